@@ -1,0 +1,102 @@
+package com.clbsync.config;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One configured cluster: how to reach its API server, and the owner id written into the
+ * descriptions of the backends it owns. {@link #toString()} never shows the token.
+ */
+public final class ClusterConfig {
+    private final String name;
+    private final String ownerId;
+    private final String server;
+    private final String token;
+    private final String tokenFile;
+    private final String certificateAuthorityData;
+    private final String kubeconfig;
+    private final String context;
+    private final boolean insecureSkipTlsVerify;
+    private final int timeoutSeconds;
+
+    private ClusterConfig(Builder b) {
+        this.name = Objects.requireNonNull(b.name, "name");
+        this.ownerId = b.ownerId == null ? b.name : b.ownerId;
+        this.server = b.server;
+        this.token = b.token;
+        this.tokenFile = b.tokenFile;
+        this.certificateAuthorityData = b.certificateAuthorityData;
+        this.kubeconfig = b.kubeconfig;
+        this.context = b.context;
+        this.insecureSkipTlsVerify = b.insecureSkipTlsVerify;
+        this.timeoutSeconds = b.timeoutSeconds;
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public String name() { return name; }
+    public String ownerId() { return ownerId; }
+    public Optional<String> server() { return Optional.ofNullable(server); }
+    public Optional<String> token() { return Optional.ofNullable(token); }
+    public Optional<String> tokenFile() { return Optional.ofNullable(tokenFile); }
+    /** Base64 PEM, as in a kubeconfig. */
+    public Optional<String> certificateAuthorityData() { return Optional.ofNullable(certificateAuthorityData); }
+    /** A path, or the kubeconfig's YAML itself. */
+    public Optional<String> kubeconfig() { return Optional.ofNullable(kubeconfig); }
+    /** A {@code kubeconfig} value that holds the YAML itself rather than a path. */
+    public static boolean isInlineKubeconfig(String kubeconfig) {
+        String t = kubeconfig.trim();
+        return t.contains("\n") || t.startsWith("apiVersion") || t.startsWith("{");
+    }
+
+    public Optional<String> context() { return Optional.ofNullable(context); }
+    public boolean insecureSkipTlsVerify() { return insecureSkipTlsVerify; }
+    /** The bound on one read of this cluster. */
+    public int timeoutSeconds() { return timeoutSeconds; }
+
+    @Override public boolean equals(Object o) {
+        if (!(o instanceof ClusterConfig)) return false;
+        ClusterConfig c = (ClusterConfig) o;
+        return name.equals(c.name) && ownerId.equals(c.ownerId) && Objects.equals(server, c.server)
+                && Objects.equals(token, c.token) && Objects.equals(tokenFile, c.tokenFile)
+                && Objects.equals(certificateAuthorityData, c.certificateAuthorityData)
+                && Objects.equals(kubeconfig, c.kubeconfig) && Objects.equals(context, c.context)
+                && insecureSkipTlsVerify == c.insecureSkipTlsVerify && timeoutSeconds == c.timeoutSeconds;
+    }
+    @Override public int hashCode() {
+        return Objects.hash(name, ownerId, server, token, tokenFile, certificateAuthorityData, kubeconfig, context,
+                insecureSkipTlsVerify, timeoutSeconds);
+    }
+    @Override public String toString() {
+        return "cluster " + name + " (owner " + ownerId + ", " + (server != null ? server : "kubeconfig") + ")";
+    }
+
+    /** Collects fields; {@link ConfigLoader} validates them. */
+    public static final class Builder {
+        private final String name;
+        private String ownerId;
+        private String server;
+        private String token;
+        private String tokenFile;
+        private String certificateAuthorityData;
+        private String kubeconfig;
+        private String context;
+        private boolean insecureSkipTlsVerify;
+        private int timeoutSeconds = 30;
+
+        private Builder(String name) { this.name = name; }
+
+        public Builder ownerId(String v) { ownerId = v; return this; }
+        public Builder server(String v) { server = v; return this; }
+        public Builder token(String v) { token = v; return this; }
+        public Builder tokenFile(String v) { tokenFile = v; return this; }
+        public Builder certificateAuthorityData(String v) { certificateAuthorityData = v; return this; }
+        public Builder kubeconfig(String v) { kubeconfig = v; return this; }
+        public Builder context(String v) { context = v; return this; }
+        public Builder insecureSkipTlsVerify(boolean v) { insecureSkipTlsVerify = v; return this; }
+        public Builder timeoutSeconds(int v) { timeoutSeconds = v; return this; }
+        public ClusterConfig build() { return new ClusterConfig(this); }
+    }
+}

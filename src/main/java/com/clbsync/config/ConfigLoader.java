@@ -1,0 +1,312 @@
+package com.clbsync.config;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the YAML (or JSON) configuration into a {@link SyncConfig}, collecting every problem before
+ * failing. Relative paths ({@code tokenFile}, {@code kubeconfig}) are taken from the configuration
+ * file's directory. Problems never quote a token.
+ */
+public final class ConfigLoader {
+    private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)+");
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    private static final Pattern OWNER_ID = Pattern.compile("[A-Za-z0-9._-]{1,48}");
+    private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
+    private static final Set<String> TOP_KEYS = Set.of("region", "clb", "weightMode", "loadBalancerIds", "clusters");
+    private static final Set<String> CLB_KEYS = Set.of("endpoint");
+    private static final Set<String> CLUSTER_KEYS = Set.of("name", "ownerId", "server", "token", "tokenFile",
+            "certificateAuthorityData", "kubeconfig", "context", "insecureSkipTlsVerify", "timeoutSeconds");
+
+    private final Path baseDir;
+    private final List<String> problems = new ArrayList<>();
+
+    private ConfigLoader(Path baseDir) {
+        this.baseDir = baseDir;
+    }
+
+    public static SyncConfig load(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(List.of("--config " + file + ": cannot be read (" + e.getClass().getSimpleName() + ")"));
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(text, dir == null ? Path.of(".") : dir);
+    }
+
+    public static SyncConfig parse(String text, Path baseDir) throws ConfigException {
+        return new ConfigLoader(baseDir).read(text);
+    }
+
+    private SyncConfig read(String text) throws ConfigException {
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (YAMLException e) {
+            String where = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
+            throw new ConfigException(List.of("configuration: not valid YAML or JSON: " + where));
+        }
+        if (!(root instanceof Map)) {
+            throw new ConfigException(List.of("configuration: must be a mapping with region and clusters"));
+        }
+        Map<?, ?> top = (Map<?, ?>) root;
+        unknownKeys(top, TOP_KEYS, "");
+        String region = string(top, "region", "region", true);
+        if (region != null && !REGION.matcher(region).matches()) {
+            problems.add("region: \"" + region + "\" is not a region id like cn-hangzhou");
+        }
+        String endpoint = clbEndpoint(top.get("clb"));
+        WeightMode mode = weightMode(string(top, "weightMode", "weightMode", false));
+        List<String> lbIds = loadBalancerIds(top.get("loadBalancerIds"));
+        List<ClusterConfig> clusters = clusters(top.get("clusters"));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return SyncConfig.of(region, endpoint, mode, lbIds, clusters);
+    }
+
+    private String clbEndpoint(Object clb) {
+        if (clb == null) {
+            return "";
+        }
+        if (!(clb instanceof Map)) {
+            problems.add("clb: must be a mapping (endpoint)");
+            return "";
+        }
+        unknownKeys((Map<?, ?>) clb, CLB_KEYS, "clb.");
+        String endpoint = string((Map<?, ?>) clb, "endpoint", "clb.endpoint", false);
+        if (endpoint == null || endpoint.isEmpty()) {
+            return "";
+        }
+        if (endpoint.contains("://")) {
+            URI uri = uri(endpoint);
+            if (uri == null || uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                    || (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))) {
+                problems.add("clb.endpoint: \"" + endpoint + "\" must be a host name, or http(s)://host[:port]");
+            }
+        } else if (!endpoint.matches("[A-Za-z0-9.-]+(:\\d{1,5})?")) {
+            problems.add("clb.endpoint: \"" + endpoint + "\" must be a host name, or http(s)://host[:port]");
+        }
+        return endpoint.replaceAll("/$", "");
+    }
+
+    private WeightMode weightMode(String value) {
+        if (value == null) {
+            return WeightMode.CCM;
+        }
+        for (WeightMode m : WeightMode.values()) {
+            if (m.key().equals(value)) {
+                return m;
+            }
+        }
+        problems.add("weightMode: \"" + value + "\" is not one of: ccm");
+        return WeightMode.CCM;
+    }
+
+    private List<String> loadBalancerIds(Object value) {
+        List<String> ids = new ArrayList<>();
+        if (value == null) {
+            return ids;
+        }
+        if (!(value instanceof List)) {
+            problems.add("loadBalancerIds: must be a list of CLB instance ids");
+            return ids;
+        }
+        List<?> list = (List<?>) value;
+        for (int i = 0; i < list.size(); i++) {
+            Object id = list.get(i);
+            if (!(id instanceof String) || !RESOURCE_ID.matcher((String) id).matches()) {
+                problems.add("loadBalancerIds[" + i + "]: \"" + id + "\" is not a CLB instance id");
+            } else {
+                ids.add((String) id);
+            }
+        }
+        return ids;
+    }
+
+    private List<ClusterConfig> clusters(Object value) {
+        List<ClusterConfig> out = new ArrayList<>();
+        if (!(value instanceof List) || ((List<?>) value).isEmpty()) {
+            problems.add("clusters: must be a non-empty list");
+            return out;
+        }
+        Set<String> names = new HashSet<>();
+        Set<String> owners = new HashSet<>();
+        List<?> list = (List<?>) value;
+        for (int i = 0; i < list.size(); i++) {
+            String at = "clusters[" + i + "]";
+            if (!(list.get(i) instanceof Map)) {
+                problems.add(at + ": must be a mapping");
+                continue;
+            }
+            ClusterConfig c = cluster((Map<?, ?>) list.get(i), at);
+            if (c == null) {
+                continue;
+            }
+            if (!names.add(c.name())) {
+                problems.add(at + ".name: \"" + c.name() + "\" is used by another cluster");
+            }
+            if (!owners.add(c.ownerId())) {
+                problems.add(at + ".ownerId: \"" + c.ownerId() + "\" is the owner id of another cluster; each must be unique");
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    private ClusterConfig cluster(Map<?, ?> m, String at) {
+        int before = problems.size();
+        unknownKeys(m, CLUSTER_KEYS, at + ".");
+        String name = string(m, "name", at + ".name", true);
+        if (name != null && !DNS_LABEL.matcher(name).matches()) {
+            problems.add(at + ".name: \"" + name + "\" must be a DNS label (lower-case letters, digits and '-', at most 63)");
+        }
+        String ownerId = string(m, "ownerId", at + ".ownerId", false);
+        if (ownerId != null && !OWNER_ID.matcher(ownerId).matches()) {
+            problems.add(at + ".ownerId: \"" + ownerId + "\" must be 1..48 letters, digits, '.', '_' or '-'");
+        }
+        if (ownerId == null && name != null && name.length() > 48) {
+            problems.add(at + ".ownerId: needed, since the name is longer than 48 characters");
+        }
+        String server = string(m, "server", at + ".server", false);
+        String token = string(m, "token", at + ".token", false);
+        String tokenFile = string(m, "tokenFile", at + ".tokenFile", false);
+        String ca = string(m, "certificateAuthorityData", at + ".certificateAuthorityData", false);
+        String kubeconfig = string(m, "kubeconfig", at + ".kubeconfig", false);
+        String context = string(m, "context", at + ".context", false);
+        boolean insecure = bool(m, "insecureSkipTlsVerify", at + ".insecureSkipTlsVerify");
+        int timeout = integer(m, "timeoutSeconds", at + ".timeoutSeconds", 30, 1, 300);
+
+        if (server == null && kubeconfig == null) {
+            problems.add(at + ": needs either server (with token or tokenFile) or kubeconfig");
+        } else if (server != null && kubeconfig != null) {
+            problems.add(at + ": server and kubeconfig exclude each other");
+        }
+        if (server != null) {
+            URI uri = uri(server);
+            if (uri == null || uri.getHost() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                problems.add(at + ".server: \"" + server + "\" must be an https:// (or http://) URL with a host");
+            }
+            if (token == null && tokenFile == null) {
+                problems.add(at + ".token: needed with server (or tokenFile)");
+            } else if (token != null && tokenFile != null) {
+                problems.add(at + ".tokenFile: token and tokenFile exclude each other");
+            } else if (token != null && token.isBlank()) {
+                problems.add(at + ".token: empty");
+            }
+        } else if (token != null || tokenFile != null || ca != null) {
+            problems.add(at + ": token, tokenFile and certificateAuthorityData go with server, not kubeconfig");
+        }
+        if (tokenFile != null && !Files.isReadable(resolve(tokenFile))) {
+            problems.add(at + ".tokenFile: " + resolve(tokenFile) + " cannot be read");
+        }
+        if (ca != null && !isBase64(ca)) {
+            problems.add(at + ".certificateAuthorityData: not base64 (it holds the PEM, base64-encoded, as in a kubeconfig)");
+        }
+        if (context != null && kubeconfig == null) {
+            problems.add(at + ".context: goes with kubeconfig");
+        }
+        String kubeconfigValue = kubeconfig;
+        if (kubeconfig != null && !ClusterConfig.isInlineKubeconfig(kubeconfig)) {
+            Path path = resolve(kubeconfig);
+            if (!Files.isReadable(path)) {
+                problems.add(at + ".kubeconfig: " + path + " cannot be read");
+            }
+            kubeconfigValue = path.toString();
+        }
+        if (problems.size() > before || name == null) {
+            return null;
+        }
+        return ClusterConfig.builder(name).ownerId(ownerId).server(server).token(token)
+                .tokenFile(tokenFile == null ? null : resolve(tokenFile).toString()).certificateAuthorityData(ca)
+                .kubeconfig(kubeconfigValue).context(context).insecureSkipTlsVerify(insecure).timeoutSeconds(timeout).build();
+    }
+
+    private Path resolve(String path) {
+        Path p = Path.of(path);
+        return p.isAbsolute() ? p : baseDir.resolve(p).normalize();
+    }
+
+    private void unknownKeys(Map<?, ?> m, Set<String> known, String prefix) {
+        for (Object key : m.keySet()) {
+            if (!known.contains(String.valueOf(key))) {
+                problems.add(prefix + key + ": unknown key (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+            }
+        }
+    }
+
+    private String string(Map<?, ?> m, String key, String field, boolean required) {
+        Object v = m.get(key);
+        if (v == null) {
+            if (required) {
+                problems.add(field + ": required");
+            }
+            return null;
+        }
+        if (!(v instanceof String)) {
+            problems.add(field + ": must be a string" + (key.toLowerCase().contains("token") ? "" : ", not " + v));
+            return null;
+        }
+        return ((String) v).trim();
+    }
+
+    private boolean bool(Map<?, ?> m, String key, String field) {
+        Object v = m.get(key);
+        if (v == null) {
+            return false;
+        }
+        if (!(v instanceof Boolean)) {
+            problems.add(field + ": must be true or false, not " + v);
+            return false;
+        }
+        return (Boolean) v;
+    }
+
+    private int integer(Map<?, ?> m, String key, String field, int dflt, int min, int max) {
+        Object v = m.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (!(v instanceof Integer) || (Integer) v < min || (Integer) v > max) {
+            problems.add(field + ": must be a whole number " + min + ".." + max + ", not " + v);
+            return dflt;
+        }
+        return (Integer) v;
+    }
+
+    private static URI uri(String s) {
+        try {
+            URI uri = new URI(s);
+            return uri.getScheme() == null ? null : uri;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static boolean isBase64(String s) {
+        try {
+            Base64.getMimeDecoder().decode(s);
+            return !s.isBlank();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.clbsync.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** The whole configuration, validated: region, CLB endpoint, weight mode, scanned CLBs and clusters. */
+public final class SyncConfig {
+    private final String region;
+    private final String clbEndpoint;
+    private final WeightMode weightMode;
+    private final List<String> loadBalancerIds;
+    private final List<ClusterConfig> clusters;
+
+    private SyncConfig(String region, String clbEndpoint, WeightMode weightMode, List<String> loadBalancerIds,
+                       List<ClusterConfig> clusters) {
+        this.region = Objects.requireNonNull(region, "region");
+        this.clbEndpoint = clbEndpoint == null ? "" : clbEndpoint;
+        this.weightMode = Objects.requireNonNull(weightMode, "weightMode");
+        this.loadBalancerIds = List.copyOf(loadBalancerIds);
+        this.clusters = List.copyOf(clusters);
+    }
+
+    public static SyncConfig of(String region, String clbEndpoint, WeightMode weightMode, List<String> loadBalancerIds,
+                                List<ClusterConfig> clusters) {
+        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters);
+    }
+
+    public String region() { return region; }
+    /** Empty for the SDK's endpoint of the region. */
+    public String clbEndpoint() { return clbEndpoint; }
+    public WeightMode weightMode() { return weightMode; }
+    /** CLB instances whose vServer groups are scanned for owned backends nothing maps any more. */
+    public List<String> loadBalancerIds() { return loadBalancerIds; }
+    public List<ClusterConfig> clusters() { return clusters; }
+    public List<String> ownerIds() { return clusters.stream().map(ClusterConfig::ownerId).collect(Collectors.toList()); }
+
+    @Override public boolean equals(Object o) {
+        if (!(o instanceof SyncConfig)) return false;
+        SyncConfig c = (SyncConfig) o;
+        return region.equals(c.region) && clbEndpoint.equals(c.clbEndpoint) && weightMode == c.weightMode
+                && loadBalancerIds.equals(c.loadBalancerIds) && clusters.equals(c.clusters);
+    }
+    @Override public int hashCode() { return Objects.hash(region, clbEndpoint, weightMode, loadBalancerIds, clusters); }
+    @Override public String toString() {
+        return "region " + region + ", weightMode " + weightMode.key() + ", " + clusters;
+    }
+}

@@ -1,0 +1,11 @@
+package com.clbsync.kube;
+
+import com.clbsync.model.ClusterSnapshot;
+
+/**
+ * Reads one cluster: all Services, EndpointSlices and Nodes, with a constant number of (paginated)
+ * list calls. A reader is built once per cluster and may be called many times.
+ */
+public interface ClusterReader {
+    ClusterSnapshot read() throws ClusterReadException;
+}

@@ -1,0 +1,82 @@
+package com.clbsync.kube;
+
+import com.clbsync.model.KubeEndpointSlice;
+import com.clbsync.model.KubeNode;
+import com.clbsync.model.KubeService;
+import com.clbsync.model.ServicePort;
+import com.clbsync.model.SliceEndpoint;
+import io.kubernetes.client.openapi.models.V1Endpoint;
+import io.kubernetes.client.openapi.models.V1EndpointConditions;
+import io.kubernetes.client.openapi.models.V1EndpointSlice;
+import io.kubernetes.client.openapi.models.V1Node;
+import io.kubernetes.client.openapi.models.V1NodeCondition;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V1ServicePort;
+import io.kubernetes.client.openapi.models.V1Taint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Maps client-java's models into clb-sync's own values: the only place the core's inputs meet client-java. */
+public final class KubeMapper {
+    static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+
+    private KubeMapper() {
+    }
+
+    public static KubeService service(V1Service s) {
+        V1ObjectMeta meta = s.getMetadata();
+        List<ServicePort> ports = new ArrayList<>();
+        boolean local = false;
+        if (s.getSpec() != null) {
+            local = "Local".equals(s.getSpec().getExternalTrafficPolicy());
+            for (V1ServicePort p : nonNull(s.getSpec().getPorts())) {
+                ports.add(ServicePort.of(p.getName(), p.getPort() == null ? 0 : p.getPort(), p.getNodePort(),
+                        p.getTargetPort() == null ? null : p.getTargetPort().toString()));
+            }
+        }
+        return KubeService.of(meta.getNamespace(), meta.getName(), meta.getAnnotations(), local, ports);
+    }
+
+    public static KubeEndpointSlice slice(V1EndpointSlice s) {
+        V1ObjectMeta meta = s.getMetadata();
+        Map<String, String> labels = meta.getLabels() == null ? Map.of() : meta.getLabels();
+        List<SliceEndpoint> endpoints = new ArrayList<>();
+        for (V1Endpoint e : nonNull(s.getEndpoints())) {
+            if (e.getAddresses() == null || e.getAddresses().isEmpty()) {
+                continue;
+            }
+            V1EndpointConditions c = e.getConditions();
+            // a nil "ready" is to be read as ready (discovery.k8s.io/v1)
+            boolean ready = c == null || c.getReady() == null || c.getReady();
+            boolean terminating = c != null && Boolean.TRUE.equals(c.getTerminating());
+            endpoints.add(SliceEndpoint.of(e.getAddresses().get(0), ready, terminating, e.getNodeName()));
+        }
+        return KubeEndpointSlice.of(meta.getNamespace(), meta.getName(), labels.get(SERVICE_NAME_LABEL), endpoints);
+    }
+
+    public static KubeNode node(V1Node n) {
+        V1ObjectMeta meta = n.getMetadata();
+        boolean ready = false;
+        if (n.getStatus() != null) {
+            for (V1NodeCondition c : nonNull(n.getStatus().getConditions())) {
+                if ("Ready".equals(c.getType())) {
+                    ready = "True".equals(c.getStatus());
+                }
+            }
+        }
+        String providerId = n.getSpec() == null ? null : n.getSpec().getProviderID();
+        boolean unschedulable = n.getSpec() != null && Boolean.TRUE.equals(n.getSpec().getUnschedulable());
+        Set<String> taints = n.getSpec() == null ? Set.of()
+                : nonNull(n.getSpec().getTaints()).stream().map(V1Taint::getKey).collect(Collectors.toSet());
+        return KubeNode.of(meta.getName(), providerId, meta.getLabels(), ready, unschedulable, taints);
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,82 @@
+package com.clbsync.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The CCM's backend description {@code k8s/<port>/<service>/<namespace>/<ownerId>}: written on every
+ * backend clb-sync adds, and read back to decide ownership.
+ *
+ * <p>The CLB allows at most 80 characters of letters, digits and {@code - / . _}. When the full form
+ * is longer, service and namespace are shortened deterministically (prefixes plus a hash of the full
+ * {@code namespace/service}); the port and owner id are always kept whole, so the owner is still known.
+ */
+public final class BackendDescription {
+    public static final int MAX_LENGTH = 80;
+    /** Owner ids are limited so that a shortened description always has room for service and namespace. */
+    public static final int MAX_OWNER_ID_LENGTH = 48;
+    public static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9/._-]{0,80}");
+    private static final Pattern FORM = Pattern.compile("k8s/(\\d{1,5})/([A-Za-z0-9._-]+)/([A-Za-z0-9._-]+)/([A-Za-z0-9._-]+)");
+    private static final int HASH_LENGTH = 8;
+
+    private BackendDescription() {
+    }
+
+    /** The description of a backend at {@code port} of the Service {@code namespace/service} owned by {@code ownerId}. */
+    public static String format(int port, String service, String namespace, String ownerId) {
+        String prefix = "k8s/" + port + "/";
+        String suffix = "/" + ownerId;
+        String full = prefix + service + "/" + namespace + suffix;
+        if (full.length() <= MAX_LENGTH) {
+            return full;
+        }
+        int budget = MAX_LENGTH - prefix.length() - suffix.length() - 1; // the slash between service and namespace
+        String hash = hash(namespace + "/" + service);
+        int nsLength = Math.min(namespace.length(), Math.max(1, (budget - HASH_LENGTH - 1) / 2));
+        String ns = trimTrailingDash(namespace.substring(0, nsLength));
+        int svcLength = Math.max(0, Math.min(service.length(), budget - ns.length() - HASH_LENGTH - 1));
+        String svc = trimTrailingDash(service.substring(0, svcLength));
+        return prefix + (svc.isEmpty() ? hash : svc + "-" + hash) + "/" + ns + suffix;
+    }
+
+    /** The owner id of a description in the CCM's form, or empty when it does not parse. */
+    public static Optional<String> ownerOf(String description) {
+        Matcher m = FORM.matcher(description == null ? "" : description);
+        return m.matches() ? Optional.of(m.group(4)) : Optional.empty();
+    }
+
+    /** Whether {@code description} is the one this Service would write, at whatever port it names. */
+    public static boolean isOf(String description, ServiceRef service) {
+        Matcher m = FORM.matcher(description == null ? "" : description);
+        if (!m.matches()) {
+            return false;
+        }
+        int port = Integer.parseInt(m.group(1));
+        return description.equals(format(port, service.name(), service.namespace(), service.ownerId()));
+    }
+
+    private static String trimTrailingDash(String s) {
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == '-' || s.charAt(end - 1) == '.')) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; sb.length() < HASH_LENGTH; i++) {
+                sb.append(String.format("%02x", digest[i]));
+            }
+            return sb.substring(0, HASH_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.clbsync.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits a list into consecutive chunks of at most {@code size}: the CLB takes at most 20 backends per call. */
+public final class Batches {
+    /** The CLB's limit of backends per Add/Remove/Set call. */
+    public static final int CLB_MAX = 20;
+
+    private Batches() {
+    }
+
+    public static <T> List<List<T>> of(List<T> items, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, not " + size);
+        }
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += size) {
+            out.add(List.copyOf(items.subList(i, Math.min(items.size(), i + size))));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package com.clbsync.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CCM's weight arithmetic, each Service on its own (integer division throughout):
+ * no {@code ...-weight}: the default weight per backend (Local: the pods on the node);
+ * weight 0: every backend 0; Cluster: {@code max(1, w / backends)}; Local:
+ * {@code max(1, w * podsOnNode / totalPods)}. Unlike the CCM, every weight is clamped to 100.
+ */
+public final class CcmWeights implements WeightPolicy {
+
+    @Override
+    public Map<ServiceRef, List<Backend>> weigh(List<ServiceTarget> targets) {
+        Map<ServiceRef, List<Backend>> out = new LinkedHashMap<>();
+        for (ServiceTarget t : targets) {
+            out.put(t.service(), weigh(t));
+        }
+        return out;
+    }
+
+    /** The weighted backends of one Service. */
+    public static List<Backend> weigh(ServiceTarget t) {
+        int backends = t.podsByBackend().size();
+        int totalPods = t.podsByBackend().values().stream().mapToInt(Integer::intValue).sum();
+        List<Backend> out = new ArrayList<>(backends);
+        for (Map.Entry<BackendKey, Integer> e : t.podsByBackend().entrySet()) {
+            out.add(t.backend(e.getKey(), weight(t, e.getValue(), backends, totalPods)));
+        }
+        return out;
+    }
+
+    static int weight(ServiceTarget t, int podsOnBackend, int backends, int totalPods) {
+        Integer w = t.weight();
+        int raw;
+        if (w == null) {
+            raw = t.local() ? podsOnBackend : t.defaultWeight();
+        } else if (w == 0) {
+            raw = 0;
+        } else if (t.local()) {
+            raw = totalPods == 0 ? 1 : Math.max(1, (int) ((long) w * podsOnBackend / totalPods));
+        } else {
+            raw = Math.max(1, w / backends);
+        }
+        return Math.min(100, raw);
+    }
+}

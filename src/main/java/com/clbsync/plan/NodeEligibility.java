@@ -1,0 +1,51 @@
+package com.clbsync.plan;
+
+import com.clbsync.model.KubeNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The CCM's rules for which nodes may be backends of a Service. */
+public final class NodeEligibility {
+    static final String MASTER_LABEL = "node-role.kubernetes.io/master";
+    static final String AUTOSCALER_TAINT = "ToBeDeletedByClusterAutoscaler";
+    static final List<String> EXCLUDE_LABELS = List.of(
+            "node.kubernetes.io/exclude-from-external-load-balancers",
+            "alpha.service-controller.kubernetes.io/exclude-balancer",
+            "service.beta.kubernetes.io/exclude-node",
+            "service.alibabacloud.com/exclude-node");
+
+    private NodeEligibility() {
+    }
+
+    /** Why the node may not serve this Service, or empty when it may. */
+    public static Optional<String> whyNot(KubeNode node, ServiceLbSpec spec) {
+        if (!node.ready()) {
+            return Optional.of("not Ready");
+        }
+        if (node.labels().containsKey(MASTER_LABEL)) {
+            return Optional.of("master node");
+        }
+        if (node.taintKeys().contains(AUTOSCALER_TAINT)) {
+            return Optional.of("being deleted by the cluster autoscaler");
+        }
+        for (String label : EXCLUDE_LABELS) {
+            if (node.labels().containsKey(label)) {
+                return Optional.of("excluded by label " + label);
+            }
+        }
+        if (node.providerId().startsWith("ack-hybrid://")) {
+            return Optional.of("hybrid-cloud node");
+        }
+        if (node.unschedulable() && spec.removeUnscheduled()) {
+            return Optional.of("cordoned, and remove-unscheduled-backend is on");
+        }
+        for (Map.Entry<String, String> want : spec.backendLabels().entrySet()) {
+            if (!want.getValue().equals(node.labels().get(want.getKey()))) {
+                return Optional.of("lacks backend label " + want.getKey() + "=" + want.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,78 @@
+package com.clbsync.plan;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One Service's contribution to one vServer group, before weights: the backends it wants, how many
+ * serving pods stand behind each, and what its annotations say about weights.
+ */
+public final class ServiceTarget {
+    private final ServiceRef service;
+    private final String loadBalancerId;
+    private final String groupId;
+    private final boolean local;
+    private final Integer weight;
+    private final int defaultWeight;
+    private final boolean ignoreWeightUpdate;
+    private final String type;
+    private final String description;
+    private final Map<BackendKey, Integer> podsByBackend;
+
+    private ServiceTarget(ServiceRef service, ServiceLbSpec spec, String groupId, boolean local, String description,
+                          Map<BackendKey, Integer> podsByBackend) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.loadBalancerId = spec.loadBalancerId();
+        this.groupId = Objects.requireNonNull(groupId, "groupId");
+        this.local = local;
+        this.weight = spec.weight();
+        this.defaultWeight = spec.defaultWeight();
+        this.ignoreWeightUpdate = spec.ignoreWeightUpdate();
+        this.type = spec.backendType();
+        this.description = Objects.requireNonNull(description, "description");
+        this.podsByBackend = Map.copyOf(new TreeMap<>(podsByBackend));
+    }
+
+    /**
+     * @param local         externalTrafficPolicy Local: weights follow the pods on each node
+     * @param podsByBackend every wanted backend with its number of serving pods (0 allowed under Cluster)
+     */
+    public static ServiceTarget of(ServiceRef service, ServiceLbSpec spec, String groupId, boolean local,
+                                   String description, Map<BackendKey, Integer> podsByBackend) {
+        return new ServiceTarget(service, spec, groupId, local, description, podsByBackend);
+    }
+
+    public ServiceRef service() { return service; }
+    public String loadBalancerId() { return loadBalancerId; }
+    public String groupId() { return groupId; }
+    public boolean local() { return local; }
+    /** The Service's {@code ...-weight}, or null when absent. */
+    public Integer weight() { return weight; }
+    public int defaultWeight() { return defaultWeight; }
+    public boolean ignoreWeightUpdate() { return ignoreWeightUpdate; }
+    public String type() { return type; }
+    public String description() { return description; }
+    public Map<BackendKey, Integer> podsByBackend() { return podsByBackend; }
+
+    /** A backend of this Service with the given weight. */
+    public Backend backend(BackendKey key, int backendWeight) {
+        return Backend.of(key, type, backendWeight, description);
+    }
+
+    @Override public boolean equals(Object o) {
+        if (!(o instanceof ServiceTarget)) return false;
+        ServiceTarget t = (ServiceTarget) o;
+        return service.equals(t.service) && loadBalancerId.equals(t.loadBalancerId) && groupId.equals(t.groupId)
+                && local == t.local && Objects.equals(weight, t.weight) && defaultWeight == t.defaultWeight
+                && ignoreWeightUpdate == t.ignoreWeightUpdate && type.equals(t.type)
+                && description.equals(t.description) && podsByBackend.equals(t.podsByBackend);
+    }
+    @Override public int hashCode() {
+        return Objects.hash(service, loadBalancerId, groupId, local, weight, defaultWeight, ignoreWeightUpdate, type,
+                description, podsByBackend);
+    }
+    @Override public String toString() {
+        return service + " -> " + groupId + " (" + podsByBackend.size() + " backends" + (weight == null ? "" : ", weight " + weight) + ")";
+    }
+}

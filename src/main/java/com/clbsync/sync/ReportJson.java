@@ -1,0 +1,102 @@
+package com.clbsync.sync;
+
+import com.clbsync.plan.Backend;
+import com.clbsync.plan.FrozenService;
+import com.clbsync.plan.GroupPlan;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import java.util.List;
+
+/** The report as JSON ({@code --json}, and the function's output): a stable, documented shape. */
+public final class ReportJson {
+
+    private ReportJson() {
+    }
+
+    public static String render(SyncReport report) {
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(toJson(report));
+    }
+
+    public static JsonObject toJson(SyncReport r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("mode", r.mode());
+        o.addProperty("exitCode", r.exitCode());
+        JsonArray clusters = new JsonArray();
+        for (ClusterReport c : r.clusters()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("name", c.name());
+            j.addProperty("ownerId", c.ownerId());
+            j.addProperty("frozen", c.frozen());
+            if (c.frozen()) {
+                j.addProperty("reason", c.reason());
+            } else {
+                j.addProperty("services", c.services());
+                j.addProperty("nodes", c.nodes());
+            }
+            clusters.add(j);
+        }
+        o.add("clusters", clusters);
+        JsonArray frozen = new JsonArray();
+        for (FrozenService f : r.frozenServices()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("cluster", f.service().cluster());
+            j.addProperty("service", f.service().namespace() + "/" + f.service().name());
+            j.addProperty("reason", f.reason());
+            frozen.add(j);
+        }
+        o.add("frozenServices", frozen);
+        o.add("warnings", strings(r.warnings()));
+        o.add("errors", strings(r.errors()));
+        JsonArray groups = new JsonArray();
+        r.groups().forEach(g -> groups.add(group(g)));
+        o.add("groups", groups);
+        return o;
+    }
+
+    private static JsonObject group(GroupReport g) {
+        JsonObject j = new JsonObject();
+        j.addProperty("groupId", g.groupId());
+        j.addProperty("loadBalancerId", g.loadBalancerId());
+        j.addProperty("status", g.status().name());
+        JsonArray services = new JsonArray();
+        g.services().forEach(s -> services.add(s.toString()));
+        j.add("services", services);
+        GroupPlan p = g.plan();
+        if (p != null) {
+            j.add("added", backends(p.adds()));
+            j.add("reweighted", backends(p.updates()));
+            j.add("removed", backends(p.removes()));
+            j.add("unchanged", backends(p.unchanged()));
+            j.add("foreign", backends(p.foreign()));
+            j.add("kept", backends(p.kept()));
+            j.add("conflicts", strings(p.conflicts()));
+        }
+        j.add("errors", strings(g.errors()));
+        return j;
+    }
+
+    private static JsonArray backends(List<Backend> list) {
+        JsonArray a = new JsonArray();
+        for (Backend b : list) {
+            JsonObject j = new JsonObject();
+            j.addProperty("serverId", b.serverId());
+            if (!b.serverIp().isEmpty()) {
+                j.addProperty("serverIp", b.serverIp());
+            }
+            j.addProperty("port", b.port());
+            j.addProperty("type", b.type());
+            j.addProperty("weight", b.weight());
+            j.addProperty("description", b.description());
+            a.add(j);
+        }
+        return a;
+    }
+
+    private static JsonArray strings(List<String> list) {
+        JsonArray a = new JsonArray();
+        list.forEach(a::add);
+        return a;
+    }
+}

@@ -1,0 +1,77 @@
+package com.clbsync.sync;
+
+import com.clbsync.plan.Backend;
+import com.clbsync.plan.FrozenService;
+import com.clbsync.plan.GroupPlan;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The report for people: per cluster, then per group, then the result. */
+public final class ReportText {
+
+    private ReportText() {
+    }
+
+    public static String render(SyncReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("clb-sync ").append(r.mode()).append(r.apply() ? "" : " (nothing is written)").append('\n');
+        sb.append("clusters:\n");
+        for (ClusterReport c : r.clusters()) {
+            sb.append("  ").append(c).append('\n');
+        }
+        if (!r.frozenServices().isEmpty()) {
+            sb.append("frozen services (their backends are left as they are):\n");
+            for (FrozenService f : r.frozenServices()) {
+                sb.append("  ").append(f).append('\n');
+            }
+        }
+        r.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
+        r.errors().forEach(e -> sb.append("error: ").append(e).append('\n'));
+        for (GroupReport g : r.groups()) {
+            group(sb, g);
+        }
+        sb.append(r.exitCode() == SyncReport.EXIT_OK ? "result: everything " + (r.apply() ? "in sync" : "planned")
+                : "result: incomplete: something was frozen, skipped or failed (see above)").append('\n');
+        return sb.toString();
+    }
+
+    private static void group(StringBuilder sb, GroupReport g) {
+        sb.append("group ").append(g.groupId());
+        if (!g.loadBalancerId().isEmpty()) {
+            sb.append(" (CLB ").append(g.loadBalancerId()).append(')');
+        }
+        sb.append(": ").append(statusText(g.status())).append('\n');
+        if (!g.services().isEmpty()) {
+            sb.append("  services: ").append(g.services().stream().map(Object::toString).collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
+        GroupPlan p = g.plan();
+        if (p != null) {
+            sb.append(String.format("  added %d, re-weighted %d, removed %d, unchanged %d, foreign %d, kept (frozen) %d%n",
+                    p.adds().size(), p.updates().size(), p.removes().size(), p.unchanged().size(), p.foreign().size(),
+                    p.kept().size()));
+            lines(sb, "+ ", p.adds());
+            lines(sb, "~ ", p.updates());
+            lines(sb, "- ", p.removes());
+            p.conflicts().forEach(c -> sb.append("  conflict: ").append(c).append('\n'));
+        }
+        g.errors().forEach(e -> sb.append("  error: ").append(e).append('\n'));
+    }
+
+    private static String statusText(GroupReport.Status s) {
+        switch (s) {
+            case IN_SYNC: return "in sync";
+            case SYNCED: return "synced";
+            case WOULD_CHANGE: return "would change";
+            default: return "FAILED";
+        }
+    }
+
+    private static void lines(StringBuilder sb, String mark, List<Backend> backends) {
+        for (Backend b : backends) {
+            sb.append("    ").append(mark).append(b.key()).append(" weight ").append(b.weight()).append("  ")
+                    .append(b.description()).append('\n');
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.clbsync.sync;
+
+import com.clbsync.plan.FrozenService;
+
+import java.util.List;
+import java.util.Objects;
+
+/** The immutable outcome of one run over every cluster and group. */
+public final class SyncReport {
+    /** Everything synced (or, for plan, could be planned). */
+    public static final int EXIT_OK = 0;
+    /** Something was frozen, skipped or failed. */
+    public static final int EXIT_INCOMPLETE = 1;
+
+    private final boolean apply;
+    private final List<ClusterReport> clusters;
+    private final List<FrozenService> frozenServices;
+    private final List<String> warnings;
+    private final List<GroupReport> groups;
+    private final List<String> errors;
+
+    private SyncReport(boolean apply, List<ClusterReport> clusters, List<FrozenService> frozenServices,
+                       List<String> warnings, List<GroupReport> groups, List<String> errors) {
+        this.apply = apply;
+        this.clusters = List.copyOf(clusters);
+        this.frozenServices = List.copyOf(frozenServices);
+        this.warnings = List.copyOf(warnings);
+        this.groups = List.copyOf(groups);
+        this.errors = List.copyOf(errors);
+    }
+
+    public static SyncReport of(boolean apply, List<ClusterReport> clusters, List<FrozenService> frozenServices,
+                                List<String> warnings, List<GroupReport> groups, List<String> errors) {
+        return new SyncReport(apply, clusters, frozenServices, warnings, groups, errors);
+    }
+
+    /** {@code apply} or {@code plan}. */
+    public String mode() { return apply ? "apply" : "plan"; }
+    public boolean apply() { return apply; }
+    public List<ClusterReport> clusters() { return clusters; }
+    public List<FrozenService> frozenServices() { return frozenServices; }
+    public List<String> warnings() { return warnings; }
+    public List<GroupReport> groups() { return groups; }
+    /** Problems outside any single group (for example a CLB whose groups could not be listed). */
+    public List<String> errors() { return errors; }
+
+    public int exitCode() {
+        boolean incomplete = clusters.stream().anyMatch(ClusterReport::frozen) || !frozenServices.isEmpty()
+                || !warnings.isEmpty() || !errors.isEmpty() || groups.stream().anyMatch(GroupReport::incomplete);
+        return incomplete ? EXIT_INCOMPLETE : EXIT_OK;
+    }
+
+    @Override public boolean equals(Object o) {
+        if (!(o instanceof SyncReport)) return false;
+        SyncReport r = (SyncReport) o;
+        return apply == r.apply && clusters.equals(r.clusters) && frozenServices.equals(r.frozenServices)
+                && warnings.equals(r.warnings) && groups.equals(r.groups) && errors.equals(r.errors);
+    }
+    @Override public int hashCode() { return Objects.hash(apply, clusters, frozenServices, warnings, groups, errors); }
+    @Override public String toString() { return mode() + " " + clusters + " " + groups; }
+}

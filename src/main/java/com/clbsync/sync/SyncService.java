@@ -1,0 +1,128 @@
+package com.clbsync.sync;
+
+import com.clbsync.clb.ClbException;
+import com.clbsync.clb.VServerGroupApi;
+import com.clbsync.config.ClusterConfig;
+import com.clbsync.config.SyncConfig;
+import com.clbsync.kube.ClusterReader;
+import com.clbsync.model.ClusterSnapshot;
+import com.clbsync.plan.ClusterView;
+import com.clbsync.plan.DesiredState;
+import com.clbsync.plan.DesiredStateBuilder;
+import com.clbsync.plan.Freeze;
+import com.clbsync.plan.Ownership;
+import com.clbsync.plan.ServiceTarget;
+import com.clbsync.plan.WeightPolicy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * Orchestrates a run: read every cluster (in parallel, each bounded by its timeout), compute what
+ * every referenced group should hold, then sync group by group. Returns an immutable report.
+ */
+public final class SyncService {
+    private final SyncConfig config;
+    private final Map<String, ClusterReader> readers;
+    private final VServerGroupApi api;
+    private final GroupSync groupSync;
+    private final ExecutorService pool;
+
+    /**
+     * @param readers one reader per configured cluster, by cluster name
+     */
+    public SyncService(SyncConfig config, Map<String, ClusterReader> readers, VServerGroupApi api, WeightPolicy weights) {
+        this.config = Objects.requireNonNull(config);
+        this.readers = Map.copyOf(readers);
+        this.api = Objects.requireNonNull(api);
+        this.groupSync = new GroupSync(api, weights, Ownership.of(config.ownerIds()));
+        this.pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "clb-sync-read");
+            t.setDaemon(true);
+            return t;
+        });
+        for (ClusterConfig c : config.clusters()) {
+            if (!readers.containsKey(c.name())) {
+                throw new IllegalArgumentException("no reader for cluster " + c.name());
+            }
+        }
+    }
+
+    /** Plans ({@code apply == false}: describes only) or applies. */
+    public SyncReport run(boolean apply) {
+        List<ClusterReport> clusterReports = new ArrayList<>();
+        List<ClusterView> views = new ArrayList<>();
+        readAll(clusterReports, views);
+        DesiredState desired = DesiredStateBuilder.build(views);
+        Set<String> frozenOwners = clusterReports.stream().filter(ClusterReport::frozen).map(ClusterReport::ownerId)
+                .collect(Collectors.toSet());
+        Freeze freeze = Freeze.of(frozenOwners, desired.frozenServiceRefs(), Set.of());
+
+        Map<String, List<ServiceTarget>> groups = new TreeMap<>(desired.targetsByGroup());
+        List<String> errors = new ArrayList<>();
+        for (String lb : config.loadBalancerIds()) {
+            try {
+                api.groupIdsOf(lb).forEach(g -> groups.putIfAbsent(g, List.of()));
+            } catch (ClbException e) {
+                errors.add("CLB " + lb + ": its vServer groups could not be listed, so deleted Services' backends"
+                        + " there are not cleaned up this run: " + e.getMessage());
+            }
+        }
+        List<GroupReport> groupReports = new ArrayList<>();
+        groups.forEach((groupId, targets) -> groupReports.add(groupSync.sync(groupId, targets, freeze, apply)));
+        return SyncReport.of(apply, clusterReports, desired.frozenServices(), desired.warnings(), groupReports, errors);
+    }
+
+    private void readAll(List<ClusterReport> reports, List<ClusterView> views) {
+        Map<ClusterConfig, CompletableFuture<ClusterSnapshot>> reads = new LinkedHashMap<>();
+        for (ClusterConfig c : config.clusters()) {
+            ClusterReader reader = readers.get(c.name());
+            reads.put(c, CompletableFuture.supplyAsync(() -> {
+                try {
+                    return reader.read();
+                } catch (Exception e) {
+                    throw new ReadFailure(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                }
+            }, pool));
+        }
+        for (Map.Entry<ClusterConfig, CompletableFuture<ClusterSnapshot>> e : reads.entrySet()) {
+            ClusterConfig c = e.getKey();
+            try {
+                ClusterSnapshot s = e.getValue().get(c.timeoutSeconds(), TimeUnit.SECONDS);
+                if (s.nodes().isEmpty()) {
+                    reports.add(ClusterReport.frozen(c.name(), c.ownerId(), "the cluster returned no Nodes"));
+                } else {
+                    reports.add(ClusterReport.read(c.name(), c.ownerId(), s.services().size(), s.nodes().size()));
+                    views.add(ClusterView.of(c.name(), c.ownerId(), s));
+                }
+            } catch (TimeoutException ex) {
+                e.getValue().cancel(true);
+                reports.add(ClusterReport.frozen(c.name(), c.ownerId(), "not read within " + c.timeoutSeconds() + " s"));
+            } catch (ExecutionException ex) {
+                reports.add(ClusterReport.frozen(c.name(), c.ownerId(), ex.getCause().getMessage()));
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                reports.add(ClusterReport.frozen(c.name(), c.ownerId(), "interrupted"));
+            }
+        }
+    }
+
+    /** Carries a reader's failure message through the future. */
+    private static final class ReadFailure extends RuntimeException {
+        ReadFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
