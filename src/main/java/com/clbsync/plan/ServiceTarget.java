@@ -31,7 +31,7 @@ public final class ServiceTarget {
         this.ignoreWeightUpdate = spec.ignoreWeightUpdate();
         this.type = spec.backendType();
         this.description = Objects.requireNonNull(description, "description");
-        this.podsByBackend = Map.copyOf(new TreeMap<>(podsByBackend));
+        this.podsByBackend = java.util.Collections.unmodifiableMap(new TreeMap<>(podsByBackend));
     }
 
     /**

@@ -1,0 +1,377 @@
+package com.clbsync.emulator;
+
+import com.clbsync.plan.Backend;
+import com.clbsync.plan.BackendKey;
+import com.clbsync.plan.BackendDescription;
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+
+/**
+ * A stateful stand-in for the CLB API (SLB 2014-05-15) on loopback, reached through the real SDK over
+ * plain HTTP. It keeps CLB instances, vServer groups and backends, enforces the documented rules (at
+ * most 20 backends per call, weight 0..100, description charset and length, unknown group, adding an
+ * existing backend) and records every call. Used by the tests and the offline demo.
+ */
+public final class ClbEmulator implements AutoCloseable {
+    /** The error code for adding a backend the group already holds (the emulator's choice of name). */
+    public static final String ALREADY_EXISTS = "BackendServer.AlreadyExist";
+
+    private final HttpServer server;
+    private final Map<String, Group> groups = new TreeMap<>();
+    private final Map<String, List<String>> groupsByLb = new TreeMap<>();
+    private final List<Call> calls = new ArrayList<>();
+
+    private ClbEmulator(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Starts on an ephemeral loopback port. */
+    public static ClbEmulator start() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ClbEmulator emulator = new ClbEmulator(server);
+        server.createContext("/", emulator::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "clb-emulator");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+        return emulator;
+    }
+
+    /** {@code http://127.0.0.1:PORT}: the value for {@code clb.endpoint}. */
+    public String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public synchronized void createLoadBalancer(String loadBalancerId) {
+        groupsByLb.computeIfAbsent(loadBalancerId, k -> new ArrayList<>());
+    }
+
+    public synchronized void createGroup(String loadBalancerId, String groupId) {
+        createLoadBalancer(loadBalancerId);
+        groups.put(groupId, new Group(groupId, "group-" + groupId, loadBalancerId));
+        groupsByLb.get(loadBalancerId).add(groupId);
+    }
+
+    /** Puts a backend straight into a group, as a person in the console would. */
+    public synchronized void putBackend(String groupId, Backend backend) {
+        group(groupId).backends.put(backend.key(), backend);
+    }
+
+    public synchronized List<Backend> backends(String groupId) {
+        return List.copyOf(group(groupId).backends.values());
+    }
+
+    public synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public synchronized void clearCalls() {
+        calls.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+
+    private Group group(String groupId) {
+        Group g = groups.get(groupId);
+        if (g == null) {
+            throw new IllegalArgumentException("no group " + groupId);
+        }
+        return g;
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try {
+            Map<String, String> params = params(ex);
+            String action = ex.getRequestHeaders().getFirst("x-acs-action");
+            if (action == null) {
+                action = params.getOrDefault("Action", "");
+            }
+            boolean signed = ex.getRequestHeaders().getFirst("Authorization") != null || params.containsKey("Signature");
+            JsonObject body;
+            int status = 200;
+            try {
+                if (!signed) {
+                    throw new ApiError(400, "MissingSignature", "The request is not signed.");
+                }
+                body = dispatch(action, params);
+            } catch (ApiError e) {
+                status = e.status;
+                body = new JsonObject();
+                body.addProperty("Code", e.code);
+                body.addProperty("Message", e.getMessage());
+                body.addProperty("HostId", "127.0.0.1");
+                body.addProperty("Recommend", "");
+            }
+            body.addProperty("RequestId", UUID.randomUUID().toString().toUpperCase());
+            byte[] bytes = new Gson().toJson(body).getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+            ex.sendResponseHeaders(status, bytes.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(bytes);
+            }
+        } finally {
+            ex.close();
+        }
+    }
+
+    private synchronized JsonObject dispatch(String action, Map<String, String> p) throws ApiError {
+        calls.add(new Call(action, p));
+        if (p.getOrDefault("RegionId", "").isEmpty()) {
+            throw new ApiError(400, "MissingRegionId", "RegionId is mandatory for this action.");
+        }
+        switch (action) {
+            case "DescribeVServerGroupAttribute":
+                return describe(groupOf(p));
+            case "DescribeVServerGroups":
+                return listGroups(p.getOrDefault("LoadBalancerId", ""));
+            case "AddVServerGroupBackendServers":
+                return add(groupOf(p), servers(p, true));
+            case "RemoveVServerGroupBackendServers":
+                return remove(groupOf(p), servers(p, false));
+            case "SetVServerGroupAttribute":
+                return set(groupOf(p), servers(p, true));
+            default:
+                throw new ApiError(404, "InvalidAction.NotFound", "Specified api is not found: " + action);
+        }
+    }
+
+    private Group groupOf(Map<String, String> p) throws ApiError {
+        Group g = groups.get(p.getOrDefault("VServerGroupId", ""));
+        if (g == null) {
+            throw new ApiError(400, "InvalidParameter.VServerGroupId", "The specified VServerGroupId does not exist.");
+        }
+        return g;
+    }
+
+    private JsonObject describe(Group g) {
+        JsonObject o = new JsonObject();
+        o.addProperty("VServerGroupId", g.id);
+        o.addProperty("VServerGroupName", g.name);
+        o.addProperty("LoadBalancerId", g.lbId);
+        JsonArray list = new JsonArray();
+        for (Backend b : g.backends.values()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("ServerId", b.serverId());
+            j.addProperty("Port", b.port());
+            j.addProperty("Weight", b.weight());
+            j.addProperty("Type", b.type());
+            j.addProperty("Description", b.description());
+            if (!b.serverIp().isEmpty()) {
+                j.addProperty("ServerIp", b.serverIp());
+            }
+            list.add(j);
+        }
+        JsonObject wrap = new JsonObject();
+        wrap.add("BackendServer", list);
+        o.add("BackendServers", wrap);
+        return o;
+    }
+
+    private JsonObject listGroups(String lbId) throws ApiError {
+        List<String> ids = groupsByLb.get(lbId);
+        if (ids == null) {
+            throw new ApiError(404, "InvalidLoadBalancerId.NotFound", "The specified LoadBalancerId does not exist.");
+        }
+        JsonArray list = new JsonArray();
+        for (String id : ids) {
+            JsonObject j = new JsonObject();
+            j.addProperty("VServerGroupId", id);
+            j.addProperty("VServerGroupName", groups.get(id).name);
+            list.add(j);
+        }
+        JsonObject wrap = new JsonObject();
+        wrap.add("VServerGroup", list);
+        JsonObject o = new JsonObject();
+        o.add("VServerGroups", wrap);
+        return o;
+    }
+
+    private JsonObject add(Group g, List<Backend> servers) throws ApiError {
+        for (Backend b : servers) {
+            if (g.backends.containsKey(b.key())) {
+                throw new ApiError(400, ALREADY_EXISTS, "The backend server " + b.key() + " already exists in the group.");
+            }
+        }
+        servers.forEach(b -> g.backends.put(b.key(), b));
+        return ok(g);
+    }
+
+    private JsonObject remove(Group g, List<Backend> servers) throws ApiError {
+        requireExisting(g, servers);
+        servers.forEach(b -> g.backends.remove(b.key()));
+        return ok(g);
+    }
+
+    private JsonObject set(Group g, List<Backend> servers) throws ApiError {
+        requireExisting(g, servers);
+        servers.forEach(b -> g.backends.put(b.key(), b));
+        return ok(g);
+    }
+
+    private static void requireExisting(Group g, List<Backend> servers) throws ApiError {
+        for (Backend b : servers) {
+            if (!g.backends.containsKey(b.key())) {
+                throw new ApiError(400, "InvalidBackendServer.NotExist", "The backend server " + b.key() + " is not in the group.");
+            }
+        }
+    }
+
+    private static JsonObject ok(Group g) {
+        JsonObject o = new JsonObject();
+        o.addProperty("VServerGroupId", g.id);
+        return o;
+    }
+
+    /** Parses and validates {@code BackendServers} as the CLB does. */
+    private static List<Backend> servers(Map<String, String> p, boolean withSettings) throws ApiError {
+        JsonArray array;
+        try {
+            JsonElement e = JsonParser.parseString(p.getOrDefault("BackendServers", ""));
+            array = e.getAsJsonArray();
+        } catch (RuntimeException e) {
+            throw new ApiError(400, "InvalidParameter", "BackendServers is not a JSON array.");
+        }
+        if (array.size() < 1 || array.size() > 20) {
+            throw new ApiError(400, "InvalidParameter", "BackendServers must hold 1 to 20 servers, not " + array.size() + ".");
+        }
+        List<Backend> out = new ArrayList<>();
+        java.util.Set<BackendKey> seen = new java.util.HashSet<>();
+        for (JsonElement e : array) {
+            JsonObject o = e.getAsJsonObject();
+            String serverId = text(o, "ServerId");
+            if (serverId.isEmpty()) {
+                throw new ApiError(400, "InvalidParameter", "ServerId is mandatory.");
+            }
+            int port = number(o, "Port", -1);
+            if (port < 1 || port > 65535) {
+                throw new ApiError(400, "InvalidParameter", "Port must be 1..65535.");
+            }
+            String type = text(o, "Type").isEmpty() ? "ecs" : text(o, "Type");
+            if (!List.of("ecs", "eni", "eci").contains(type)) {
+                throw new ApiError(400, "InvalidParameter", "Type must be ecs, eni or eci.");
+            }
+            String ip = text(o, "ServerIp");
+            if (!type.equals("ecs") && ip.isEmpty()) {
+                throw new ApiError(400, "InvalidParameter", "ServerIp is mandatory for " + type + " backends.");
+            }
+            int weight = withSettings ? number(o, "Weight", 100) : 100;
+            if (weight < 0 || weight > 100) {
+                throw new ApiError(400, "InvalidParameter", "Weight must be 0..100.");
+            }
+            String description = withSettings ? text(o, "Description") : "";
+            if (!BackendDescription.ALLOWED.matcher(description).matches()) {
+                throw new ApiError(400, "InvalidParameter", "Description must be at most 80 letters, digits, '-', '/', '.' or '_'.");
+            }
+            Backend b = Backend.of(BackendKey.of(serverId, port, type.equals("ecs") ? "" : ip), type, weight, description);
+            if (!seen.add(b.key())) {
+                throw new ApiError(400, "InvalidParameter", "BackendServers lists " + b.key() + " twice.");
+            }
+            out.add(b);
+        }
+        return out;
+    }
+
+    private static String text(JsonObject o, String field) {
+        return o.has(field) && !o.get(field).isJsonNull() ? o.get(field).getAsString() : "";
+    }
+
+    private static int number(JsonObject o, String field, int dflt) throws ApiError {
+        String t = text(o, field);
+        if (t.isEmpty()) {
+            return dflt;
+        }
+        if (!t.matches("-?\\d{1,9}")) {
+            throw new ApiError(400, "InvalidParameter", field + " must be an integer.");
+        }
+        return Integer.parseInt(t);
+    }
+
+    private static Map<String, String> params(HttpExchange ex) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        decode(ex.getRequestURI().getRawQuery(), out);
+        byte[] body = ex.getRequestBody().readAllBytes();
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        if (body.length > 0 && type != null && type.startsWith("application/x-www-form-urlencoded")) {
+            decode(new String(body, StandardCharsets.UTF_8), out);
+        }
+        return out;
+    }
+
+    private static void decode(String raw, Map<String, String> out) {
+        if (raw == null || raw.isEmpty()) {
+            return;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** One recorded API call: the action and its parameters. */
+    public static final class Call {
+        private final String action;
+        private final Map<String, String> params;
+
+        Call(String action, Map<String, String> params) {
+            this.action = action;
+            this.params = Map.copyOf(params);
+        }
+
+        public String action() { return action; }
+        public Map<String, String> params() { return params; }
+        /** Whether the call changes anything. */
+        public boolean isWrite() { return !action.startsWith("Describe"); }
+        @Override public String toString() { return action + " " + params.getOrDefault("VServerGroupId", ""); }
+    }
+
+    private static final class Group {
+        final String id;
+        final String name;
+        final String lbId;
+        final Map<BackendKey, Backend> backends = new LinkedHashMap<>();
+
+        Group(String id, String name, String lbId) {
+            this.id = id;
+            this.name = name;
+            this.lbId = lbId;
+        }
+    }
+
+    private static final class ApiError extends Exception {
+        final int status;
+        final String code;
+
+        ApiError(int status, String code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
+        }
+    }
+}
