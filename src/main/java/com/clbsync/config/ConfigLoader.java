@@ -303,7 +303,7 @@ public final class ConfigLoader {
 
     private static boolean isBase64(String s) {
         try {
-            Base64.getMimeDecoder().decode(s);
+            Base64.getDecoder().decode(s.replaceAll("\\s", ""));
             return !s.isBlank();
         } catch (IllegalArgumentException e) {
             return false;

@@ -31,7 +31,7 @@ public final class KubeClients {
             b.setAuthentication(c.token().isPresent() ? new AccessTokenAuthentication(c.token().get())
                     : new TokenFileAuthentication(c.tokenFile().orElseThrow()));
             if (c.certificateAuthorityData().isPresent()) {
-                b.setCertificateAuthority(Base64.getMimeDecoder().decode(c.certificateAuthorityData().get()));
+                b.setCertificateAuthority(Base64.getDecoder().decode(c.certificateAuthorityData().get().replaceAll("\\s", "")));
             }
             client = b.build();
         } else {

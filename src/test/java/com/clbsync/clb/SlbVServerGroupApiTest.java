@@ -1,0 +1,90 @@
+package com.clbsync.clb;
+
+import com.clbsync.emulator.ClbEmulator;
+import com.clbsync.plan.Backend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The real SLB SDK against the emulator on loopback. */
+class SlbVServerGroupApiTest {
+    static final String SECRET = "the-access-key-secret-value";
+    private ClbEmulator emu;
+    private SlbVServerGroupApi api;
+
+    @BeforeEach
+    void start() throws Exception {
+        emu = ClbEmulator.start();
+        emu.createGroup("lb-1", "rsp-1");
+        emu.createGroup("lb-1", "rsp-2");
+        api = SlbVServerGroupApi.create("cn-hangzhou", emu.endpoint(), ClbCredentials.of("AKID", SECRET, "sts-token"));
+    }
+
+    @AfterEach
+    void stop() {
+        emu.close();
+    }
+
+    private static List<Backend> backends(int n, int weight) {
+        return IntStream.range(0, n).mapToObj(i -> Backend.ecs(String.format("i-%02d", i), 30080, weight, "k8s/30080/web/default/a"))
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void addsInBatchesOfTwentyAndDescribesWhatIsThere() throws Exception {
+        emu.putBackend("rsp-1", Backend.ecs("i-hand", 80, 30, "manual"));
+        api.add("rsp-1", backends(45, 2));
+        assertThat(emu.calls()).extracting(ClbEmulator.Call::action).containsOnly("AddVServerGroupBackendServers").hasSize(3);
+
+        VServerGroup g = api.describe("rsp-1");
+        assertThat(g.loadBalancerId()).isEqualTo("lb-1");
+        assertThat(g.backends()).hasSize(46).contains(Backend.ecs("i-hand", 80, 30, "manual"), backends(45, 2).get(44));
+    }
+
+    @Test
+    void setsWeightsAndRemoves() throws Exception {
+        api.add("rsp-1", backends(3, 2));
+        api.setWeights("rsp-1", backends(3, 50));
+        assertThat(api.describe("rsp-1").backends()).extracting(Backend::weight).containsOnly(50);
+        api.remove("rsp-1", backends(2, 50));
+        assertThat(api.describe("rsp-1").backends()).containsExactly(backends(3, 50).get(2));
+    }
+
+    @Test
+    void listsTheGroupsOfACLB() throws Exception {
+        assertThat(api.groupIdsOf("lb-1")).containsExactly("rsp-1", "rsp-2");
+    }
+
+    @Test
+    void mapsApiErrorsToCodes() {
+        assertThatThrownBy(() -> api.describe("rsp-missing")).isInstanceOfSatisfying(ClbException.class, e -> {
+            assertThat(e.code()).isEqualTo("InvalidParameter.VServerGroupId");
+            assertThat(e.groupNotFound()).isTrue();
+            assertThat(e.action()).isEqualTo("DescribeVServerGroupAttribute");
+        });
+        assertThatThrownBy(() -> api.add("rsp-1", List.of(Backend.ecs("i-1", 30080, 101, "d"))))
+                .isInstanceOfSatisfying(ClbException.class, e -> assertThat(e.code()).isEqualTo("InvalidParameter"));
+    }
+
+    @Test
+    void anUnreachableEndpointIsANoResponseErrorWithoutSecrets() {
+        emu.close();
+        assertThatThrownBy(() -> api.describe("rsp-1")).isInstanceOfSatisfying(ClbException.class, e -> {
+            assertThat(e.code()).isEqualTo(ClbException.NO_RESPONSE);
+            assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain("sts-token");
+        });
+    }
+
+    @Test
+    void sendsTheSecurityTokenButNeverTheSecret() throws Exception {
+        api.describe("rsp-1");
+        assertThat(emu.calls().get(0).params().values()).noneMatch(v -> v.contains(SECRET));
+    }
+}

@@ -1,0 +1,164 @@
+package com.clbsync.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+    private static final String SECRET_TOKEN = "eyJhbGciOiJSUzI1NiJ9.top-secret-token";
+
+    @TempDir
+    Path dir;
+
+    private SyncConfig parse(String yaml) throws ConfigException {
+        return ConfigLoader.parse(yaml, dir);
+    }
+
+    private List<String> problems(String yaml) {
+        try {
+            parse(yaml);
+        } catch (ConfigException e) {
+            assertThat(e.getMessage()).doesNotContain(SECRET_TOKEN);
+            return e.problems();
+        }
+        throw new AssertionError("expected the configuration to be rejected");
+    }
+
+    @Test
+    void readsAFullConfiguration() throws Exception {
+        SyncConfig c = parse(String.join("\n",
+                "region: cn-hangzhou",
+                "clb: {endpoint: 'http://127.0.0.1:8089'}",
+                "weightMode: ccm",
+                "loadBalancerIds: [lb-1]",
+                "clusters:",
+                "  - name: cluster-a",
+                "    ownerId: c8d1e2f3",
+                "    server: https://10.0.0.1:6443",
+                "    token: " + SECRET_TOKEN,
+                "    certificateAuthorityData: " + java.util.Base64.getEncoder().encodeToString("pem".getBytes()),
+                "  - name: cluster-b",
+                "    server: https://10.0.0.2:6443",
+                "    token: t2",
+                "    insecureSkipTlsVerify: true",
+                "    timeoutSeconds: 5"));
+        assertThat(c.region()).isEqualTo("cn-hangzhou");
+        assertThat(c.clbEndpoint()).isEqualTo("http://127.0.0.1:8089");
+        assertThat(c.weightMode()).isEqualTo(WeightMode.CCM);
+        assertThat(c.loadBalancerIds()).containsExactly("lb-1");
+        assertThat(c.ownerIds()).containsExactly("c8d1e2f3", "cluster-b");
+        ClusterConfig b = c.clusters().get(1);
+        assertThat(b.insecureSkipTlsVerify()).isTrue();
+        assertThat(b.timeoutSeconds()).isEqualTo(5);
+        assertThat(c.clusters().get(0).token()).contains(SECRET_TOKEN);
+        assertThat(c.toString()).doesNotContain(SECRET_TOKEN);
+        assertThat(c.clusters().get(0).toString()).doesNotContain(SECRET_TOKEN);
+    }
+
+    @Test
+    void acceptsJson() throws Exception {
+        SyncConfig c = parse("{\"region\":\"cn-beijing\",\"clusters\":[{\"name\":\"a\",\"server\":\"https://k:6443\",\"token\":\"x\"}]}");
+        assertThat(c.clusters()).extracting(ClusterConfig::name).containsExactly("a");
+        assertThat(c.weightMode()).isEqualTo(WeightMode.CCM);
+        assertThat(c.clbEndpoint()).isEmpty();
+    }
+
+    @Test
+    void namesEveryBadFieldAtOnce() {
+        List<String> p = problems(String.join("\n",
+                "region: Hangzhou",
+                "weightMode: fancy",
+                "loadBalancerIds: ['lb 1']",
+                "clb: {endpoint: 'ftp://x'}",
+                "clusters:",
+                "  - name: Cluster_A",
+                "    server: https://10.0.0.1:6443",
+                "    token: " + SECRET_TOKEN,
+                "  - name: b",
+                "    server: 'not a url'",
+                "    token: " + SECRET_TOKEN,
+                "  - name: c",
+                "  - name: d",
+                "    server: https://k:6443",
+                "    tokn: x"));
+        assertThat(p).anyMatch(s -> s.startsWith("region:"));
+        assertThat(p).anyMatch(s -> s.startsWith("weightMode:"));
+        assertThat(p).anyMatch(s -> s.startsWith("loadBalancerIds[0]:"));
+        assertThat(p).anyMatch(s -> s.startsWith("clb.endpoint:"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[0].name:"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[1].server:"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[2]:") && s.contains("server"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[3].tokn: unknown key"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[3].token: needed"));
+    }
+
+    @Test
+    void rejectsDuplicateNamesAndOwnerIds() {
+        List<String> p = problems(String.join("\n", "region: cn-hangzhou", "clusters:",
+                "  - {name: a, server: 'https://k:6443', token: x}",
+                "  - {name: a, server: 'https://k:6443', token: x}",
+                "  - {name: c, ownerId: a, server: 'https://k:6443', token: x}"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[1].name:"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[2].ownerId:"));
+    }
+
+    @Test
+    void rejectsBadOwnerIdsThatCouldNotBeWrittenIntoADescription() {
+        List<String> p = problems(String.join("\n", "region: cn-hangzhou", "clusters:",
+                "  - {name: a, ownerId: 'has space', server: 'https://k:6443', token: x}",
+                "  - {name: b, ownerId: '" + "x".repeat(49) + "', server: 'https://k:6443', token: x}"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[0].ownerId:"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[1].ownerId:"));
+    }
+
+    @Test
+    void checksCredentialsFieldsWithoutQuotingThem() {
+        List<String> p = problems(String.join("\n", "region: cn-hangzhou", "clusters:",
+                "  - {name: a, server: 'https://k:6443', token: '" + SECRET_TOKEN + "', tokenFile: /nope}",
+                "  - {name: b, server: 'https://k:6443', tokenFile: missing-token}",
+                "  - {name: c, server: 'https://k:6443', token: x, certificateAuthorityData: '%%%'}",
+                "  - {name: d, kubeconfig: no-such-file, token: x}",
+                "  - {name: e, server: 'https://k:6443', kubeconfig: k, token: x}",
+                "  - {name: f, server: 'https://k:6443', token: [" + SECRET_TOKEN + "]}"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[0].tokenFile:"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[1].tokenFile:") && s.contains("cannot be read"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[2].certificateAuthorityData:"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[3].kubeconfig:"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[3]:") && s.contains("go with server"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[4]:") && s.contains("exclude"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[5].token: must be a string"));
+    }
+
+    @Test
+    void resolvesTokenFileAndKubeconfigBesideTheConfigFile() throws Exception {
+        Files.writeString(dir.resolve("token"), "abc");
+        Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\n");
+        Path file = dir.resolve("clb-sync.yaml");
+        Files.writeString(file, String.join("\n", "region: cn-hangzhou", "clusters:",
+                "  - {name: a, server: 'https://k:6443', tokenFile: token}",
+                "  - {name: b, kubeconfig: kubeconfig, context: ctx}",
+                "  - name: c",
+                "    kubeconfig: |",
+                "      apiVersion: v1",
+                "      kind: Config"));
+        SyncConfig c = ConfigLoader.load(file);
+        assertThat(c.clusters().get(0).tokenFile()).contains(dir.resolve("token").toString());
+        assertThat(c.clusters().get(1).kubeconfig()).contains(dir.resolve("kubeconfig").toString());
+        assertThat(c.clusters().get(1).context()).contains("ctx");
+        assertThat(c.clusters().get(2).kubeconfig().orElseThrow()).startsWith("apiVersion: v1");
+    }
+
+    @Test
+    void rejectsWhatIsNotAConfiguration() {
+        assertThatThrownBy(() -> parse("- a\n- b")).isInstanceOf(ConfigException.class).hasMessageContaining("mapping");
+        assertThatThrownBy(() -> parse("region: [unclosed")).isInstanceOf(ConfigException.class).hasMessageContaining("YAML");
+        assertThat(problems("region: cn-hangzhou\nclusters: []")).anyMatch(s -> s.startsWith("clusters:"));
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("absent.yaml"))).hasMessageContaining("cannot be read");
+    }
+}

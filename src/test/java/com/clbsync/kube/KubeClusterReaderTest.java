@@ -1,0 +1,85 @@
+package com.clbsync.kube;
+
+import com.clbsync.model.ClusterSnapshot;
+import com.clbsync.model.KubeService;
+import com.clbsync.plan.LbAnnotations;
+import com.clbsync.testing.FakeCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** client-java against an in-process API server. */
+class KubeClusterReaderTest {
+    private FakeCluster cluster;
+
+    @BeforeEach
+    void start() {
+        cluster = FakeCluster.start("cluster-a");
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    private ClusterReader reader() throws Exception {
+        return new KubeClusterReader(KubeClients.create(cluster.config()));
+    }
+
+    @Test
+    void readsServicesSlicesAndNodesOfAllNamespaces() throws Exception {
+        cluster.service(FakeCluster.SEED.resolve("my-nginx-svc.yaml"), 30080);
+        cluster.service(FakeCluster.SEED.resolve("multi-port.yaml"), 30081, 30443);
+        cluster.node("n1", "i-1");
+        cluster.node("n2", "i-2", false, Map.of("pool", "web"));
+        cluster.readyPods("default", "my-nginx-svc", List.of("n1", "n1", "n2"), true);
+        ClusterReader reader = reader();
+        cluster.takeRequests();
+
+        ClusterSnapshot s = reader.read();
+
+        assertThat(s.services()).extracting(KubeService::toString).containsExactlyInAnyOrder("default/my-nginx-svc", "shop/web");
+        KubeService web = s.services().stream().filter(x -> x.name().equals("web")).findFirst().orElseThrow();
+        assertThat(web.annotations()).containsEntry(LbAnnotations.PREFIX + "vgroup-port",
+                "rsp-bp1demo000000000003:80, rsp-bp1demo000000000004:443");
+        assertThat(web.ports()).extracting(p -> p.port() + ":" + p.nodePort() + ":" + p.targetPort())
+                .containsExactly("80:30081:8080", "443:30443:8443");
+        assertThat(s.nodes()).extracting(n -> n.name() + " " + n.providerId() + " " + n.ready())
+                .containsExactlyInAnyOrder("n1 cn-hangzhou.i-1 true", "n2 cn-hangzhou.i-2 false");
+        assertThat(s.slices()).singleElement().satisfies(sl -> {
+            assertThat(sl.serviceName()).isEqualTo("my-nginx-svc");
+            assertThat(sl.endpoints()).hasSize(3).allMatch(e -> e.serving());
+        });
+        assertThat(cluster.takeRequests()).hasSize(3).allMatch(p -> p.startsWith("GET ") && p.contains("limit=500"));
+    }
+
+    @Test
+    void aConstantNumberOfListCallsWhateverTheNumberOfServices() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            io.fabric8.kubernetes.api.model.Service s = new io.fabric8.kubernetes.api.model.ServiceBuilder()
+                    .withNewMetadata().withName("svc-" + i).withNamespace("ns-" + (i % 3)).endMetadata()
+                    .withNewSpec().withType("NodePort").addNewPort().withPort(80).endPort().endSpec().build();
+            cluster.service(s, 30000 + i);
+        }
+        cluster.node("n1", "i-1");
+        ClusterReader reader = reader();
+        cluster.takeRequests();
+        assertThat(reader.read().services()).hasSize(30);
+        assertThat(cluster.takeRequests()).hasSize(3);
+    }
+
+    @Test
+    void aFailedListNamesTheCallAndNeverTheToken() throws Exception {
+        ClusterReader reader = reader();
+        cluster.close();
+        assertThatThrownBy(reader::read).isInstanceOf(ClusterReadException.class)
+                .hasMessageStartingWith("list services:")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(cluster.token()));
+    }
+}

@@ -1,0 +1,146 @@
+package com.clbsync.testing;
+
+import com.clbsync.config.ClusterConfig;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Kubernetes API server in-process (fabric8's mock server in CRUD mode, plain HTTP on loopback),
+ * filled through fabric8's client and read by clb-sync through client-java.
+ */
+public final class FakeCluster implements AutoCloseable {
+    public static final Path SEED = Path.of("..", "shared", "seed");
+
+    private final String name;
+    private final KubernetesMockServer server;
+    private final NamespacedKubernetesClient client;
+
+    private FakeCluster(String name) {
+        this.name = name;
+        this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(), false);
+        server.init();
+        this.client = server.createClient();
+    }
+
+    public static FakeCluster start(String name) {
+        return new FakeCluster(name);
+    }
+
+    /** The token this cluster's configuration carries: tests check it never shows up. */
+    public String token() {
+        return "token-of-" + name + "-do-not-print";
+    }
+
+    public String url() {
+        return server.url("/").replaceAll("/$", "");
+    }
+
+    public ClusterConfig config() {
+        return ClusterConfig.builder(name).server(url()).token(token()).timeoutSeconds(10).build();
+    }
+
+    /** The YAML lines of this cluster's entry in a configuration file. */
+    public String configYaml() {
+        return "  - name: " + name + "\n    server: " + url() + "\n    token: " + token() + "\n    timeoutSeconds: 10\n";
+    }
+
+    /** Loads a Service manifest and gives its ports these node ports, in order. */
+    public Service service(Path manifest, int... nodePorts) throws Exception {
+        Service s;
+        try (InputStream in = Files.newInputStream(manifest)) {
+            s = client.services().load(in).item();
+        }
+        return service(s, nodePorts);
+    }
+
+    public Service service(Service s, int... nodePorts) {
+        List<ServicePort> ports = s.getSpec().getPorts();
+        for (int i = 0; i < ports.size() && i < nodePorts.length; i++) {
+            ports.get(i).setNodePort(nodePorts[i]);
+        }
+        return client.services().inNamespace(s.getMetadata().getNamespace()).resource(s).createOr(c -> c.update());
+    }
+
+    public void deleteService(String namespace, String serviceName) {
+        client.services().inNamespace(namespace).withName(serviceName).delete();
+    }
+
+    /** A ready ECS node whose providerID is {@code cn-hangzhou.<instanceId>}. */
+    public void node(String nodeName, String instanceId) {
+        node(nodeName, instanceId, true, Map.of());
+    }
+
+    public void node(String nodeName, String instanceId, boolean ready, Map<String, String> labels) {
+        client.nodes().resource(new NodeBuilder().withNewMetadata().withName(nodeName).withLabels(labels).endMetadata()
+                .withNewSpec().withProviderID("cn-hangzhou." + instanceId).endSpec()
+                .withNewStatus().addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition().endStatus()
+                .build()).createOr(c -> c.update());
+    }
+
+    /** Nodes {@code <prefix>-0..n-1} with instance ids {@code i-<prefix>-0..}; returns the instance ids. */
+    public List<String> nodes(String prefix, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = "i-" + prefix + "-" + i;
+            node(prefix + "-" + i, id);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    public void deleteNode(String nodeName) {
+        client.nodes().withName(nodeName).delete();
+    }
+
+    /** One EndpointSlice for the Service with one ready pod per listed node ({@code null} ready: not ready). */
+    public void readyPods(String namespace, String serviceName, List<String> nodeNames, boolean ready) {
+        EndpointSliceBuilder b = new EndpointSliceBuilder().withNewMetadata().withName(serviceName + "-slice")
+                .withNamespace(namespace).addToLabels("kubernetes.io/service-name", serviceName).endMetadata()
+                .withAddressType("IPv4");
+        for (int i = 0; i < nodeNames.size(); i++) {
+            b.addToEndpoints(new EndpointBuilder().withAddresses("10.1." + (i / 250) + "." + (i % 250 + 1))
+                    .withNewConditions().withReady(ready).withServing(ready).withTerminating(false).endConditions()
+                    .withNodeName(nodeNames.get(i)).build());
+        }
+        EndpointSlice slice = b.build();
+        client.discovery().v1().endpointSlices().inNamespace(namespace).resource(slice).createOr(c -> c.update());
+    }
+
+    public int requestCount() {
+        return server.getRequestCount();
+    }
+
+    /** The paths of the requests received since the last call (in order). */
+    public List<String> takeRequests() throws InterruptedException {
+        List<String> paths = new ArrayList<>();
+        io.fabric8.mockwebserver.http.RecordedRequest r;
+        while ((r = server.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS)) != null) {
+            paths.add(r.getMethod() + " " + r.getPath());
+        }
+        return paths;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+}
