@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** Maps a node's {@code spec.providerID} ({@code [alicloud://]<region>.<instance id>}) to its ECS instance id. */
 public final class InstanceIds {
-    private static final Pattern PROVIDER_ID = Pattern.compile("(?:alicloud://)?([a-z0-9-]+)\\.(i-[A-Za-z0-9]+)");
+    private static final Pattern PROVIDER_ID = Pattern.compile("(?:alicloud://)?([a-z0-9-]+)\\.(i-[A-Za-z0-9][A-Za-z0-9-]*)");
 
     private InstanceIds() {
     }

@@ -1,0 +1,104 @@
+package com.clbsync.testing;
+
+import com.clbsync.clb.ClbCredentials;
+import com.clbsync.clb.SlbVServerGroupApi;
+import com.clbsync.config.ClusterConfig;
+import com.clbsync.config.SyncConfig;
+import com.clbsync.config.WeightMode;
+import com.clbsync.emulator.ClbEmulator;
+import com.clbsync.plan.Backend;
+import com.clbsync.sync.ReportJson;
+import com.clbsync.sync.ReportText;
+import com.clbsync.sync.SyncFactory;
+import com.clbsync.sync.SyncReport;
+import com.clbsync.sync.SyncService;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Everything an end-to-end test needs: the CLB emulator holding the seed's CLB and groups, in-process
+ * clusters, and a real {@link SyncService} (client-java, SLB SDK) wired to them.
+ */
+public final class World implements AutoCloseable {
+    public static final String LB = "lb-bp1demo0000000000001";
+    public static final String GROUP_1 = "rsp-bp1demo000000000001";
+    public static final String GROUP_2 = "rsp-bp1demo000000000002";
+    public static final String GROUP_3 = "rsp-bp1demo000000000003";
+    public static final String GROUP_4 = "rsp-bp1demo000000000004";
+    public static final String SECRET = "clb-access-key-secret-do-not-print";
+
+    public final ClbEmulator clb;
+    private final Map<String, FakeCluster> clusters = new LinkedHashMap<>();
+    private final List<String> loadBalancerIds = new ArrayList<>();
+
+    public World() throws Exception {
+        clb = ClbEmulator.start();
+        for (String g : List.of(GROUP_1, GROUP_2, GROUP_3, GROUP_4)) {
+            clb.createGroup(LB, g);
+        }
+    }
+
+    public FakeCluster cluster(String name) {
+        return clusters.computeIfAbsent(name, FakeCluster::start);
+    }
+
+    /** Scan this CLB's groups for owned backends nothing maps any more. */
+    public World scanning(String lbId) {
+        loadBalancerIds.add(lbId);
+        return this;
+    }
+
+    public SyncConfig config() {
+        List<ClusterConfig> cs = clusters.values().stream().map(FakeCluster::config).collect(Collectors.toList());
+        return SyncConfig.of("cn-hangzhou", clb.endpoint(), WeightMode.CCM, loadBalancerIds, cs);
+    }
+
+    public SyncService service() throws Exception {
+        return SyncFactory.create(config(), SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(),
+                ClbCredentials.of("AKID", SECRET, null)));
+    }
+
+    /** One run, with the emulator's call log cleared first; checks no secret reaches the report. */
+    public SyncReport run(boolean apply) throws Exception {
+        clb.clearCalls();
+        SyncReport r = service().run(apply);
+        String text = ReportText.render(r) + ReportJson.render(r);
+        assertThat(text).doesNotContain(SECRET);
+        clusters.values().forEach(c -> assertThat(text).doesNotContain(c.token()));
+        return r;
+    }
+
+    public SyncReport apply() throws Exception {
+        return run(true);
+    }
+
+    /** Asserts the run synced everything, showing the report when it did not. */
+    public static SyncReport assertComplete(SyncReport r) {
+        assertThat(r.exitCode()).as(ReportText.render(r)).isZero();
+        return r;
+    }
+
+    public List<Backend> group(String groupId) {
+        return clb.backends(groupId);
+    }
+
+    public List<String> callActions() {
+        return clb.calls().stream().map(ClbEmulator.Call::action).collect(Collectors.toList());
+    }
+
+    public long writes() {
+        return clb.calls().stream().filter(ClbEmulator.Call::isWrite).count();
+    }
+
+    @Override
+    public void close() {
+        clusters.values().forEach(FakeCluster::close);
+        clb.close();
+    }
+}
