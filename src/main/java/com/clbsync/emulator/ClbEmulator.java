@@ -39,6 +39,7 @@ public final class ClbEmulator implements AutoCloseable {
     private final Map<String, Group> groups = new TreeMap<>();
     private final Map<String, List<String>> groupsByLb = new TreeMap<>();
     private final List<Call> calls = new ArrayList<>();
+    private final Map<String, Fault> faults = new TreeMap<>();
 
     private ClbEmulator(HttpServer server) {
         this.server = server;
@@ -84,6 +85,11 @@ public final class ClbEmulator implements AutoCloseable {
 
     public synchronized List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** Makes the next {@code times} calls of {@code action} fail with {@code code} (HTTP 400) and change nothing. */
+    public synchronized void failNext(String action, int times, String code) {
+        faults.put(action, new Fault(times, code));
     }
 
     public synchronized void clearCalls() {
@@ -141,6 +147,11 @@ public final class ClbEmulator implements AutoCloseable {
 
     private synchronized JsonObject dispatch(String action, Map<String, String> p) throws ApiError {
         calls.add(new Call(action, p));
+        Fault fault = faults.get(action);
+        if (fault != null && fault.remaining > 0) {
+            fault.remaining--;
+            throw new ApiError(400, fault.code, "Injected failure of " + action + ".");
+        }
         if (p.getOrDefault("RegionId", "").isEmpty()) {
             throw new ApiError(400, "MissingRegionId", "RegionId is mandatory for this action.");
         }
@@ -361,6 +372,16 @@ public final class ClbEmulator implements AutoCloseable {
             this.id = id;
             this.name = name;
             this.lbId = lbId;
+        }
+    }
+
+    private static final class Fault {
+        int remaining;
+        final String code;
+
+        Fault(int remaining, String code) {
+            this.remaining = remaining;
+            this.code = code;
         }
     }
 
