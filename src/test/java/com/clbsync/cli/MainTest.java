@@ -1,0 +1,139 @@
+package com.clbsync.cli;
+
+import com.clbsync.plan.Backend;
+import com.clbsync.testing.FakeCluster;
+import com.clbsync.testing.World;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line as users script it: output, --json and exit codes. */
+class MainTest {
+    private static final Map<String, String> ENV = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "AKID",
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET", World.SECRET);
+
+    @TempDir
+    Path dir;
+    private World world;
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void start() throws Exception {
+        world = new World();
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Main.run(args, env, new PrintWriter(o), new PrintWriter(e));
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    private Path config(FakeCluster... clusters) throws Exception {
+        StringBuilder yaml = new StringBuilder("region: cn-hangzhou\nclb:\n  endpoint: " + world.clb.endpoint() + "\nclusters:\n");
+        for (FakeCluster c : clusters) {
+            yaml.append(c.configYaml());
+        }
+        Path file = dir.resolve("clb-sync.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Test
+    void applySyncsAndExitsZeroThenPlanShowsNothingToDo() throws Exception {
+        FakeCluster a = world.cluster("cluster-a");
+        a.service(FakeCluster.SEED.resolve("my-nginx-svc.yaml"), 30080);
+        a.nodes("a", 2);
+        Path cfg = config(a);
+
+        assertThat(run(ENV, "apply", "--config", cfg.toString())).as(out + err).isZero();
+        assertThat(out).contains("group " + World.GROUP_1).contains("synced").contains("added 2");
+        assertThat(world.group(World.GROUP_1)).extracting(Backend::serverId).containsExactlyInAnyOrder("i-a-0", "i-a-1");
+
+        world.clb.clearCalls();
+        assertThat(run(ENV, "plan", "--config", cfg.toString())).isZero();
+        assertThat(out).contains("in sync").contains("result: everything planned");
+        assertThat(world.writes()).isZero();
+        assertThat(out + err).doesNotContain(World.SECRET).doesNotContain(a.token());
+    }
+
+    @Test
+    void jsonCarriesTheSameReport() throws Exception {
+        FakeCluster a = world.cluster("cluster-a");
+        a.service(FakeCluster.SEED.resolve("my-nginx-svc.yaml"), 30080);
+        a.nodes("a", 1);
+
+        assertThat(run(ENV, "plan", "--json", "--config", config(a).toString())).isZero();
+
+        JsonObject json = JsonParser.parseString(out).getAsJsonObject();
+        assertThat(json.get("mode").getAsString()).isEqualTo("plan");
+        assertThat(json.get("exitCode").getAsInt()).isZero();
+        JsonObject group = json.getAsJsonArray("groups").get(0).getAsJsonObject();
+        assertThat(group.get("groupId").getAsString()).isEqualTo(World.GROUP_1);
+        assertThat(group.get("status").getAsString()).isEqualTo("WOULD_CHANGE");
+        assertThat(group.getAsJsonArray("added").get(0).getAsJsonObject().get("serverId").getAsString()).isEqualTo("i-a-0");
+        assertThat(json.getAsJsonArray("clusters").get(0).getAsJsonObject().get("frozen").getAsBoolean()).isFalse();
+    }
+
+    @Test
+    void exitsOneWhenAClusterIsFrozen() throws Exception {
+        FakeCluster a = world.cluster("cluster-a");
+        a.service(FakeCluster.SEED.resolve("my-nginx-svc.yaml"), 30080);
+        a.nodes("a", 1);
+        Path cfg = config(a);
+        a.close();
+
+        assertThat(run(ENV, "apply", "--config", cfg.toString())).isEqualTo(1);
+        assertThat(out).contains("cluster-a: FROZEN").contains("result: incomplete");
+    }
+
+    @Test
+    void exitsTwoOnBadConfigurationNamingEveryField() throws Exception {
+        Path cfg = dir.resolve("bad.yaml");
+        Files.writeString(cfg, "region: cn-hangzhou\nclusters:\n  - name: a\n    server: nope\n    token: sekrit-token-value\n"
+                + "  - name: b\n    kubeconfig: /does/not/exist\n");
+        assertThat(run(ENV, "apply", "--config", cfg.toString())).isEqualTo(2);
+        assertThat(err).contains("clusters[0].server:").contains("clusters[1].kubeconfig:").doesNotContain("sekrit-token-value");
+        assertThat(world.clb.calls()).isEmpty();
+    }
+
+    @Test
+    void exitsTwoWithoutCredentialsOrOnUsageErrors() throws Exception {
+        FakeCluster a = world.cluster("cluster-a");
+        Path cfg = config(a);
+        assertThat(run(Map.of(), "plan", "--config", cfg.toString())).isEqualTo(2);
+        assertThat(err).contains("ALIBABA_CLOUD_ACCESS_KEY_ID");
+        assertThat(run(ENV, "plan")).isEqualTo(2);
+        assertThat(err).contains("--config");
+        assertThat(run(ENV, "frobnicate")).isEqualTo(2);
+        assertThat(run(ENV, "apply", "--config", dir.resolve("missing.yaml").toString())).isEqualTo(2);
+        assertThat(err).contains("cannot be read");
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        assertThat(run(ENV, "--help")).isZero();
+        assertThat(out).contains("plan").contains("apply").contains("Exit codes");
+        assertThat(run(ENV, "apply", "--help")).isZero();
+        assertThat(out).contains("--config").contains("--json");
+    }
+}
