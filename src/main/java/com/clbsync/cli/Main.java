@@ -29,7 +29,8 @@ public final class Main implements Runnable {
     public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main(out))
                 .addSubcommand("plan", new SyncCommand(false, env, out, err))
-                .addSubcommand("apply", new SyncCommand(true, env, out, err));
+                .addSubcommand("apply", new SyncCommand(true, env, out, err))
+                .addSubcommand("invoke", new InvokeCommand(env, out, err));
         cl.setOut(out).setErr(err);
         cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
         return cl.execute(args);

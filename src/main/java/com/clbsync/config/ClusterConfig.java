@@ -10,6 +10,7 @@ import java.util.Optional;
 public final class ClusterConfig {
     private final String name;
     private final String ownerId;
+    private final String ackClusterId;
     private final String server;
     private final String token;
     private final String tokenFile;
@@ -22,6 +23,7 @@ public final class ClusterConfig {
     private ClusterConfig(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
         this.ownerId = b.ownerId == null ? b.name : b.ownerId;
+        this.ackClusterId = b.ackClusterId;
         this.server = b.server;
         this.token = b.token;
         this.tokenFile = b.tokenFile;
@@ -38,6 +40,13 @@ public final class ClusterConfig {
 
     public String name() { return name; }
     public String ownerId() { return ownerId; }
+    /** The ACK cluster id, if set: how cluster events and audit logs are matched to this cluster. */
+    public Optional<String> ackClusterId() { return Optional.ofNullable(ackClusterId); }
+
+    /** Whether an ACK cluster id from an event names this cluster (its ackClusterId, else its ownerId). */
+    public boolean isAckCluster(String clusterId) {
+        return clusterId.equals(ackClusterId) || clusterId.equals(ownerId);
+    }
     public Optional<String> server() { return Optional.ofNullable(server); }
     public Optional<String> token() { return Optional.ofNullable(token); }
     public Optional<String> tokenFile() { return Optional.ofNullable(tokenFile); }
@@ -59,14 +68,15 @@ public final class ClusterConfig {
     @Override public boolean equals(Object o) {
         if (!(o instanceof ClusterConfig)) return false;
         ClusterConfig c = (ClusterConfig) o;
-        return name.equals(c.name) && ownerId.equals(c.ownerId) && Objects.equals(server, c.server)
+        return name.equals(c.name) && ownerId.equals(c.ownerId) && Objects.equals(ackClusterId, c.ackClusterId)
+                && Objects.equals(server, c.server)
                 && Objects.equals(token, c.token) && Objects.equals(tokenFile, c.tokenFile)
                 && Objects.equals(certificateAuthorityData, c.certificateAuthorityData)
                 && Objects.equals(kubeconfig, c.kubeconfig) && Objects.equals(context, c.context)
                 && insecureSkipTlsVerify == c.insecureSkipTlsVerify && timeoutSeconds == c.timeoutSeconds;
     }
     @Override public int hashCode() {
-        return Objects.hash(name, ownerId, server, token, tokenFile, certificateAuthorityData, kubeconfig, context,
+        return Objects.hash(name, ownerId, ackClusterId, server, token, tokenFile, certificateAuthorityData, kubeconfig, context,
                 insecureSkipTlsVerify, timeoutSeconds);
     }
     @Override public String toString() {
@@ -77,6 +87,7 @@ public final class ClusterConfig {
     public static final class Builder {
         private final String name;
         private String ownerId;
+        private String ackClusterId;
         private String server;
         private String token;
         private String tokenFile;
@@ -89,6 +100,7 @@ public final class ClusterConfig {
         private Builder(String name) { this.name = name; }
 
         public Builder ownerId(String v) { ownerId = v; return this; }
+        public Builder ackClusterId(String v) { ackClusterId = v; return this; }
         public Builder server(String v) { server = v; return this; }
         public Builder token(String v) { token = v; return this; }
         public Builder tokenFile(String v) { tokenFile = v; return this; }

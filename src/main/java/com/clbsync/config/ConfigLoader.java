@@ -31,7 +31,7 @@ public final class ConfigLoader {
     private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
     private static final Set<String> TOP_KEYS = Set.of("region", "clb", "weightMode", "loadBalancerIds", "clusters");
     private static final Set<String> CLB_KEYS = Set.of("endpoint");
-    private static final Set<String> CLUSTER_KEYS = Set.of("name", "ownerId", "server", "token", "tokenFile",
+    private static final Set<String> CLUSTER_KEYS = Set.of("name", "ownerId", "ackClusterId", "server", "token", "tokenFile",
             "certificateAuthorityData", "kubeconfig", "context", "insecureSkipTlsVerify", "timeoutSeconds");
 
     private final Path baseDir;
@@ -186,6 +186,10 @@ public final class ConfigLoader {
         if (ownerId == null && name != null && name.length() > 48) {
             problems.add(at + ".ownerId: needed, since the name is longer than 48 characters");
         }
+        String ackClusterId = string(m, "ackClusterId", at + ".ackClusterId", false);
+        if (ackClusterId != null && !ackClusterId.matches("[a-z0-9]{1,64}")) {
+            problems.add(at + ".ackClusterId: \"" + ackClusterId + "\" is not an ACK cluster id (lower-case letters and digits)");
+        }
         String server = string(m, "server", at + ".server", false);
         String token = string(m, "token", at + ".token", false);
         String tokenFile = string(m, "tokenFile", at + ".tokenFile", false);
@@ -235,7 +239,7 @@ public final class ConfigLoader {
         if (problems.size() > before || name == null) {
             return null;
         }
-        return ClusterConfig.builder(name).ownerId(ownerId).server(server).token(token)
+        return ClusterConfig.builder(name).ownerId(ownerId).ackClusterId(ackClusterId).server(server).token(token)
                 .tokenFile(tokenFile == null ? null : resolve(tokenFile).toString()).certificateAuthorityData(ca)
                 .kubeconfig(kubeconfigValue).context(context).insecureSkipTlsVerify(insecure).timeoutSeconds(timeout).build();
     }

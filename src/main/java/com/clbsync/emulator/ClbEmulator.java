@@ -40,6 +40,7 @@ public final class ClbEmulator implements AutoCloseable {
     private final Map<String, List<String>> groupsByLb = new TreeMap<>();
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Fault> faults = new TreeMap<>();
+    private final java.util.Set<String> expiredTokens = new java.util.HashSet<>();
 
     private ClbEmulator(HttpServer server) {
         this.server = server;
@@ -92,6 +93,11 @@ public final class ClbEmulator implements AutoCloseable {
         faults.put(action, new Fault(times, code));
     }
 
+    /** Requests signed with this STS token are refused as expired, as the CLB does once a token has run out. */
+    public synchronized void expireSecurityToken(String token) {
+        expiredTokens.add(token);
+    }
+
     public synchronized void clearCalls() {
         calls.clear();
     }
@@ -124,6 +130,9 @@ public final class ClbEmulator implements AutoCloseable {
                 if (!signed) {
                     throw new ApiError(400, "MissingSignature", "The request is not signed.");
                 }
+                if (isExpired(ex.getRequestHeaders().getFirst("x-acs-security-token"), params.get("SecurityToken"))) {
+                    throw new ApiError(400, "InvalidSecurityToken.Expired", "The security token you provided has expired.");
+                }
                 body = dispatch(action, params);
             } catch (ApiError e) {
                 status = e.status;
@@ -143,6 +152,11 @@ public final class ClbEmulator implements AutoCloseable {
         } finally {
             ex.close();
         }
+    }
+
+    private synchronized boolean isExpired(String headerToken, String queryToken) {
+        return (headerToken != null && expiredTokens.contains(headerToken))
+                || (queryToken != null && expiredTokens.contains(queryToken));
     }
 
     private synchronized JsonObject dispatch(String action, Map<String, String> p) throws ApiError {

@@ -23,6 +23,7 @@ public final class ReportJson {
         JsonObject o = new JsonObject();
         o.addProperty("mode", r.mode());
         o.addProperty("exitCode", r.exitCode());
+        o.addProperty("scope", r.scope());
         JsonArray clusters = new JsonArray();
         for (ClusterReport c : r.clusters()) {
             JsonObject j = new JsonObject();

@@ -16,6 +16,9 @@ public final class ReportText {
     public static String render(SyncReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append("clb-sync ").append(r.mode()).append(r.apply() ? "" : " (nothing is written)").append('\n');
+        if (!r.scope().equals("full")) {
+            sb.append("scope: ").append(r.scope()).append('\n');
+        }
         sb.append("clusters:\n");
         for (ClusterReport c : r.clusters()) {
             sb.append("  ").append(c).append('\n');

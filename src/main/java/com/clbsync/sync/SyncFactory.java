@@ -30,6 +30,11 @@ public final class SyncFactory {
     }
 
     public static SyncService create(SyncConfig config, VServerGroupApi api) throws ConfigException {
+        return new SyncService(config, readers(config), api, weightPolicy(config.weightMode()), SyncService.readPool());
+    }
+
+    /** One client-java reader per configured cluster, by name; a client that cannot be built is a configuration error. */
+    public static Map<String, ClusterReader> readers(SyncConfig config) throws ConfigException {
         Map<String, ClusterReader> readers = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < config.clusters().size(); i++) {
@@ -44,10 +49,10 @@ public final class SyncFactory {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new SyncService(config, readers, api, weightPolicy(config.weightMode()));
+        return readers;
     }
 
-    static WeightPolicy weightPolicy(WeightMode mode) {
+    public static WeightPolicy weightPolicy(WeightMode mode) {
         return new CcmWeights();
     }
 }

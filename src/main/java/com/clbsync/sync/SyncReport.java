@@ -13,15 +13,17 @@ public final class SyncReport {
     public static final int EXIT_INCOMPLETE = 1;
 
     private final boolean apply;
+    private final String scope;
     private final List<ClusterReport> clusters;
     private final List<FrozenService> frozenServices;
     private final List<String> warnings;
     private final List<GroupReport> groups;
     private final List<String> errors;
 
-    private SyncReport(boolean apply, List<ClusterReport> clusters, List<FrozenService> frozenServices,
+    private SyncReport(boolean apply, String scope, List<ClusterReport> clusters, List<FrozenService> frozenServices,
                        List<String> warnings, List<GroupReport> groups, List<String> errors) {
         this.apply = apply;
+        this.scope = scope;
         this.clusters = List.copyOf(clusters);
         this.frozenServices = List.copyOf(frozenServices);
         this.warnings = List.copyOf(warnings);
@@ -29,14 +31,17 @@ public final class SyncReport {
         this.errors = List.copyOf(errors);
     }
 
-    public static SyncReport of(boolean apply, List<ClusterReport> clusters, List<FrozenService> frozenServices,
-                                List<String> warnings, List<GroupReport> groups, List<String> errors) {
-        return new SyncReport(apply, clusters, frozenServices, warnings, groups, errors);
+    public static SyncReport of(boolean apply, String scope, List<ClusterReport> clusters,
+                                List<FrozenService> frozenServices, List<String> warnings, List<GroupReport> groups,
+                                List<String> errors) {
+        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors);
     }
 
     /** {@code apply} or {@code plan}. */
     public String mode() { return apply ? "apply" : "plan"; }
     public boolean apply() { return apply; }
+    /** Which groups the run visited: {@code full}, or a description of the targeted scope. */
+    public String scope() { return scope; }
     public List<ClusterReport> clusters() { return clusters; }
     public List<FrozenService> frozenServices() { return frozenServices; }
     public List<String> warnings() { return warnings; }
@@ -53,9 +58,9 @@ public final class SyncReport {
     @Override public boolean equals(Object o) {
         if (!(o instanceof SyncReport)) return false;
         SyncReport r = (SyncReport) o;
-        return apply == r.apply && clusters.equals(r.clusters) && frozenServices.equals(r.frozenServices)
+        return apply == r.apply && scope.equals(r.scope) && clusters.equals(r.clusters) && frozenServices.equals(r.frozenServices)
                 && warnings.equals(r.warnings) && groups.equals(r.groups) && errors.equals(r.errors);
     }
-    @Override public int hashCode() { return Objects.hash(apply, clusters, frozenServices, warnings, groups, errors); }
+    @Override public int hashCode() { return Objects.hash(apply, scope, clusters, frozenServices, warnings, groups, errors); }
     @Override public String toString() { return mode() + " " + clusters + " " + groups; }
 }

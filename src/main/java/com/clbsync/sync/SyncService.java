@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,17 +42,15 @@ public final class SyncService {
 
     /**
      * @param readers one reader per configured cluster, by cluster name
+     * @param pool    runs the cluster reads in parallel; shared, not owned
      */
-    public SyncService(SyncConfig config, Map<String, ClusterReader> readers, VServerGroupApi api, WeightPolicy weights) {
+    public SyncService(SyncConfig config, Map<String, ClusterReader> readers, VServerGroupApi api, WeightPolicy weights,
+                       ExecutorService pool) {
         this.config = Objects.requireNonNull(config);
         this.readers = Map.copyOf(readers);
         this.api = Objects.requireNonNull(api);
         this.groupSync = new GroupSync(api, weights, Ownership.of(config.ownerIds()));
-        this.pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "clb-sync-read");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Objects.requireNonNull(pool);
         for (ClusterConfig c : config.clusters()) {
             if (!readers.containsKey(c.name())) {
                 throw new IllegalArgumentException("no reader for cluster " + c.name());
@@ -60,8 +58,22 @@ public final class SyncService {
         }
     }
 
-    /** Plans ({@code apply == false}: describes only) or applies. */
+    /** A daemon thread pool for the cluster reads. */
+    public static ExecutorService readPool() {
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "clb-sync-read");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Plans ({@code apply == false}: describes only) or applies, over every group. */
     public SyncReport run(boolean apply) {
+        return run(apply, SyncScope.full());
+    }
+
+    /** Plans or applies over the groups in scope; every cluster is read regardless. */
+    public SyncReport run(boolean apply, SyncScope scope) {
         List<ClusterReport> clusterReports = new ArrayList<>();
         List<ClusterView> views = new ArrayList<>();
         readAll(clusterReports, views);
@@ -70,19 +82,25 @@ public final class SyncService {
                 .collect(Collectors.toSet());
         Freeze freeze = Freeze.of(frozenOwners, desired.frozenServiceRefs(), Set.of());
 
-        Map<String, List<ServiceTarget>> groups = new TreeMap<>(desired.targetsByGroup());
         List<String> errors = new ArrayList<>();
-        for (String lb : config.loadBalancerIds()) {
-            try {
-                api.groupIdsOf(lb).forEach(g -> groups.putIfAbsent(g, List.of()));
-            } catch (ClbException e) {
-                errors.add("CLB " + lb + ": its vServer groups could not be listed, so deleted Services' backends"
-                        + " there are not cleaned up this run: " + e.getMessage());
+        Set<String> scanned = new TreeSet<>();
+        if (ScopeResolver.needsScan(scope)) {
+            for (String lb : config.loadBalancerIds()) {
+                try {
+                    scanned.addAll(api.groupIdsOf(lb));
+                } catch (ClbException e) {
+                    errors.add("CLB " + lb + ": its vServer groups could not be listed, so deleted Services' backends"
+                            + " there are not cleaned up this run: " + e.getMessage());
+                }
             }
         }
         List<GroupReport> groupReports = new ArrayList<>();
-        groups.forEach((groupId, targets) -> groupReports.add(groupSync.sync(groupId, targets, freeze, apply)));
-        return SyncReport.of(apply, clusterReports, desired.frozenServices(), desired.warnings(), groupReports, errors);
+        for (String groupId : ScopeResolver.groups(scope, desired, views, scanned)) {
+            List<ServiceTarget> targets = desired.targetsByGroup().getOrDefault(groupId, List.of());
+            groupReports.add(groupSync.sync(groupId, targets, freeze, apply));
+        }
+        return SyncReport.of(apply, scope.toString(), clusterReports, desired.frozenServices(), desired.warnings(),
+                groupReports, errors);
     }
 
     private void readAll(List<ClusterReport> reports, List<ClusterView> views) {

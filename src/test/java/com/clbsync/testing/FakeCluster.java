@@ -29,6 +29,7 @@ public final class FakeCluster implements AutoCloseable {
     public static final Path SEED = Path.of("..", "shared", "seed");
 
     private final String name;
+    private String ackClusterId;
     private final KubernetesMockServer server;
     private final NamespacedKubernetesClient client;
 
@@ -53,8 +54,14 @@ public final class FakeCluster implements AutoCloseable {
         return server.url("/").replaceAll("/$", "");
     }
 
+    /** Sets the ACK cluster id events and audit logs of this cluster carry. */
+    public FakeCluster ackClusterId(String id) {
+        this.ackClusterId = id;
+        return this;
+    }
+
     public ClusterConfig config() {
-        return ClusterConfig.builder(name).server(url()).token(token()).timeoutSeconds(10).build();
+        return ClusterConfig.builder(name).ackClusterId(ackClusterId).server(url()).token(token()).timeoutSeconds(10).build();
     }
 
     /** The YAML lines of this cluster's entry in a configuration file. */
@@ -110,9 +117,9 @@ public final class FakeCluster implements AutoCloseable {
         client.nodes().withName(nodeName).delete();
     }
 
-    /** One EndpointSlice for the Service with one ready pod per listed node ({@code null} ready: not ready). */
+    /** One EndpointSlice ({@code <service>-x7k2p}) for the Service with one pod per listed node, all ready or all not. */
     public void readyPods(String namespace, String serviceName, List<String> nodeNames, boolean ready) {
-        EndpointSliceBuilder b = new EndpointSliceBuilder().withNewMetadata().withName(serviceName + "-slice")
+        EndpointSliceBuilder b = new EndpointSliceBuilder().withNewMetadata().withName(serviceName + "-x7k2p")
                 .withNamespace(namespace).addToLabels("kubernetes.io/service-name", serviceName).endMetadata()
                 .withAddressType("IPv4");
         for (int i = 0; i < nodeNames.size(); i++) {

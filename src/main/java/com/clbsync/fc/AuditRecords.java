@@ -1,0 +1,82 @@
+package com.clbsync.fc;
+
+import com.clbsync.sync.ObjectRef;
+import com.clbsync.sync.SyncScope;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Narrows Kubernetes audit records to the writes that can change backends: create, update, patch and
+ * delete of services, endpointslices, endpoints and nodes. Fields may be flattened with dots
+ * ({@code objectRef.resource}, as stored in the logstore) or nested ({@code objectRef} as JSON).
+ */
+public final class AuditRecords {
+    static final Set<String> WRITES = Set.of("create", "update", "patch", "delete", "deletecollection");
+
+    private AuditRecords() {
+    }
+
+    /** The scope these records call for in {@code cluster}; empty when none of them matters. */
+    public static SyncScope scope(String cluster, List<Map<String, String>> records) {
+        List<ObjectRef> objects = new ArrayList<>();
+        boolean wholeCluster = false;
+        for (Map<String, String> r : records) {
+            if (!WRITES.contains(r.getOrDefault("verb", ""))) {
+                continue;
+            }
+            String resource = field(r, "resource");
+            String namespace = field(r, "namespace");
+            String name = field(r, "name");
+            switch (resource) {
+                case "nodes":
+                    wholeCluster = true;
+                    break;
+                case "services":
+                case "endpoints":
+                case "endpointslices":
+                    if (name.isEmpty()) {
+                        wholeCluster = true; // a deletecollection: which Services is unknown
+                    } else {
+                        objects.add(ObjectRef.of(cluster, kind(resource), namespace, name));
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return SyncScope.targeted(wholeCluster ? List.of(cluster) : List.of(), objects);
+    }
+
+    private static String kind(String resource) {
+        switch (resource) {
+            case "services": return "Service";
+            case "endpoints": return "Endpoints";
+            default: return "EndpointSlice";
+        }
+    }
+
+    /** {@code objectRef.<key>}, flattened or nested. */
+    private static String field(Map<String, String> r, String key) {
+        String flat = r.get("objectRef." + key);
+        if (flat != null) {
+            return flat;
+        }
+        String nested = r.get("objectRef");
+        if (nested == null) {
+            return "";
+        }
+        try {
+            JsonElement e = JsonParser.parseString(nested);
+            JsonObject o = e.isJsonObject() ? e.getAsJsonObject() : null;
+            return o != null && o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : "";
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+}

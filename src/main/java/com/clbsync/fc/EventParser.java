@@ -1,0 +1,265 @@
+package com.clbsync.fc;
+
+import com.clbsync.clb.ClbCredentials;
+import com.clbsync.config.ClusterConfig;
+import com.clbsync.config.SyncConfig;
+import com.clbsync.sync.ObjectRef;
+import com.clbsync.sync.SyncScope;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises the events that wake the function and turns each into a {@link Trigger}: timer (full),
+ * EventBridge events from ACK (single, batch, RawData), Log Service triggers on ACK audit logs
+ * (records pulled and narrowed; the whole cluster when that fails) and manual events.
+ */
+public final class EventParser {
+    public static final String ACCEPTED = "accepted events: a timer trigger {\"triggerTime\",\"triggerName\",\"payload\"};"
+            + " an EventBridge event from ACK (source \"acs.cs\"; one CloudEvent, a batch array, or RawData: the data only);"
+            + " a Log Service trigger {\"source\":{\"endpoint\",\"projectName\",\"logstoreName\",\"shardId\",\"beginCursor\",\"endCursor\"}};"
+            + " a manual event {\"action\":\"plan\"|\"apply\",\"clusters\":[names],\"services\":[\"namespace/name\"]}";
+    private static final Pattern SUBJECT = Pattern.compile("acs:cs:[^:]*:[^:]*:([^/]+)(/.*)?");
+    private static final Pattern PATH = Pattern.compile("/apis?(?:/[^/]+)?/v[^/]*(?:/namespaces/([^/]+))?/([^/]+)/([^/]+)");
+    private static final Pattern LOGSTORE = Pattern.compile("audit-([a-z0-9]+)");
+    private static final Pattern PROJECT = Pattern.compile("k8s-log-([a-z0-9]+)");
+
+    private final SyncConfig config;
+    private final AuditLogSource audit;
+
+    public EventParser(SyncConfig config, AuditLogSource audit) {
+        this.config = config;
+        this.audit = audit;
+    }
+
+    public Trigger parse(byte[] event, ClbCredentials credentials) throws EventException {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(new String(event, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new EventException("the event is not JSON; " + ACCEPTED);
+        }
+        if (root.isJsonArray()) {
+            return batch(root.getAsJsonArray());
+        }
+        if (!root.isJsonObject()) {
+            throw new EventException("the event is not a JSON object or array; " + ACCEPTED);
+        }
+        JsonObject o = root.getAsJsonObject();
+        if (o.has("triggerTime") && o.has("triggerName")) {
+            return Trigger.of("timer", true, SyncScope.full(), List.of("timer " + text(o, "triggerName")));
+        }
+        if (text(o, "source").equals("acs.cs")) {
+            return batch(wrap(o));
+        }
+        if (o.has("involvedObject") && o.get("involvedObject").isJsonObject()) {
+            return batch(wrap(o));
+        }
+        if (o.has("source") && o.get("source").isJsonObject() && o.getAsJsonObject("source").has("logstoreName")) {
+            return sls(o.getAsJsonObject("source"), credentials);
+        }
+        if (o.has("action")) {
+            return manual(o);
+        }
+        throw new EventException("the event has no accepted shape; " + ACCEPTED);
+    }
+
+    private Trigger batch(JsonArray events) throws EventException {
+        if (events.size() == 0) {
+            throw new EventException("an empty batch; " + ACCEPTED);
+        }
+        SyncScope scope = SyncScope.targeted(List.of(), List.of());
+        List<String> notes = new ArrayList<>();
+        for (JsonElement e : events) {
+            if (!e.isJsonObject()) {
+                throw new EventException("a batch element is not an object; " + ACCEPTED);
+            }
+            scope = scope.and(cloudEvent(e.getAsJsonObject(), notes));
+        }
+        return Trigger.of("eventbridge", true, scope, notes);
+    }
+
+    /** One ACK event: a CloudEvent, or (RawData delivery) the Kubernetes Event alone. */
+    private SyncScope cloudEvent(JsonObject e, List<String> notes) throws EventException {
+        boolean raw = !e.has("subject") && e.has("involvedObject");
+        JsonObject data = raw ? e : e.has("data") && e.get("data").isJsonObject() ? e.getAsJsonObject("data") : new JsonObject();
+        if (!raw && !text(e, "source").equals("acs.cs")) {
+            notes.add("event " + text(e, "id") + " is not from ACK (source \"" + text(e, "source") + "\"): ignored");
+            return SyncScope.targeted(List.of(), List.of());
+        }
+        List<ClusterConfig> clusters;
+        String path = "";
+        if (raw) {
+            clusters = config.clusters();
+            notes.add("RawData event without subject: its object is looked up in every configured cluster");
+        } else {
+            Matcher m = SUBJECT.matcher(text(e, "subject"));
+            if (!m.matches()) {
+                throw new EventException("subject \"" + text(e, "subject") + "\" is not acs:cs:<region>:<account>:<clusterId>/...; "
+                        + ACCEPTED);
+            }
+            Optional<ClusterConfig> c = cluster(m.group(1));
+            if (c.isEmpty()) {
+                notes.add("event from ACK cluster " + m.group(1) + ", which is not configured: nothing to do");
+                return SyncScope.targeted(List.of(), List.of());
+            }
+            clusters = List.of(c.get());
+            path = m.group(2) == null ? "" : m.group(2);
+        }
+        String kind = "";
+        String namespace = "";
+        String name = "";
+        if (data.has("involvedObject") && data.get("involvedObject").isJsonObject()) {
+            JsonObject io = data.getAsJsonObject("involvedObject");
+            kind = text(io, "kind");
+            namespace = text(io, "namespace");
+            name = text(io, "name");
+        } else {
+            Matcher p = PATH.matcher(path);
+            if (p.matches()) {
+                namespace = p.group(1) == null ? "" : p.group(1);
+                kind = kindOf(p.group(2));
+                name = p.group(3);
+            }
+        }
+        List<String> wholeClusters = new ArrayList<>();
+        List<ObjectRef> objects = new ArrayList<>();
+        for (ClusterConfig c : clusters) {
+            switch (kind) {
+                case "Service":
+                case "EndpointSlice":
+                case "Endpoints":
+                    objects.add(ObjectRef.of(c.name(), kind, namespace, name));
+                    break;
+                case "Node":
+                case "Pod":
+                    wholeClusters.add(c.name());
+                    break;
+                default:
+                    notes.add(c.name() + ": a " + (kind.isEmpty() ? "event without object" : kind + " event")
+                            + " does not change backends: nothing to do");
+            }
+        }
+        if (!objects.isEmpty() || !wholeClusters.isEmpty()) {
+            notes.add(clusters.size() == 1 ? clusters.get(0).name() + ": " + kind + " " + (namespace.isEmpty() ? "" : namespace + "/") + name
+                    : kind + " " + namespace + "/" + name);
+        }
+        return SyncScope.targeted(wholeClusters, objects);
+    }
+
+    private Trigger sls(JsonObject source, ClbCredentials credentials) throws EventException {
+        String logstore = text(source, "logstoreName");
+        String project = text(source, "projectName");
+        Matcher m = LOGSTORE.matcher(logstore);
+        Matcher p = PROJECT.matcher(project);
+        String clusterId = m.matches() ? m.group(1) : p.matches() ? p.group(1) : "";
+        if (clusterId.isEmpty()) {
+            return Trigger.of("sls", true, SyncScope.targeted(List.of(), List.of()), List.of("logstore " + project + "/"
+                    + logstore + " is not an ACK audit logstore (audit-<clusterId> in k8s-log-<clusterId>): nothing to do"));
+        }
+        Optional<ClusterConfig> cluster = cluster(clusterId);
+        if (cluster.isEmpty()) {
+            return Trigger.of("sls", true, SyncScope.targeted(List.of(), List.of()),
+                    List.of("audit log of ACK cluster " + clusterId + ", which is not configured: nothing to do"));
+        }
+        String name = cluster.get().name();
+        SlsRange range = SlsRange.of(text(source, "endpoint"), project, logstore,
+                source.has("shardId") ? source.get("shardId").getAsInt() : 0, text(source, "beginCursor"), text(source, "endCursor"));
+        List<Map<String, String>> records;
+        try {
+            if (credentials == null) {
+                throw new IllegalStateException("no credentials");
+            }
+            records = audit.pull(range, credentials);
+        } catch (Exception e) {
+            return Trigger.of("sls", true, SyncScope.targeted(List.of(name), List.of()), List.of("could not pull the audit records of "
+                    + range + " (" + e.getClass().getSimpleName() + "): reconciling the whole cluster " + name + " instead"));
+        }
+        SyncScope scope = AuditRecords.scope(name, records);
+        return Trigger.of("sls", true, scope, List.of(records.size() + " audit records of " + name
+                + (scope.isEmpty() ? "; no writes of services, endpointslices, endpoints or nodes: nothing to do" : "")));
+    }
+
+    private Trigger manual(JsonObject o) throws EventException {
+        String action = text(o, "action");
+        if (!action.equals("plan") && !action.equals("apply")) {
+            throw new EventException("action \"" + action + "\" must be \"plan\" or \"apply\"");
+        }
+        List<String> clusters = new ArrayList<>();
+        for (String name : strings(o, "clusters")) {
+            if (config.clusters().stream().noneMatch(c -> c.name().equals(name))) {
+                throw new EventException("clusters: \"" + name + "\" is not a configured cluster");
+            }
+            clusters.add(name);
+        }
+        List<String> services = strings(o, "services");
+        if (clusters.isEmpty() && services.isEmpty()) {
+            return Trigger.of("manual", action.equals("apply"), SyncScope.full(), List.of("manual " + action));
+        }
+        if (services.isEmpty()) {
+            return Trigger.of("manual", action.equals("apply"), SyncScope.targeted(clusters, List.of()), List.of("manual " + action));
+        }
+        List<ObjectRef> objects = new ArrayList<>();
+        List<String> in = clusters.isEmpty() ? config.clusters().stream().map(ClusterConfig::name)
+                .collect(java.util.stream.Collectors.toList()) : clusters;
+        for (String s : services) {
+            String[] parts = s.split("/");
+            if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+                throw new EventException("services: \"" + s + "\" must be namespace/name");
+            }
+            in.forEach(c -> objects.add(ObjectRef.of(c, "Service", parts[0], parts[1])));
+        }
+        return Trigger.of("manual", action.equals("apply"), SyncScope.targeted(List.of(), objects), List.of("manual " + action));
+    }
+
+    private Optional<ClusterConfig> cluster(String ackClusterId) {
+        return config.clusters().stream().filter(c -> c.isAckCluster(ackClusterId)).findFirst();
+    }
+
+    private static String kindOf(String resource) {
+        switch (resource) {
+            case "services": return "Service";
+            case "endpointslices": return "EndpointSlice";
+            case "endpoints": return "Endpoints";
+            case "nodes": return "Node";
+            case "pods": return "Pod";
+            default: return resource;
+        }
+    }
+
+    private static JsonArray wrap(JsonObject o) {
+        JsonArray a = new JsonArray();
+        a.add(o);
+        return a;
+    }
+
+    private static List<String> strings(JsonObject o, String field) throws EventException {
+        List<String> out = new ArrayList<>();
+        if (!o.has(field) || o.get(field).isJsonNull()) {
+            return out;
+        }
+        if (!o.get(field).isJsonArray()) {
+            throw new EventException(field + ": must be a list of strings");
+        }
+        for (JsonElement e : o.getAsJsonArray(field)) {
+            if (!e.isJsonPrimitive()) {
+                throw new EventException(field + ": must be a list of strings");
+            }
+            out.add(e.getAsString());
+        }
+        return out;
+    }
+
+    private static String text(JsonObject o, String field) {
+        return o.has(field) && o.get(field).isJsonPrimitive() ? o.get(field).getAsString() : "";
+    }
+}

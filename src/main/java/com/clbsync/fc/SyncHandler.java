@@ -1,0 +1,214 @@
+package com.clbsync.fc;
+
+import com.aliyun.fc.runtime.Context;
+import com.aliyun.fc.runtime.Credentials;
+import com.aliyun.fc.runtime.FunctionComputeLogger;
+import com.aliyun.fc.runtime.FunctionInitializer;
+import com.aliyun.fc.runtime.StreamRequestHandler;
+import com.clbsync.clb.ClbCredentials;
+import com.clbsync.clb.SlbVServerGroupApi;
+import com.clbsync.clb.VServerGroupApi;
+import com.clbsync.config.ConfigException;
+import com.clbsync.config.ConfigLoader;
+import com.clbsync.config.SyncConfig;
+import com.clbsync.kube.ClusterReader;
+import com.clbsync.sync.GroupReport;
+import com.clbsync.sync.ReportJson;
+import com.clbsync.sync.SyncFactory;
+import com.clbsync.sync.SyncReport;
+import com.clbsync.sync.SyncService;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+
+/**
+ * The Function Compute entry point ({@code com.clbsync.fc.SyncHandler::handleRequest}, initializer
+ * {@code ::initialize}): parses the event into a scope, runs the sync with this invocation's
+ * credentials, writes the JSON report and logs one JSON line per group and per error.
+ */
+public final class SyncHandler implements StreamRequestHandler, FunctionInitializer {
+    public static final String ENV_CONFIG = "CLB_SYNC_CONFIG";
+    public static final String ENV_CONFIG_FILE = "CLB_SYNC_CONFIG_FILE";
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private final Map<String, String> env;
+    private volatile Wiring wiring;
+
+    /** Used by FC: configuration from {@code CLB_SYNC_CONFIG} or {@code CLB_SYNC_CONFIG_FILE}, built in {@link #initialize}. */
+    public SyncHandler() {
+        this.env = System.getenv();
+    }
+
+    /** With its collaborators given (tests, and the {@code invoke} command). */
+    public SyncHandler(SyncConfig config, Map<String, ClusterReader> readers, Function<ClbCredentials, VServerGroupApi> apis,
+                       AuditLogSource audit) {
+        this.env = Map.of();
+        this.wiring = new Wiring(config, readers, apis, audit);
+    }
+
+    /** For the {@code invoke} command: the real adapters for this configuration. */
+    public static SyncHandler forConfig(SyncConfig config) throws ConfigException {
+        return new SyncHandler(config, SyncFactory.readers(config),
+                c -> SlbVServerGroupApi.create(config.region(), config.clbEndpoint(), c), new SlsAuditLogSource());
+    }
+
+    @Override
+    public void initialize(Context context) throws IOException {
+        if (wiring != null) {
+            return;
+        }
+        try {
+            SyncConfig config = loadConfig(env);
+            wiring = new Wiring(config, SyncFactory.readers(config),
+                    c -> SlbVServerGroupApi.create(config.region(), config.clbEndpoint(), c), new SlsAuditLogSource());
+        } catch (ConfigException e) {
+            logError(context, e.getMessage());
+            throw new IOException(e.getMessage());
+        }
+    }
+
+    static SyncConfig loadConfig(Map<String, String> env) throws ConfigException {
+        String text = env.get(ENV_CONFIG);
+        if (text != null && !text.isBlank()) {
+            return ConfigLoader.parse(text, Path.of("."));
+        }
+        String file = env.get(ENV_CONFIG_FILE);
+        if (file != null && !file.isBlank()) {
+            return ConfigLoader.load(Path.of(file));
+        }
+        throw new ConfigException(List.of(ENV_CONFIG + " / " + ENV_CONFIG_FILE + ": set one (the configuration as YAML or"
+                + " JSON text, or a path to it)"));
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        byte[] event = input.readAllBytes();
+        if (wiring == null) {
+            initialize(context);
+        }
+        Wiring w = wiring;
+        Optional<ClbCredentials> credentials = credentials(context);
+        Trigger trigger;
+        try {
+            trigger = new EventParser(w.config, w.audit).parse(event, credentials.orElse(null));
+        } catch (EventException e) {
+            write(output, failure(context, "event", e.getMessage()));
+            return;
+        }
+        SyncReport report;
+        if (trigger.scope().isEmpty()) {
+            report = SyncReport.of(trigger.apply(), trigger.scope().toString(), List.of(), List.of(), List.of(), List.of(), List.of());
+        } else if (credentials.isEmpty()) {
+            write(output, failure(context, "credentials", "the invocation has no execution credentials: give the function"
+                    + " a RAM role (role in s.yaml) with the CLB permissions; nothing was changed"));
+            return;
+        } else {
+            SyncService service = new SyncService(w.config, w.readers, w.apis.apply(credentials.get()),
+                    SyncFactory.weightPolicy(w.config.weightMode()), w.pool);
+            report = service.run(trigger.apply(), trigger.scope());
+        }
+        log(context, report);
+        JsonObject json = ReportJson.toJson(report);
+        json.add("trigger", trigger(trigger));
+        write(output, json);
+    }
+
+    private static Optional<ClbCredentials> credentials(Context context) {
+        Credentials c = context == null ? null : context.getExecutionCredentials();
+        if (c == null || c.getAccessKeyId() == null || c.getAccessKeyId().isBlank() || c.getAccessKeySecret() == null
+                || c.getAccessKeySecret().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(ClbCredentials.of(c.getAccessKeyId(), c.getAccessKeySecret(), c.getSecurityToken()));
+    }
+
+    private static JsonObject trigger(Trigger t) {
+        JsonObject j = new JsonObject();
+        j.addProperty("kind", t.kind());
+        j.addProperty("action", t.apply() ? "apply" : "plan");
+        j.addProperty("scope", t.scope().isFull() ? "full" : "targeted");
+        JsonArray notes = new JsonArray();
+        t.notes().forEach(notes::add);
+        j.add("notes", notes);
+        return j;
+    }
+
+    private static JsonObject failure(Context context, String what, String message) {
+        logError(context, message);
+        JsonObject j = new JsonObject();
+        j.addProperty("exitCode", 2);
+        j.addProperty("error", what + ": " + message);
+        j.addProperty("changed", false);
+        return j;
+    }
+
+    private static void log(Context context, SyncReport report) {
+        FunctionComputeLogger logger = context == null ? null : context.getLogger();
+        if (logger == null) {
+            return;
+        }
+        for (GroupReport g : report.groups()) {
+            JsonObject line = new JsonObject();
+            line.addProperty("group", g.groupId());
+            line.addProperty("clb", g.loadBalancerId());
+            line.addProperty("status", g.status().name());
+            if (g.plan() != null) {
+                line.addProperty("added", g.plan().adds().size());
+                line.addProperty("reweighted", g.plan().updates().size());
+                line.addProperty("removed", g.plan().removes().size());
+                line.addProperty("unchanged", g.plan().unchanged().size());
+                line.addProperty("foreign", g.plan().foreign().size());
+                line.addProperty("conflicts", g.plan().conflicts().size());
+            }
+            line.addProperty("errors", g.errors().size());
+            logger.info(new Gson().toJson(line));
+            g.errors().forEach(e -> logError(context, g.groupId() + ": " + e));
+        }
+        report.errors().forEach(e -> logError(context, e));
+        report.clusters().stream().filter(c -> c.frozen()).forEach(c -> logError(context, "cluster " + c.name() + " frozen: " + c.reason()));
+        report.frozenServices().forEach(f -> logError(context, "service frozen: " + f));
+    }
+
+    private static void logError(Context context, String message) {
+        FunctionComputeLogger logger = context == null ? null : context.getLogger();
+        if (logger != null) {
+            JsonObject line = new JsonObject();
+            line.addProperty("error", message);
+            logger.error(new Gson().toJson(line));
+        }
+    }
+
+    private static void write(OutputStream output, JsonObject json) throws IOException {
+        output.write((GSON.toJson(json) + "\n").getBytes(StandardCharsets.UTF_8));
+        output.flush();
+    }
+
+    /** What one function instance builds once: configuration, cluster clients, the CLB client cache, the read pool. */
+    private static final class Wiring {
+        final SyncConfig config;
+        final Map<String, ClusterReader> readers;
+        final Function<ClbCredentials, VServerGroupApi> apis;
+        final AuditLogSource audit;
+        final ExecutorService pool = SyncService.readPool();
+
+        Wiring(SyncConfig config, Map<String, ClusterReader> readers, Function<ClbCredentials, VServerGroupApi> apis,
+               AuditLogSource audit) {
+            this.config = config;
+            this.readers = Map.copyOf(readers);
+            this.apis = new ApiCache(apis);
+            this.audit = audit;
+        }
+    }
+}

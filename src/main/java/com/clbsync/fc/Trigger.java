@@ -1,0 +1,40 @@
+package com.clbsync.fc;
+
+import com.clbsync.sync.SyncScope;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What an invocation's event asks for: which trigger it came from, plan or apply, the scope, and notes for the report. */
+public final class Trigger {
+    private final String kind;
+    private final boolean apply;
+    private final SyncScope scope;
+    private final List<String> notes;
+
+    private Trigger(String kind, boolean apply, SyncScope scope, List<String> notes) {
+        this.kind = Objects.requireNonNull(kind);
+        this.apply = apply;
+        this.scope = Objects.requireNonNull(scope);
+        this.notes = List.copyOf(notes);
+    }
+
+    public static Trigger of(String kind, boolean apply, SyncScope scope, List<String> notes) {
+        return new Trigger(kind, apply, scope, notes);
+    }
+
+    /** {@code timer}, {@code eventbridge}, {@code sls} or {@code manual}. */
+    public String kind() { return kind; }
+    public boolean apply() { return apply; }
+    public SyncScope scope() { return scope; }
+    /** Why the scope is what it is (unknown cluster, fallback to a whole cluster, ...). */
+    public List<String> notes() { return notes; }
+
+    @Override public boolean equals(Object o) {
+        if (!(o instanceof Trigger)) return false;
+        Trigger t = (Trigger) o;
+        return kind.equals(t.kind) && apply == t.apply && scope.equals(t.scope) && notes.equals(t.notes);
+    }
+    @Override public int hashCode() { return Objects.hash(kind, apply, scope, notes); }
+    @Override public String toString() { return kind + (apply ? " apply " : " plan ") + scope + " " + notes; }
+}
