@@ -1,0 +1,43 @@
+package com.clbsync.fc;
+
+import com.clbsync.sync.ObjectRef;
+import com.clbsync.sync.SyncScope;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditRecordsTest {
+
+    @Test
+    void keepsWritesOfServicesSlicesEndpointsFlattenedOrNested() {
+        SyncScope s = AuditRecords.scope("a", List.of(
+                Map.of("verb", "update", "objectRef.resource", "endpointslices", "objectRef.namespace", "default",
+                        "objectRef.name", "web-x7k2p"),
+                Map.of("verb", "delete", "objectRef", "{\"resource\":\"services\",\"namespace\":\"shop\",\"name\":\"web\"}"),
+                Map.of("verb", "patch", "objectRef.resource", "endpoints", "objectRef.namespace", "default", "objectRef.name", "api")));
+        assertThat(s.clusters()).isEmpty();
+        assertThat(s.objects()).containsExactlyInAnyOrder(ObjectRef.of("a", "EndpointSlice", "default", "web-x7k2p"),
+                ObjectRef.of("a", "Service", "shop", "web"), ObjectRef.of("a", "Endpoints", "default", "api"));
+    }
+
+    @Test
+    void aNodeWriteOrACollectionDeleteCallsForTheWholeCluster() {
+        assertThat(AuditRecords.scope("a", List.of(Map.of("verb", "patch", "objectRef.resource", "nodes", "objectRef.name", "n1")))
+                .clusters()).containsExactly("a");
+        assertThat(AuditRecords.scope("a", List.of(Map.of("verb", "deletecollection", "objectRef.resource", "services")))
+                .clusters()).containsExactly("a");
+    }
+
+    @Test
+    void readsAndOtherResourcesAreIgnored() {
+        SyncScope s = AuditRecords.scope("a", List.of(
+                Map.of("verb", "get", "objectRef.resource", "services", "objectRef.name", "web"),
+                Map.of("verb", "watch", "objectRef.resource", "nodes"),
+                Map.of("verb", "update", "objectRef.resource", "configmaps", "objectRef.name", "x"),
+                Map.of("verb", "update", "objectRef", "not json")));
+        assertThat(s.isEmpty()).isTrue();
+    }
+}

@@ -1,0 +1,134 @@
+package com.clbsync.fc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** s.yaml, the RAM policy and the RBAC manifest that ship with the project. */
+class DeploymentFilesTest {
+    private static final Path SCHEMA = Path.of("..", "shared", "reference", "fc3-props.schema.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> props() throws Exception {
+        String text = Files.readString(Path.of("s.yaml"));
+        Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        Map<String, Object> vars = (Map<String, Object>) root.get("vars");
+        Matcher m = Pattern.compile("\\$\\{vars\\.(\\w+)}").matcher(text);
+        StringBuilder resolved = new StringBuilder();
+        while (m.find()) {
+            assertThat(vars).as("s.yaml uses vars." + m.group(1)).containsKey(m.group(1));
+            m.appendReplacement(resolved, Matcher.quoteReplacement(String.valueOf(vars.get(m.group(1)))));
+        }
+        m.appendTail(resolved);
+        root = new Yaml(new SafeConstructor(new LoaderOptions())).load(resolved.toString());
+        assertThat(root.get("edition")).isEqualTo("3.0.0");
+        Map<String, Object> resources = (Map<String, Object>) root.get("resources");
+        Map<String, Object> resource = (Map<String, Object>) resources.values().iterator().next();
+        assertThat(resource.get("component")).isEqualTo("fc3");
+        return (Map<String, Object>) resource.get("props");
+    }
+
+    @Test
+    void sYamlPropsValidateAgainstTheFc3Schema() throws Exception {
+        JsonSchema schema;
+        try (InputStream in = Files.newInputStream(SCHEMA)) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        JsonNode props = JSON.valueToTree(props());
+        Set<ValidationMessage> errors = schema.validate(props);
+        assertThat(errors).isEmpty();
+        // the schema allows unknown keys; a misspelt one would be silently ignored by s, so refuse it here
+        JsonNode known = JSON.readTree(SCHEMA.toFile()).get("properties");
+        List<String> unknown = new ArrayList<>();
+        props.fieldNames().forEachRemaining(k -> {
+            if (!known.has(k)) {
+                unknown.add(k);
+            }
+        });
+        assertThat(unknown).isEmpty();
+    }
+
+    @Test
+    void theSchemaCatchesABrokenProps() throws Exception {
+        JsonSchema schema;
+        try (InputStream in = Files.newInputStream(SCHEMA)) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        Map<String, Object> broken = new java.util.HashMap<>(props());
+        broken.put("runtime", "java17");
+        broken.put("memorySize", 500);
+        assertThat(schema.validate(JSON.valueToTree(broken))).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFunctionRunsThisHandlerSeriallyOnJava11WithAllThreeTriggers() throws Exception {
+        Map<String, Object> p = props();
+        assertThat(p.get("runtime")).isEqualTo("java11");
+        assertThat(p.get("code")).isEqualTo("./target/clb-sync.jar");
+        assertThat(p.get("handler")).isEqualTo(SyncHandler.class.getName() + "::handleRequest");
+        Map<String, Object> init = (Map<String, Object>) ((Map<String, Object>) p.get("instanceLifecycleConfig")).get("initializer");
+        assertThat(init.get("handler")).isEqualTo(SyncHandler.class.getName() + "::initialize");
+        assertThat(SyncHandler.class.getMethod("handleRequest", InputStream.class, java.io.OutputStream.class,
+                com.aliyun.fc.runtime.Context.class)).isNotNull();
+        assertThat(p.get("instanceConcurrency")).isEqualTo(1);
+        assertThat(((Map<String, Object>) p.get("concurrencyConfig")).get("reservedConcurrency")).isEqualTo(1);
+        assertThat(((Map<String, Object>) p.get("environmentVariables"))).containsKey(SyncHandler.ENV_CONFIG);
+        List<Map<String, Object>> triggers = (List<Map<String, Object>>) p.get("triggers");
+        assertThat(triggers).extracting(t -> t.get("triggerType")).containsExactlyInAnyOrder("timer", "eventbridge", "log");
+        Map<String, Object> log = triggers.stream().filter(t -> t.get("triggerType").equals("log")).findFirst().orElseThrow();
+        Map<String, Object> source = (Map<String, Object>) ((Map<String, Object>) log.get("triggerConfig")).get("sourceConfig");
+        assertThat((String) source.get("logstore")).matches("audit-[a-z0-9]+");
+        assertThat(p).containsKeys("vpcConfig", "logConfig", "role", "timeout", "memorySize");
+    }
+
+    @Test
+    void theRamPolicyGrantsExactlyTheCallsTheFunctionMakes() throws Exception {
+        JsonNode policy = JSON.readTree(Path.of("src", "deploy", "ram-policy.json").toFile());
+        List<String> actions = new ArrayList<>();
+        policy.get("Statement").forEach(s -> {
+            assertThat(s.get("Effect").asText()).isEqualTo("Allow");
+            assertThat(s.get("Resource").asText()).isNotEqualTo("*");
+            s.get("Action").forEach(a -> actions.add(a.asText()));
+        });
+        assertThat(actions).containsExactlyInAnyOrder("slb:DescribeVServerGroupAttribute", "slb:DescribeVServerGroups",
+                "slb:AddVServerGroupBackendServers", "slb:RemoveVServerGroupBackendServers", "slb:SetVServerGroupAttribute",
+                "log:GetCursorOrData", "log:PostLogStoreLogs");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRbacIsReadOnlyButForEvents() throws Exception {
+        String text = Files.readString(Path.of("src", "deploy", "rbac.yaml"));
+        List<Map<String, Object>> docs = new ArrayList<>();
+        new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text).forEach(d -> docs.add((Map<String, Object>) d));
+        Map<String, Object> role = docs.stream().filter(d -> d.get("kind").equals("ClusterRole")).findFirst().orElseThrow();
+        List<Map<String, Object>> rules = (List<Map<String, Object>>) role.get("rules");
+        Set<String> granted = rules.stream().flatMap(r -> ((List<String>) r.get("resources")).stream()
+                .flatMap(res -> ((List<String>) r.get("verbs")).stream().map(v -> res + ":" + v))).collect(Collectors.toSet());
+        assertThat(granted).containsExactlyInAnyOrder("services:get", "services:list", "endpoints:get", "endpoints:list",
+                "nodes:get", "nodes:list", "endpointslices:get", "endpointslices:list", "events:create");
+        assertThat(docs).extracting(d -> d.get("kind")).contains("ServiceAccount", "ClusterRoleBinding", "Secret");
+    }
+}
