@@ -130,9 +130,32 @@ class MainTest {
     }
 
     @Test
+    void invokeRunsTheHandlerOnAnEventFile() throws Exception {
+        FakeCluster a = world.cluster("cluster-a");
+        a.service(FakeCluster.SEED.resolve("my-nginx-svc.yaml"), 30080);
+        a.nodes("a", 2);
+        Path cfg = config(a);
+
+        assertThat(run(ENV, "invoke", "--config", cfg.toString(), "--event", "events/timer.json")).as(out + err).isZero();
+        JsonObject json = JsonParser.parseString(out).getAsJsonObject();
+        assertThat(json.getAsJsonObject("trigger").get("kind").getAsString()).isEqualTo("timer");
+        assertThat(json.get("mode").getAsString()).isEqualTo("apply");
+        assertThat(world.group(World.GROUP_1)).hasSize(2);
+        assertThat(err).contains("INFO {\"group\":\"" + World.GROUP_1 + "\"");
+
+        assertThat(run(Map.of(), "invoke", "--config", cfg.toString(), "--event", "events/timer.json")).isEqualTo(2);
+        assertThat(out).contains("no execution credentials");
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"what\": 1}");
+        assertThat(run(ENV, "invoke", "--config", cfg.toString(), "--event", bad.toString())).isEqualTo(2);
+        assertThat(out).contains("accepted events");
+        assertThat(run(ENV, "invoke", "--config", cfg.toString(), "--event", dir.resolve("none.json").toString())).isEqualTo(2);
+    }
+
+    @Test
     void helpListsTheCommandsAndExitCodes() {
         assertThat(run(ENV, "--help")).isZero();
-        assertThat(out).contains("plan").contains("apply").contains("Exit codes");
+        assertThat(out).contains("plan").contains("apply").contains("invoke").contains("Exit codes");
         assertThat(run(ENV, "apply", "--help")).isZero();
         assertThat(out).contains("--config").contains("--json");
     }

@@ -75,6 +75,36 @@ class KubeClusterReaderTest {
     }
 
     @Test
+    void readsThroughAnInlineKubeconfigAndItsContext() throws Exception {
+        cluster.node("n1", "i-1");
+        String kubeconfig = String.join("\n",
+                "apiVersion: v1",
+                "kind: Config",
+                "clusters:",
+                "- name: wrong",
+                "  cluster: {server: 'http://127.0.0.1:1'}",
+                "- name: fake",
+                "  cluster: {server: '" + cluster.url() + "'}",
+                "users:",
+                "- name: reader",
+                "  user: {token: '" + cluster.token() + "'}",
+                "contexts:",
+                "- name: default",
+                "  context: {cluster: wrong, user: reader}",
+                "- name: fake-reader",
+                "  context: {cluster: fake, user: reader}",
+                "current-context: default",
+                "");
+        com.clbsync.config.ClusterConfig config = com.clbsync.config.ClusterConfig.builder("k").kubeconfig(kubeconfig)
+                .context("fake-reader").build();
+        assertThat(new KubeClusterReader(KubeClients.create(config)).read().nodes()).hasSize(1);
+
+        com.clbsync.config.ClusterConfig missing = com.clbsync.config.ClusterConfig.builder("k").kubeconfig(kubeconfig)
+                .context("absent").build();
+        assertThatThrownBy(() -> KubeClients.create(missing)).hasMessageContaining("context \"absent\"");
+    }
+
+    @Test
     void aFailedListNamesTheCallAndNeverTheToken() throws Exception {
         ClusterReader reader = reader();
         cluster.close();

@@ -1,0 +1,79 @@
+package com.clbsync.bench;
+
+import com.clbsync.testing.FakeCluster;
+import com.clbsync.testing.World;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Prints the time from {@code java -jar target/clb-sync.jar invoke} start to the report, for a small
+ * configuration (one cluster, one group, three nodes, against the in-process stand-ins), beside a bare
+ * JVM start on the same machine, with peak RSS and the jar's size.
+ *
+ * <pre>mvn -q -DskipTests clean package && mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.clbsync.bench.ColdStartBenchmark</pre>
+ */
+public final class ColdStartBenchmark {
+    private static final int RUNS = 7;
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of("target", "clb-sync.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("build first: mvn -q -DskipTests clean package");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try (World world = new World()) {
+            FakeCluster a = world.cluster("cluster-a");
+            a.service(FakeCluster.SEED.resolve("my-nginx-svc.yaml"), 30080);
+            a.nodes("a", 3);
+            Path config = Files.createTempFile("clb-sync-bench", ".yaml");
+            Files.writeString(config, "region: cn-hangzhou\nclb:\n  endpoint: " + world.clb.endpoint() + "\nclusters:\n" + a.configYaml());
+            String event = Path.of("events", "timer.json").toString();
+
+            System.out.printf("jar: %.1f MB, JVM: %s %s, %d runs each (median / min wall time, max peak RSS)%n",
+                    Files.size(jar) / 1e6, System.getProperty("java.vm.name"), System.getProperty("java.version"), RUNS);
+            report("bare JVM start (java -version)", List.of(java, "-version"));
+            report("invoke timer event, default JVM flags", List.of(java, "-jar", jar.toString(), "invoke", "--config",
+                    config.toString(), "--event", event));
+            report("invoke, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC (s.yaml)", List.of(java, "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", "-jar", jar.toString(), "invoke", "--config", config.toString(), "--event", event));
+            Files.delete(config);
+        }
+    }
+
+    private static void report(String label, List<String> command) throws Exception {
+        List<Long> millis = new ArrayList<>();
+        long peakKb = 0;
+        for (int i = 0; i < RUNS; i++) {
+            List<String> timed = new ArrayList<>();
+            boolean gnuTime = new File("/usr/bin/time").canExecute();
+            if (gnuTime) {
+                timed.addAll(List.of("/usr/bin/time", "-f", "peak-rss-kb=%M"));
+            }
+            timed.addAll(command);
+            ProcessBuilder pb = new ProcessBuilder(timed).redirectErrorStream(true);
+            pb.environment().put("ALIBABA_CLOUD_ACCESS_KEY_ID", "bench");
+            pb.environment().put("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "bench-secret");
+            long start = System.nanoTime();
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = p.waitFor();
+            millis.add((System.nanoTime() - start) / 1_000_000);
+            if (exit != 0) {
+                throw new IllegalStateException(label + " exited " + exit + ":\n" + out);
+            }
+            int at = out.lastIndexOf("peak-rss-kb=");
+            if (at >= 0) {
+                peakKb = Math.max(peakKb, Long.parseLong(out.substring(at + 12).trim()));
+            }
+        }
+        Collections.sort(millis);
+        System.out.printf("%-62s %6d ms / %6d ms   %s%n", label, millis.get(millis.size() / 2), millis.get(0),
+                peakKb == 0 ? "" : String.format("%.0f MB", peakKb / 1024.0));
+    }
+}
