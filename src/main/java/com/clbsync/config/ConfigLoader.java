@@ -110,15 +110,15 @@ public final class ConfigLoader {
 
     private WeightMode weightMode(String value) {
         if (value == null) {
-            return WeightMode.CCM;
+            return WeightMode.GLOBAL;
         }
         for (WeightMode m : WeightMode.values()) {
             if (m.key().equals(value)) {
                 return m;
             }
         }
-        problems.add("weightMode: \"" + value + "\" is not one of: ccm");
-        return WeightMode.CCM;
+        problems.add("weightMode: \"" + value + "\" is not one of: global, ccm");
+        return WeightMode.GLOBAL;
     }
 
     private List<String> loadBalancerIds(Object value) {

@@ -2,7 +2,9 @@ package com.clbsync.config;
 
 /** How backend weights are computed. */
 public enum WeightMode {
-    /** The in-cluster CCM's arithmetic, each Service on its own. */
+    /** Shares that match the weight annotations across clusters, with failover (the default). */
+    GLOBAL,
+    /** The in-cluster CCM's arithmetic, each Service on its own: identical numbers to the CCM's. */
     CCM;
 
     public String key() { return name().toLowerCase(); }

@@ -17,14 +17,16 @@ public final class DesiredGroup {
     private final Map<BackendKey, Backend> backends;
     private final Set<BackendKey> weightLocked;
     private final Map<BackendKey, Set<ServiceRef>> contested;
+    private final List<ServiceShare> shares;
 
     private DesiredGroup(Map<BackendKey, Backend> backends, Set<BackendKey> weightLocked,
-                         Map<BackendKey, Set<ServiceRef>> contested) {
+                         Map<BackendKey, Set<ServiceRef>> contested, List<ServiceShare> shares) {
         this.backends = Collections.unmodifiableMap(new TreeMap<>(backends));
         this.weightLocked = Collections.unmodifiableSet(new TreeSet<>(weightLocked));
         TreeMap<BackendKey, Set<ServiceRef>> c = new TreeMap<>();
         contested.forEach((k, v) -> c.put(k, Collections.unmodifiableSet(new TreeSet<>(v))));
         this.contested = Collections.unmodifiableMap(c);
+        this.shares = List.copyOf(shares);
     }
 
     /** Weighs the targets with the policy and merges them. */
@@ -51,16 +53,32 @@ public final class DesiredGroup {
             backends.remove(k);
             locked.remove(k);
         });
-        return new DesiredGroup(backends, locked, contested);
+        return new DesiredGroup(backends, locked, contested, shares(targets, weighted, contested.keySet(), policy));
     }
 
     public static DesiredGroup of(Map<BackendKey, Backend> backends, Set<BackendKey> weightLocked,
                                   Map<BackendKey, Set<ServiceRef>> contested) {
-        return new DesiredGroup(backends, weightLocked, contested);
+        return new DesiredGroup(backends, weightLocked, contested, List.of());
     }
 
-    public static DesiredGroup empty() {
-        return new DesiredGroup(Map.of(), Set.of(), Map.of());
+    /** Each Service's wanted share (weight annotation over the group's) and achieved share (its weights over all). */
+    private static List<ServiceShare> shares(List<ServiceTarget> targets, Map<ServiceRef, List<Backend>> weighted,
+                                             Set<BackendKey> contested, WeightPolicy policy) {
+        double intended = targets.stream().filter(t -> t.weight() != null).mapToInt(policy::intendedWeight).sum();
+        Map<ServiceRef, Long> sums = new HashMap<>();
+        long all = 0;
+        for (ServiceTarget t : targets) {
+            long sum = weighted.getOrDefault(t.service(), List.of()).stream().filter(b -> !contested.contains(b.key()))
+                    .mapToLong(Backend::weight).sum();
+            sums.put(t.service(), sum);
+            all += sum;
+        }
+        List<ServiceShare> out = new java.util.ArrayList<>();
+        for (ServiceTarget t : targets) {
+            Double target = t.weight() == null ? null : intended == 0 ? 0.0 : policy.intendedWeight(t) / intended;
+            out.add(ServiceShare.of(t.service(), target, all == 0 ? 0 : (double) sums.get(t.service()) / all));
+        }
+        return out;
     }
 
     /** The backends the group should hold, by key. */
@@ -69,12 +87,15 @@ public final class DesiredGroup {
     public Set<BackendKey> weightLocked() { return weightLocked; }
     /** Keys wanted by more than one Service, with those Services. */
     public Map<BackendKey, Set<ServiceRef>> contested() { return contested; }
+    /** Each Service's wanted and achieved share of the group's traffic to managed backends. */
+    public List<ServiceShare> shares() { return shares; }
 
     @Override public boolean equals(Object o) {
         if (!(o instanceof DesiredGroup)) return false;
         DesiredGroup d = (DesiredGroup) o;
-        return backends.equals(d.backends) && weightLocked.equals(d.weightLocked) && contested.equals(d.contested);
+        return backends.equals(d.backends) && weightLocked.equals(d.weightLocked) && contested.equals(d.contested)
+                && shares.equals(d.shares);
     }
-    @Override public int hashCode() { return Objects.hash(backends, weightLocked, contested); }
+    @Override public int hashCode() { return Objects.hash(backends, weightLocked, contested, shares); }
     @Override public String toString() { return backends.values() + (contested.isEmpty() ? "" : " contested=" + contested); }
 }

@@ -49,8 +49,9 @@ public final class DesiredStateBuilder {
                     continue;
                 }
                 Map<String, Integer> pods = podsByService.getOrDefault(svc.namespace() + "/" + svc.name(), Map.of());
+                int serving = pods.values().stream().mapToInt(Integer::intValue).sum();
                 for (GroupPort gp : spec.get().groups()) {
-                    ServiceTarget t = target(ref, svc, spec.get(), gp, cluster.snapshot().nodes(), instanceByNode, pods);
+                    ServiceTarget t = target(ref, svc, spec.get(), gp, cluster.snapshot().nodes(), instanceByNode, pods, serving);
                     byGroup.computeIfAbsent(gp.groupId(), g -> new ArrayList<>()).add(t);
                 }
             }
@@ -60,7 +61,7 @@ public final class DesiredStateBuilder {
 
     private static ServiceTarget target(ServiceRef ref, KubeService svc, ServiceLbSpec spec, GroupPort gp,
                                         List<KubeNode> nodes, Map<String, String> instanceByNode,
-                                        Map<String, Integer> podsByNode) {
+                                        Map<String, Integer> podsByNode, int serving) {
         int nodePort = LbAnnotations.portOf(svc, gp.servicePort()).nodePort();
         Map<BackendKey, Integer> backends = new LinkedHashMap<>();
         for (KubeNode node : nodes) {
@@ -75,7 +76,7 @@ public final class DesiredStateBuilder {
             backends.put(BackendKey.ecs(instance, nodePort), pods);
         }
         String description = BackendDescription.format(nodePort, svc.name(), svc.namespace(), ref.ownerId());
-        return ServiceTarget.of(ref, spec, gp.groupId(), svc.localTrafficPolicy(), description, backends);
+        return ServiceTarget.of(ref, spec, gp.groupId(), svc.localTrafficPolicy(), description, backends, serving);
     }
 
     /** Node name to ECS instance id; a node whose providerID does not parse is no backend, with a warning. */

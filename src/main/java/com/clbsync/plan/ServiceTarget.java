@@ -19,9 +19,10 @@ public final class ServiceTarget {
     private final String type;
     private final String description;
     private final Map<BackendKey, Integer> podsByBackend;
+    private final int servingEndpoints;
 
     private ServiceTarget(ServiceRef service, ServiceLbSpec spec, String groupId, boolean local, String description,
-                          Map<BackendKey, Integer> podsByBackend) {
+                          Map<BackendKey, Integer> podsByBackend, int servingEndpoints) {
         this.service = Objects.requireNonNull(service, "service");
         this.loadBalancerId = spec.loadBalancerId();
         this.groupId = Objects.requireNonNull(groupId, "groupId");
@@ -32,15 +33,17 @@ public final class ServiceTarget {
         this.type = spec.backendType();
         this.description = Objects.requireNonNull(description, "description");
         this.podsByBackend = java.util.Collections.unmodifiableMap(new TreeMap<>(podsByBackend));
+        this.servingEndpoints = servingEndpoints;
     }
 
     /**
-     * @param local         externalTrafficPolicy Local: weights follow the pods on each node
-     * @param podsByBackend every wanted backend with its number of serving pods (0 allowed under Cluster)
+     * @param local            externalTrafficPolicy Local: weights follow the pods on each node
+     * @param podsByBackend    every wanted backend with its number of serving pods (0 allowed under Cluster)
+     * @param servingEndpoints the Service's ready endpoints in its whole cluster (0: nothing serves it there)
      */
     public static ServiceTarget of(ServiceRef service, ServiceLbSpec spec, String groupId, boolean local,
-                                   String description, Map<BackendKey, Integer> podsByBackend) {
-        return new ServiceTarget(service, spec, groupId, local, description, podsByBackend);
+                                   String description, Map<BackendKey, Integer> podsByBackend, int servingEndpoints) {
+        return new ServiceTarget(service, spec, groupId, local, description, podsByBackend, servingEndpoints);
     }
 
     public ServiceRef service() { return service; }
@@ -54,6 +57,7 @@ public final class ServiceTarget {
     public String type() { return type; }
     public String description() { return description; }
     public Map<BackendKey, Integer> podsByBackend() { return podsByBackend; }
+    public int servingEndpoints() { return servingEndpoints; }
 
     /** A backend of this Service with the given weight. */
     public Backend backend(BackendKey key, int backendWeight) {
@@ -66,11 +70,12 @@ public final class ServiceTarget {
         return service.equals(t.service) && loadBalancerId.equals(t.loadBalancerId) && groupId.equals(t.groupId)
                 && local == t.local && Objects.equals(weight, t.weight) && defaultWeight == t.defaultWeight
                 && ignoreWeightUpdate == t.ignoreWeightUpdate && type.equals(t.type)
-                && description.equals(t.description) && podsByBackend.equals(t.podsByBackend);
+                && description.equals(t.description) && podsByBackend.equals(t.podsByBackend)
+                && servingEndpoints == t.servingEndpoints;
     }
     @Override public int hashCode() {
         return Objects.hash(service, loadBalancerId, groupId, local, weight, defaultWeight, ignoreWeightUpdate, type,
-                description, podsByBackend);
+                description, podsByBackend, servingEndpoints);
     }
     @Override public String toString() {
         return service + " -> " + groupId + " (" + podsByBackend.size() + " backends" + (weight == null ? "" : ", weight " + weight) + ")";

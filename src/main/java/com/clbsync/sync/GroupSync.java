@@ -56,11 +56,10 @@ final class GroupSync {
         DesiredGroup desired = DesiredGroup.of(matching, weights);
         Freeze groupFreeze = freeze.withServices(mismatched).withKeys(desired.contested().keySet());
         GroupPlan plan = GroupDiff.compute(group.backends(), desired, ownership, groupFreeze);
-        if (plan.isEmpty()) {
-            return GroupReport.of(groupId, group.loadBalancerId(), GroupReport.Status.IN_SYNC, services, plan, errors);
-        }
-        if (!apply) {
-            return GroupReport.of(groupId, group.loadBalancerId(), GroupReport.Status.WOULD_CHANGE, services, plan, errors);
+        List<String> warnings = weights.warnings(matching);
+        if (plan.isEmpty() || !apply) {
+            GroupReport.Status status = plan.isEmpty() ? GroupReport.Status.IN_SYNC : GroupReport.Status.WOULD_CHANGE;
+            return GroupReport.of(groupId, group.loadBalancerId(), status, services, plan, desired.shares(), warnings, errors);
         }
         try {
             if (!plan.adds().isEmpty()) {
@@ -74,8 +73,10 @@ final class GroupSync {
             }
         } catch (ClbException e) {
             errors.add(e.getMessage() + "; the group may be partly changed, the next run continues from what is there");
-            return GroupReport.of(groupId, group.loadBalancerId(), GroupReport.Status.FAILED, services, plan, errors);
+            return GroupReport.of(groupId, group.loadBalancerId(), GroupReport.Status.FAILED, services, plan,
+                    desired.shares(), warnings, errors);
         }
-        return GroupReport.of(groupId, group.loadBalancerId(), GroupReport.Status.SYNCED, services, plan, errors);
+        return GroupReport.of(groupId, group.loadBalancerId(), GroupReport.Status.SYNCED, services, plan, desired.shares(),
+                warnings, errors);
     }
 }

@@ -3,6 +3,7 @@ package com.clbsync.sync;
 import com.clbsync.plan.Backend;
 import com.clbsync.plan.FrozenService;
 import com.clbsync.plan.GroupPlan;
+import com.clbsync.plan.ServiceShare;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -74,6 +75,18 @@ public final class ReportJson {
             j.add("kept", backends(p.kept()));
             j.add("conflicts", strings(p.conflicts()));
         }
+        JsonArray shares = new JsonArray();
+        for (ServiceShare s : g.shares()) {
+            JsonObject share = new JsonObject();
+            share.addProperty("service", s.service().toString());
+            if (s.target() != null) {
+                share.addProperty("targetShare", round(s.target()));
+            }
+            share.addProperty("achievedShare", round(s.achieved()));
+            shares.add(share);
+        }
+        j.add("shares", shares);
+        j.add("warnings", strings(g.warnings()));
         j.add("errors", strings(g.errors()));
         return j;
     }
@@ -93,6 +106,10 @@ public final class ReportJson {
             a.add(j);
         }
         return a;
+    }
+
+    private static double round(double share) {
+        return Math.round(share * 10000) / 10000.0;
     }
 
     private static JsonArray strings(List<String> list) {

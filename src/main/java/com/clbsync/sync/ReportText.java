@@ -59,6 +59,10 @@ public final class ReportText {
             lines(sb, "- ", p.removes());
             p.conflicts().forEach(c -> sb.append("  conflict: ").append(c).append('\n'));
         }
+        if (g.shares().size() > 1) {
+            g.shares().forEach(s -> sb.append("  share: ").append(s).append('\n'));
+        }
+        g.warnings().forEach(w -> sb.append("  warning: ").append(w).append('\n'));
         g.errors().forEach(e -> sb.append("  error: ").append(e).append('\n'));
     }
 

@@ -11,6 +11,7 @@ import com.clbsync.kube.ClusterReader;
 import com.clbsync.kube.KubeClients;
 import com.clbsync.kube.KubeClusterReader;
 import com.clbsync.plan.CcmWeights;
+import com.clbsync.plan.GlobalWeights;
 import com.clbsync.plan.WeightPolicy;
 
 import java.io.IOException;
@@ -53,6 +54,6 @@ public final class SyncFactory {
     }
 
     public static WeightPolicy weightPolicy(WeightMode mode) {
-        return new CcmWeights();
+        return mode == WeightMode.CCM ? new CcmWeights() : new GlobalWeights();
     }
 }

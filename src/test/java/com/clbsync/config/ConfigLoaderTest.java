@@ -65,8 +65,15 @@ class ConfigLoaderTest {
     void acceptsJson() throws Exception {
         SyncConfig c = parse("{\"region\":\"cn-beijing\",\"clusters\":[{\"name\":\"a\",\"server\":\"https://k:6443\",\"token\":\"x\"}]}");
         assertThat(c.clusters()).extracting(ClusterConfig::name).containsExactly("a");
-        assertThat(c.weightMode()).isEqualTo(WeightMode.CCM);
+        assertThat(c.weightMode()).as("the default").isEqualTo(WeightMode.GLOBAL);
         assertThat(c.clbEndpoint()).isEmpty();
+    }
+
+    @Test
+    void readsBothWeightModes() throws Exception {
+        String base = "clusters: [{name: a, server: 'https://k:6443', token: x}]\nregion: cn-hangzhou\n";
+        assertThat(parse(base + "weightMode: global").weightMode()).isEqualTo(WeightMode.GLOBAL);
+        assertThat(parse(base + "weightMode: ccm").weightMode()).isEqualTo(WeightMode.CCM);
     }
 
     @Test

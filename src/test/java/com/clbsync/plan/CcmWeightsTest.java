@@ -16,7 +16,7 @@ class CcmWeightsTest {
         for (int i = 0; i < podsPerNode.length; i++) {
             backends.put(BackendKey.ecs(String.format("i-%03d", i), 30080), podsPerNode[i]);
         }
-        return ServiceTarget.of(ServiceRef.of("a", "a", "default", "web"), spec, "rsp-1", local, "k8s/30080/web/default/a", backends);
+        return ServiceTarget.of(ServiceRef.of("a", "a", "default", "web"), spec, "rsp-1", local, "k8s/30080/web/default/a", backends, 1);
     }
 
     private static List<Integer> weights(ServiceTarget t) {
@@ -60,7 +60,7 @@ class CcmWeightsTest {
     void weighsEachServiceOfAGroupOnItsOwn() {
         ServiceTarget a = target(Fixtures.spec(20), false, new int[2]);
         ServiceTarget b = ServiceTarget.of(ServiceRef.of("b", "b", "default", "web"), Fixtures.spec(80), "rsp-1", false,
-                "k8s/30080/web/default/b", Map.of(BackendKey.ecs("i-b", 30080), 0));
+                "k8s/30080/web/default/b", Map.of(BackendKey.ecs("i-b", 30080), 0), 1);
         Map<ServiceRef, List<Backend>> w = new CcmWeights().weigh(List.of(a, b));
         assertThat(w.get(a.service())).extracting(Backend::weight).containsExactly(10, 10);
         assertThat(w.get(b.service())).extracting(Backend::weight).containsExactly(80);

@@ -15,7 +15,7 @@ class DesiredGroupTest {
             b.put(BackendKey.ecs(i, 30080), 1);
         }
         return ServiceTarget.of(ServiceRef.of(cluster, cluster, "default", name), spec, "rsp-1", false,
-                BackendDescription.format(30080, name, "default", cluster), b);
+                BackendDescription.format(30080, name, "default", cluster), b, b.size());
     }
 
     @Test
