@@ -2,16 +2,20 @@ package com.clbsync.plan;
 
 /**
  * Chooses each Service's total weight so that the traffic shares match the wanted shares as closely
- * as integers allow: for every possible grand total S, the largest-remainder apportionment of S under
- * each Service's cap; then the S whose worst share error is smallest. Among near-equal ones (within
- * 0.05 percentage points, and never past 0.5 when the best is within it) it prefers fewer zero-weight
- * backends, then larger totals (finer weights).
+ * as integers allow: for each grand total S, the largest-remainder apportionment of S under each
+ * Service's cap, scored by its worst share error. Among totals near-equal to the best (within 0.05
+ * percentage points, and never past 0.5 when the best is within it) it takes the largest ones (finer
+ * weights), and of those the one with the fewest zero-weight backends.
  */
 public final class ShareSolver {
     /** Errors this close count as equal. */
     static final double NEAR = 0.0005;
     /** The error the tie-break may never push a result past, when the best is within it. */
     static final double GOOD = 0.005;
+    /** Totals scanned one by one for the smallest error; above it, errors are under 1/SCAN anyway. */
+    static final int SCAN = 5000;
+    /** Among acceptable totals, the largest few are compared for zero-weight backends. */
+    static final int PREFER_WITHIN = 64;
 
     private ShareSolver() {
     }
@@ -25,40 +29,43 @@ public final class ShareSolver {
     public static int[] totals(double[] shares, int[] caps, int[] backends) {
         int k = shares.length;
         long capSum = 0;
-        for (int c : caps) {
-            capSum += c;
+        double firstCap = Double.MAX_VALUE; // the grand total at which the first Service reaches its cap
+        for (int i = 0; i < k; i++) {
+            capSum += caps[i];
+            firstCap = Math.min(firstCap, caps[i] / shares[i]);
         }
-        int[] best = new int[k];
-        double bestError = Double.MAX_VALUE;
-        int bestZeros = Integer.MAX_VALUE;
-        long bestTotal = 0;
+        int top = (int) Math.min(capSum, (long) Math.floor(firstCap) + k + 2);
         int[] t = new int[k];
-        // first pass: the smallest worst error; second pass: the preferred one among near-equal
-        double[] errors = new double[(int) capSum + 1];
-        for (int s = 1; s <= capSum; s++) {
-            apportion(s, shares, caps, t);
-            errors[s] = worstError(t, shares);
-            bestError = Math.min(bestError, errors[s]);
+        // The smallest worst error: below the first cap, largest remainder keeps every error under 1/S, so
+        // past SCAN totals only the neighbourhood of the first cap can still do better.
+        double best = Double.MAX_VALUE;
+        for (int s = 1; s <= top; s = s < SCAN || s >= top - 2 * k - 4 ? s + 1 : top - 2 * k - 4) {
+            best = Math.min(best, error(s, shares, caps, t));
         }
-        double limit = bestError <= GOOD ? Math.min(bestError + NEAR, GOOD) : bestError + 1e-12;
-        for (int s = 1; s <= capSum; s++) {
-            if (errors[s] > limit) {
+        double limit = best <= GOOD ? Math.min(best + NEAR, GOOD) : best + 1e-12;
+        // The largest acceptable total: finest weights, fewest zero-weight backends.
+        int[] chosen = new int[k];
+        int fewestZeros = Integer.MAX_VALUE;
+        for (int s = top, seen = 0; s >= 1 && seen < PREFER_WITHIN; s--) {
+            if (error(s, shares, caps, t) > limit) {
                 continue;
             }
-            apportion(s, shares, caps, t);
             int zeros = 0;
-            long total = 0;
             for (int i = 0; i < k; i++) {
                 zeros += Math.max(0, backends[i] - t[i]);
-                total += t[i];
             }
-            if (zeros < bestZeros || (zeros == bestZeros && total > bestTotal)) {
-                bestZeros = zeros;
-                bestTotal = total;
-                System.arraycopy(t, 0, best, 0, k);
+            if (zeros < fewestZeros) {
+                fewestZeros = zeros;
+                System.arraycopy(t, 0, chosen, 0, k);
             }
+            seen++;
         }
-        return best;
+        return chosen;
+    }
+
+    private static double error(int s, double[] shares, int[] caps, int[] t) {
+        apportion(s, shares, caps, t);
+        return worstError(t, shares);
     }
 
     /** The largest worst-case share error of these totals against the wanted shares. */

@@ -36,6 +36,7 @@ public final class World implements AutoCloseable {
     public final ClbEmulator clb;
     private final Map<String, FakeCluster> clusters = new LinkedHashMap<>();
     private final List<String> loadBalancerIds = new ArrayList<>();
+    private WeightMode weightMode = WeightMode.CCM;
 
     public World() throws Exception {
         clb = ClbEmulator.start();
@@ -54,9 +55,15 @@ public final class World implements AutoCloseable {
         return this;
     }
 
+    /** The weight mode of the configuration (CCM unless set, so the CCM's numbers can be checked). */
+    public World weightMode(WeightMode mode) {
+        this.weightMode = mode;
+        return this;
+    }
+
     public SyncConfig config() {
         List<ClusterConfig> cs = clusters.values().stream().map(FakeCluster::config).collect(Collectors.toList());
-        return SyncConfig.of("cn-hangzhou", clb.endpoint(), WeightMode.CCM, loadBalancerIds, cs);
+        return SyncConfig.of("cn-hangzhou", clb.endpoint(), weightMode, loadBalancerIds, cs);
     }
 
     public SyncService service() throws Exception {

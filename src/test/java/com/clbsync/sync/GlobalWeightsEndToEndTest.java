@@ -1,0 +1,73 @@
+package com.clbsync.sync;
+
+import com.clbsync.config.WeightMode;
+import com.clbsync.plan.Backend;
+import com.clbsync.plan.ServiceShare;
+import com.clbsync.testing.FakeCluster;
+import com.clbsync.testing.World;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static com.clbsync.testing.World.GROUP_2;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Scenario 2 in global mode, with failover, through client-java, the SLB SDK and the emulator. */
+class GlobalWeightsEndToEndTest {
+    private World world;
+    private FakeCluster a;
+    private FakeCluster b;
+    private List<String> nodesOfA;
+
+    @BeforeEach
+    void start() throws Exception {
+        world = new World().weightMode(WeightMode.GLOBAL);
+        a = world.cluster("cluster-a");
+        b = world.cluster("cluster-b");
+        a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
+        b.service(FakeCluster.SEED.resolve("service-b.yaml"), 31080);
+        nodesOfA = a.nodes("a", 50).stream().map(id -> id.substring(2)).collect(Collectors.toList());
+        b.nodes("b", 3);
+        a.readyPods("default", "service-a", nodesOfA.subList(0, 5), true);
+        b.readyPods("default", "service-b", List.of("b-0", "b-1", "b-2"), true);
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    private double shareOfA() {
+        long ofA = world.group(GROUP_2).stream().filter(x -> x.serverId().startsWith("i-a")).mapToLong(Backend::weight).sum();
+        long all = world.group(GROUP_2).stream().mapToLong(Backend::weight).sum();
+        return (double) ofA / all;
+    }
+
+    @Test
+    void twentyEightyOnFiftyAndThreeNodesAndFailoverToTheOtherClusterAndBack() throws Exception {
+        SyncReport first = World.assertComplete(world.apply());
+        assertThat(shareOfA()).isCloseTo(0.20, Offset.offset(0.005));
+        assertThat(first.groups().get(0).shares()).extracting(ServiceShare::target).containsExactly(0.2, 0.8);
+        assertThat(first.groups().get(0).shares().get(0).achieved()).isCloseTo(0.2, Offset.offset(0.005));
+        assertThat(ReportJson.render(first)).contains("\"targetShare\": 0.2").contains("\"achievedShare\"");
+
+        a.readyPods("default", "service-a", nodesOfA.subList(0, 5), false); // cluster A's app loses every ready pod
+        SyncReport failover = World.assertComplete(world.apply());
+        assertThat(world.group(GROUP_2)).hasSize(53);
+        assertThat(world.group(GROUP_2)).filteredOn(x -> x.serverId().startsWith("i-a")).extracting(Backend::weight).containsOnly(0);
+        assertThat(shareOfA()).isZero();
+        assertThat(failover.groups().get(0).shares().get(1).achieved()).isEqualTo(1.0);
+        assertThat(world.callActions()).doesNotContain("RemoveVServerGroupBackendServers", "AddVServerGroupBackendServers");
+
+        a.readyPods("default", "service-a", nodesOfA.subList(0, 5), true);
+        World.assertComplete(world.apply());
+        assertThat(shareOfA()).isCloseTo(0.20, Offset.offset(0.005));
+
+        world.apply();
+        assertThat(world.writes()).as("converged").isZero();
+    }
+}
