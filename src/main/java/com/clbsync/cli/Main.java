@@ -30,7 +30,8 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main(out))
                 .addSubcommand("plan", new SyncCommand(false, env, out, err))
                 .addSubcommand("apply", new SyncCommand(true, env, out, err))
-                .addSubcommand("invoke", new InvokeCommand(env, out, err));
+                .addSubcommand("invoke", new InvokeCommand(env, out, err))
+                .addSubcommand("demo", new DemoCommand(out));
         cl.setOut(out).setErr(err);
         cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
         return cl.execute(args);

@@ -1,6 +1,9 @@
 package com.clbsync.cli;
 
 import com.clbsync.clb.ClbCredentials;
+import com.clbsync.clb.SlbVServerGroupApi;
+import com.clbsync.kube.ClusterReader;
+import com.clbsync.kube.ManifestClusterReader;
 import com.clbsync.config.ConfigException;
 import com.clbsync.config.ConfigLoader;
 import com.clbsync.config.SyncConfig;
@@ -8,11 +11,16 @@ import com.clbsync.sync.ReportJson;
 import com.clbsync.sync.ReportText;
 import com.clbsync.sync.SyncFactory;
 import com.clbsync.sync.SyncReport;
+import com.clbsync.sync.SyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,6 +41,11 @@ final class SyncCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
+
+    @Option(names = "--manifests", paramLabel = "CLUSTER=PATH",
+            description = "Read this configured cluster from manifests (a file or directory, e.g. the output of"
+                    + " 'kubectl get svc,endpointslices,nodes -A -o yaml') instead of its API server: offline what-if planning.")
+    Map<String, Path> manifests = new LinkedHashMap<>();
 
     SyncCommand(boolean apply, Map<String, String> env, PrintWriter out, PrintWriter err) {
         this.apply = apply;
@@ -58,7 +71,7 @@ final class SyncCommand implements Callable<Integer> {
         }
         SyncReport report;
         try {
-            report = SyncFactory.create(cfg, credentials.get()).run(apply);
+            report = service(cfg, credentials.get()).run(apply);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return Main.EXIT_USAGE;
@@ -66,5 +79,24 @@ final class SyncCommand implements Callable<Integer> {
         out.print(json ? ReportJson.render(report) + "\n" : ReportText.render(report));
         out.flush();
         return report.exitCode();
+    }
+
+    /** The real adapters, with the clusters named in --manifests read from files instead. */
+    private SyncService service(SyncConfig cfg, ClbCredentials credentials) throws ConfigException {
+        List<String> problems = new ArrayList<>();
+        Map<String, ClusterReader> fromFiles = new LinkedHashMap<>();
+        manifests.forEach((name, path) -> {
+            if (cfg.clusters().stream().noneMatch(c -> c.name().equals(name))) {
+                problems.add("--manifests " + name + "=" + path + ": no cluster " + name + " in the configuration");
+            } else if (!Files.exists(path)) {
+                problems.add("--manifests " + name + "=" + path + ": no such file or directory");
+            } else {
+                fromFiles.put(name, ManifestClusterReader.fromPath(path));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return SyncFactory.create(cfg, SlbVServerGroupApi.create(cfg.region(), cfg.clbEndpoint(), credentials), fromFiles);
     }
 }

@@ -1,7 +1,5 @@
 package com.clbsync.sync;
 
-import com.clbsync.clb.ClbCredentials;
-import com.clbsync.clb.SlbVServerGroupApi;
 import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.ClusterConfig;
 import com.clbsync.config.ConfigException;
@@ -20,26 +18,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Wires the real adapters (client-java per cluster, the SLB SDK) into a {@link SyncService}, once. */
+/** Wires the real adapters (client-java per cluster, the given CLB API) into a {@link SyncService}, once. */
 public final class SyncFactory {
 
     private SyncFactory() {
     }
 
-    public static SyncService create(SyncConfig config, ClbCredentials credentials) throws ConfigException {
-        return create(config, SlbVServerGroupApi.create(config.region(), config.clbEndpoint(), credentials));
+    public static SyncService create(SyncConfig config, VServerGroupApi api) throws ConfigException {
+        return create(config, api, Map.of());
     }
 
-    public static SyncService create(SyncConfig config, VServerGroupApi api) throws ConfigException {
-        return new SyncService(config, readers(config), api, weightPolicy(config.weightMode()), SyncService.readPool());
+    /** @param overrides readers to use instead of an API server client, by cluster name (offline what-if) */
+    public static SyncService create(SyncConfig config, VServerGroupApi api, Map<String, ClusterReader> overrides)
+            throws ConfigException {
+        return new SyncService(config, readers(config, overrides), api, weightPolicy(config.weightMode()),
+                SyncService.readPool());
     }
 
     /** One client-java reader per configured cluster, by name; a client that cannot be built is a configuration error. */
     public static Map<String, ClusterReader> readers(SyncConfig config) throws ConfigException {
+        return readers(config, Map.of());
+    }
+
+    private static Map<String, ClusterReader> readers(SyncConfig config, Map<String, ClusterReader> overrides)
+            throws ConfigException {
         Map<String, ClusterReader> readers = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < config.clusters().size(); i++) {
             ClusterConfig c = config.clusters().get(i);
+            if (overrides.containsKey(c.name())) {
+                readers.put(c.name(), overrides.get(c.name()));
+                continue;
+            }
             try {
                 readers.put(c.name(), new KubeClusterReader(KubeClients.create(c)));
             } catch (IOException | RuntimeException e) {

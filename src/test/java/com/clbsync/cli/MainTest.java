@@ -153,9 +153,38 @@ class MainTest {
     }
 
     @Test
+    void planReadsAClusterFromManifestsForWhatIfPlanning() throws Exception {
+        FakeCluster a = world.cluster("cluster-a");
+        Path cfg = config(a);
+        a.close(); // the API server is gone: only the manifests speak for the cluster
+        Path manifests = Files.createDirectory(dir.resolve("cluster-a"));
+        Files.copy(FakeCluster.SEED.resolve("service-a.yaml"), manifests.resolve("svc.yaml"));
+        Files.writeString(manifests.resolve("svc.yaml"), Files.readString(manifests.resolve("svc.yaml"))
+                .replace("    targetPort: 80", "    targetPort: 80\n    nodePort: 30080"));
+        Files.writeString(manifests.resolve("nodes.yaml"), "apiVersion: v1\nkind: List\nitems:\n"
+                + "- {apiVersion: v1, kind: Node, metadata: {name: n1}, spec: {providerID: cn-hangzhou.i-n1},"
+                + " status: {conditions: [{type: Ready, status: 'True'}]}}\n");
+
+        assertThat(run(ENV, "plan", "--config", cfg.toString(), "--manifests", "cluster-a=" + manifests)).as(out + err).isZero();
+        assertThat(out).contains("group " + World.GROUP_2).contains("+ i-n1:30080");
+        assertThat(world.writes()).isZero();
+
+        assertThat(run(ENV, "plan", "--config", cfg.toString(), "--manifests", "nope=" + manifests)).isEqualTo(2);
+        assertThat(err).contains("no cluster nope");
+    }
+
+    @Test
+    void demoRunsOffline() {
+        assertThat(run(Map.of(), "demo")).isZero();
+        assertThat(out).contains("== Step 1.").contains("== Step 5.");
+        assertThat(run(Map.of(), "demo", "--help")).isZero();
+        assertThat(out).contains("Scenario 1").contains("failover");
+    }
+
+    @Test
     void helpListsTheCommandsAndExitCodes() {
         assertThat(run(ENV, "--help")).isZero();
-        assertThat(out).contains("plan").contains("apply").contains("invoke").contains("Exit codes");
+        assertThat(out).contains("plan").contains("apply").contains("invoke").contains("demo").contains("Exit codes");
         assertThat(run(ENV, "apply", "--help")).isZero();
         assertThat(out).contains("--config").contains("--json");
     }

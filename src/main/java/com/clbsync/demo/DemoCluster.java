@@ -1,0 +1,90 @@
+package com.clbsync.demo;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A cluster of the demo, as Kubernetes manifests: the user's Services (embedded copies of the seed,
+ * given node ports), a number of ready nodes, and one EndpointSlice per Service with a pod on each
+ * node, ready or not. The demo changes it between steps.
+ */
+final class DemoCluster {
+    private final String name;
+    private final String nodePrefix;
+    private final List<String> services = new ArrayList<>();
+    private final List<String> serviceNames = new ArrayList<>();
+    private int nodes;
+    private boolean podsReady = true;
+
+    DemoCluster(String name, String nodePrefix, int nodes) {
+        this.name = name;
+        this.nodePrefix = nodePrefix;
+        this.nodes = nodes;
+    }
+
+    String name() { return name; }
+
+    /** Adds an embedded Service manifest ({@code demo/<file>}), its ports given these node ports. */
+    @SuppressWarnings("unchecked")
+    DemoCluster service(String file, int... nodePorts) throws IOException {
+        Map<String, Object> svc;
+        try (InputStream in = DemoCluster.class.getResourceAsStream("/demo/" + file)) {
+            if (in == null) {
+                throw new IOException("demo manifest " + file + " is missing from the jar");
+            }
+            svc = new Yaml(new SafeConstructor(new LoaderOptions())).load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        List<Map<String, Object>> ports = (List<Map<String, Object>>) ((Map<String, Object>) svc.get("spec")).get("ports");
+        for (int i = 0; i < ports.size() && i < nodePorts.length; i++) {
+            ports.get(i).put("nodePort", nodePorts[i]);
+        }
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        services.add(new Yaml(options).dump(svc));
+        serviceNames.add((String) ((Map<String, Object>) svc.get("metadata")).get("name"));
+        return this;
+    }
+
+    void scaleTo(int count) { nodes = count; }
+
+    void podsReady(boolean ready) { podsReady = ready; }
+
+    int nodes() { return nodes; }
+
+    static String instanceId(String prefix, int i) {
+        return String.format("i-bp1demo%s%04d", prefix, i);
+    }
+
+    /** The manifests as {@code kubectl get svc,endpointslices,nodes -A -o yaml} would show them (in parts). */
+    List<String> documents() {
+        List<String> docs = new ArrayList<>(services);
+        StringBuilder nodeList = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
+        for (int i = 1; i <= nodes; i++) {
+            nodeList.append("- apiVersion: v1\n  kind: Node\n  metadata:\n    name: ").append(nodePrefix).append('-').append(i)
+                    .append("\n  spec:\n    providerID: cn-hangzhou.").append(instanceId(nodePrefix, i))
+                    .append("\n  status:\n    conditions:\n    - type: Ready\n      status: \"True\"\n");
+        }
+        docs.add(nodeList.toString());
+        for (String svc : serviceNames) {
+            StringBuilder slice = new StringBuilder("apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: ")
+                    .append(svc).append("-x7k2p\n  namespace: default\n  labels:\n    kubernetes.io/service-name: ").append(svc)
+                    .append("\naddressType: IPv4\nendpoints:\n");
+            for (int i = 1; i <= nodes; i++) {
+                slice.append("- addresses: [\"10.").append(nodePrefix.charAt(0) % 200).append('.').append(i / 250).append('.')
+                        .append(i % 250).append("\"]\n  conditions: {ready: ").append(podsReady).append("}\n  nodeName: ")
+                        .append(nodePrefix).append('-').append(i).append('\n');
+            }
+            docs.add(slice.toString());
+        }
+        return docs;
+    }
+}

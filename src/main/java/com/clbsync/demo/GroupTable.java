@@ -1,0 +1,56 @@
+package com.clbsync.demo;
+
+import com.clbsync.plan.Backend;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/** Prints a vServer group as a table: backend, port, weight, owner, share of traffic; long runs of alike rows folded. */
+final class GroupTable {
+    private static final int SHOWN_PER_RUN = 2;
+
+    private GroupTable() {
+    }
+
+    static void print(PrintWriter out, String groupId, List<Backend> backends) {
+        long total = backends.stream().mapToLong(Backend::weight).sum();
+        out.printf("  vServer group %s: %d backends, total weight %d%n", groupId, backends.size(), total);
+        out.printf("    %-20s %6s %7s  %-38s %7s%n", "backend", "port", "weight", "owner", "share");
+        List<Backend> sorted = new ArrayList<>(backends);
+        sorted.sort(Comparator.comparing(GroupTable::owner).thenComparing(Backend::serverId));
+        for (int i = 0; i < sorted.size(); ) {
+            int j = i;
+            while (j < sorted.size() && alike(sorted.get(i), sorted.get(j))) {
+                j++;
+            }
+            int run = j - i;
+            for (int k = i; k < j && (k - i < SHOWN_PER_RUN || run <= SHOWN_PER_RUN + 1); k++) {
+                Backend b = sorted.get(k);
+                out.printf("    %-20s %6d %7d  %-38s %6.1f%%%n", b.serverId(), b.port(), b.weight(), owner(b),
+                        total == 0 ? 0 : 100.0 * b.weight() / total);
+            }
+            if (run > SHOWN_PER_RUN + 1) {
+                Backend b = sorted.get(i);
+                out.printf("    %-20s %6s %7d  %-38s %6.1f%%%n", "... " + (run - SHOWN_PER_RUN) + " more", "", b.weight(),
+                        "(alike)", total == 0 ? 0 : 100.0 * b.weight() * (run - SHOWN_PER_RUN) / total);
+            }
+            i = j;
+        }
+    }
+
+    private static boolean alike(Backend a, Backend b) {
+        return a.weight() == b.weight() && a.port() == b.port() && Objects.equals(owner(a), owner(b));
+    }
+
+    /** {@code cluster (namespace/service)} for a clb-sync backend, {@code hand-added} otherwise. */
+    static String owner(Backend b) {
+        String[] parts = b.description().split("/");
+        if (parts.length == 5 && parts[0].equals("k8s")) {
+            return parts[4] + " (" + parts[3] + "/" + parts[2] + ")";
+        }
+        return "hand-added" + (b.description().isEmpty() ? "" : ": " + b.description());
+    }
+}

@@ -1,0 +1,50 @@
+package com.clbsync.demo;
+
+import com.clbsync.plan.Backend;
+import com.clbsync.testing.FakeCluster;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoTest {
+
+    @Test
+    void runsEveryStepAndEndsConvergedWithTheSharesAskedFor() throws Exception {
+        StringWriter text = new StringWriter();
+        Demo.DemoResult r = Demo.run(new PrintWriter(text));
+
+        List<Map<String, Long>> calls = r.callsPerStep();
+        assertThat(calls).hasSize(6);
+        assertThat(calls.get(0)).containsExactly(Map.entry("AddVServerGroupBackendServers", 1L),
+                Map.entry("DescribeVServerGroupAttribute", 1L));
+        assertThat(calls.get(2)).containsEntry("AddVServerGroupBackendServers", 2L).containsEntry("SetVServerGroupAttribute", 1L)
+                .doesNotContainKey("RemoveVServerGroupBackendServers");
+        assertThat(calls.get(5)).containsExactly(Map.entry("DescribeVServerGroupAttribute", 2L));
+
+        List<Backend> g1 = r.finalGroups().get(Demo.GROUP_1);
+        assertThat(g1).contains(Demo.HAND_1, Demo.HAND_2).hasSize(22);
+        List<Backend> g2 = r.finalGroups().get(Demo.GROUP_2);
+        long a = g2.stream().filter(b -> b.serverId().contains("demoa")).mapToLong(Backend::weight).sum();
+        long all = g2.stream().mapToLong(Backend::weight).sum();
+        assertThat((double) a / all).isBetween(0.195, 0.205);
+
+        assertThat(text.toString()).contains("== Step 5.").contains("the CCM's arithmetic").contains("hand-added")
+                .contains("CLB calls: 2 x DescribeVServerGroupAttribute\n");
+    }
+
+    @Test
+    void embedsTheUsersServicesUnchanged() throws Exception {
+        for (String file : List.of("my-nginx-svc.yaml", "service-a.yaml", "service-b.yaml")) {
+            try (InputStream in = Demo.class.getResourceAsStream("/demo/" + file)) {
+                assertThat(new String(in.readAllBytes())).as(file).isEqualTo(Files.readString(FakeCluster.SEED.resolve(file)));
+            }
+        }
+    }
+}
