@@ -16,32 +16,78 @@ import com.clbsync.plan.BackendKey;
 import com.clbsync.plan.Batches;
 import com.google.gson.Gson;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** {@link VServerGroupApi} on the SLB SDK ({@code com.aliyun:slb20140515}); the only class that sees its types. */
+/**
+ * {@link VServerGroupApi} on the SLB SDK ({@code com.aliyun:slb20140515}); the only class that sees its
+ * types. Each SDK call is retried on retryable errors per the {@link RetryPolicy}, never past the deadline.
+ */
 public final class SlbVServerGroupApi implements VServerGroupApi {
+    /** Per-call timeouts: connect, and read (an answer that does not come in time is an ambiguous failure). */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
     private static final Gson GSON = new Gson();
+
     private final Client client;
     private final String region;
     private final RuntimeOptions runtime;
+    private final Duration callTimeout;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final Instant deadline;
+    private final Sleeper sleeper;
 
-    public SlbVServerGroupApi(Client client, String region, int connectTimeoutMillis, int readTimeoutMillis) {
+    /** Waits between retries; a test may pass one that does not sleep. */
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private SlbVServerGroupApi(Client client, String region, Duration connect, Duration read, RetryPolicy retry, Clock clock,
+                               Instant deadline, Sleeper sleeper) {
         this.client = client;
         this.region = region;
-        this.runtime = new RuntimeOptions().setConnectTimeout(connectTimeoutMillis).setReadTimeout(readTimeoutMillis)
+        this.runtime = new RuntimeOptions().setConnectTimeout((int) connect.toMillis()).setReadTimeout((int) read.toMillis())
                 .setAutoretry(false);
+        this.callTimeout = connect.plus(read);
+        this.retry = retry;
+        this.clock = clock;
+        this.deadline = deadline;
+        this.sleeper = sleeper;
+    }
+
+    /** The same client, retrying until {@code newDeadline} at the latest (a run's budget). */
+    public SlbVServerGroupApi withDeadline(Instant newDeadline) {
+        return new SlbVServerGroupApi(client, region, Duration.ofMillis(runtime.connectTimeout),
+                Duration.ofMillis(runtime.readTimeout), retry, clock, newDeadline, sleeper);
+    }
+
+    /** The same client with another retry policy, clock and sleeper (tests). */
+    public SlbVServerGroupApi withRetry(RetryPolicy policy, Clock newClock, Sleeper newSleeper) {
+        return new SlbVServerGroupApi(client, region, Duration.ofMillis(runtime.connectTimeout),
+                Duration.ofMillis(runtime.readTimeout), policy, newClock, deadline, newSleeper);
     }
 
     /**
-     * A client for {@code region}. {@code endpoint} may be empty (the SDK's endpoint for the region),
-     * a host name, or {@code http://host:port} for a plain-HTTP stand-in.
+     * A client for {@code region} with the standard timeouts and retries and a 5-minute budget.
+     * {@code endpoint} may be empty (the SDK's endpoint for the region), a host name, or
+     * {@code http://host:port} for a plain-HTTP stand-in.
      */
     public static SlbVServerGroupApi create(String region, String endpoint, ClbCredentials credentials) {
+        return create(region, endpoint, credentials, CONNECT_TIMEOUT, READ_TIMEOUT);
+    }
+
+    public static SlbVServerGroupApi create(String region, String endpoint, ClbCredentials credentials, Duration connect,
+                                            Duration read) {
         Config config = new Config().setRegionId(region).setAccessKeyId(credentials.accessKeyId())
-                .setAccessKeySecret(credentials.accessKeySecret()).setConnectTimeout(5_000).setReadTimeout(15_000);
+                .setAccessKeySecret(credentials.accessKeySecret()).setConnectTimeout((int) connect.toMillis())
+                .setReadTimeout((int) read.toMillis());
         if (credentials.securityToken() != null) {
             config.setSecurityToken(credentials.securityToken());
         }
@@ -53,7 +99,9 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
             }
         }
         try {
-            return new SlbVServerGroupApi(new Client(config), region, 5_000, 15_000);
+            Clock clock = Clock.systemUTC();
+            return new SlbVServerGroupApi(new Client(config), region, connect, read, RetryPolicy.standard(), clock,
+                    clock.instant().plus(Duration.ofMinutes(5)), d -> Thread.sleep(d.toMillis()));
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the SLB client: " + e.getClass().getSimpleName(), e);
         }
@@ -138,19 +186,51 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
         T run() throws Exception;
     }
 
-    private static <T> T call(String action, SdkCall<T> sdkCall) throws ClbException {
-        try {
-            return sdkCall.run();
-        } catch (TeaException e) {
-            throw new ClbException(action, e.getCode(), firstLine(e.getMessage()));
-        } catch (Exception e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
+    /** One SDK call with retries: backoff with full jitter, bounded by attempts and by the deadline. */
+    private <T> T call(String action, SdkCall<T> sdkCall) throws ClbException {
+        for (int attempt = 1; ; attempt++) {
+            ClbException failure;
+            try {
+                return sdkCall.run();
+            } catch (Exception e) {
+                failure = map(action, e);
             }
-            throw new ClbException(action, ClbException.NO_RESPONSE, root.getClass().getSimpleName()
-                    + (root.getMessage() == null ? "" : ": " + firstLine(root.getMessage())));
+            if (!failure.retryable() || attempt >= retry.maxAttempts()) {
+                throw failure;
+            }
+            Duration wait = retry.delay(attempt, ThreadLocalRandom.current()::nextDouble);
+            if (clock.instant().plus(wait).plus(callTimeout).isAfter(deadline)) {
+                throw new ClbException(action, failure.code(), failure.detail() + " (no time left in this run's budget to retry)");
+            }
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw failure;
+            }
         }
+    }
+
+    /** An SDK failure as our error: the API's code, 5xx or no answer; RAM refusals name the missing action. */
+    static ClbException map(String action, Exception e) {
+        if (e instanceof TeaException) {
+            TeaException t = (TeaException) e;
+            String code = t.getCode();
+            if ((code == null || code.isEmpty()) && t.getStatusCode() != null && t.getStatusCode() >= 500) {
+                code = ClbException.SERVER_ERROR;
+            }
+            String message = firstLine(t.getMessage());
+            if ("Forbidden.RAM".equals(code) || "NoPermission".equals(code) || "Forbidden".equals(code)) {
+                message += " (the role or user lacks the RAM action slb:" + action + ")";
+            }
+            return new ClbException(action, code, message);
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new ClbException(action, ClbException.NO_RESPONSE, root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + firstLine(root.getMessage())));
     }
 
     private static String firstLine(String s) {

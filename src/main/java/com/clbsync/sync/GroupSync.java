@@ -18,9 +18,14 @@ import java.util.stream.Collectors;
 
 /**
  * Brings one vServer group to its wanted state: one describe, a check that every Service's CLB id
- * matches the group's, the diff, then adds, weight changes and removals (the API batches them).
+ * matches the group's, the diff, then adds, weight changes and removals (the API batches and retries
+ * them). After a failed or ambiguous write it describes the group again and carries on from what is
+ * there: an add that finds the backend present, or a removal that finds it gone, is converged, not an
+ * error; a full group gets its removals first.
  */
 final class GroupSync {
+    /** Write attempts per group, each after a fresh describe. */
+    static final int MAX_ROUNDS = 3;
     private final VServerGroupApi api;
     private final WeightPolicy weights;
     private final Ownership ownership;
@@ -56,27 +61,61 @@ final class GroupSync {
         DesiredGroup desired = DesiredGroup.of(matching, weights);
         Freeze groupFreeze = freeze.withServices(mismatched).withKeys(desired.contested().keySet());
         GroupPlan plan = GroupDiff.compute(group.backends(), desired, ownership, groupFreeze);
-        List<String> warnings = weights.warnings(matching);
+        List<String> notes = new ArrayList<>(weights.warnings(matching));
         if (plan.isEmpty() || !apply) {
             GroupReport.Status status = plan.isEmpty() ? GroupReport.Status.IN_SYNC : GroupReport.Status.WOULD_CHANGE;
-            return GroupReport.of(groupId, group.loadBalancerId(), status, services, plan, desired.shares(), warnings, errors);
+            return GroupReport.of(groupId, group.loadBalancerId(), status, services, plan, desired.shares(), notes, errors);
         }
-        try {
-            if (!plan.adds().isEmpty()) {
-                api.add(groupId, plan.adds());
+        GroupPlan next = plan;
+        boolean removeFirst = false;
+        for (int round = 1; ; round++) {
+            try {
+                write(groupId, next, removeFirst);
+                return GroupReport.of(groupId, group.loadBalancerId(), GroupReport.Status.SYNCED, services, plan,
+                        desired.shares(), notes, errors);
+            } catch (ClbException e) {
+                boolean recoverable = e.ambiguous() || e.alreadyExists() || e.notExist() || e.overLimit() || e.retryable();
+                if (!recoverable || round == MAX_ROUNDS) {
+                    errors.add(e.getMessage() + "; left undone at most: " + summary(next));
+                    return GroupReport.of(groupId, group.loadBalancerId(), GroupReport.Status.FAILED, services, plan,
+                            desired.shares(), notes, errors);
+                }
+                // the group may be partly written, or another run wrote it: look again before anything else
+                removeFirst |= e.overLimit();
+                try {
+                    next = GroupDiff.compute(api.describe(groupId).backends(), desired, ownership, groupFreeze);
+                } catch (ClbException d) {
+                    errors.add(e.getMessage() + "; then " + d.getMessage() + "; left undone at most: " + summary(next));
+                    return GroupReport.of(groupId, group.loadBalancerId(), GroupReport.Status.FAILED, services, plan,
+                            desired.shares(), notes, errors);
+                }
+                notes.add(e.code() + " on " + e.action() + ": re-described the group, " + (next.isEmpty()
+                        ? "which was already as wanted" : "then continued with " + summary(next)));
+                if (next.isEmpty()) {
+                    return GroupReport.of(groupId, group.loadBalancerId(), GroupReport.Status.SYNCED, services, plan,
+                            desired.shares(), notes, errors);
+                }
             }
-            if (!plan.updates().isEmpty()) {
-                api.setWeights(groupId, plan.updates());
-            }
-            if (!plan.removes().isEmpty()) {
-                api.remove(groupId, plan.removes());
-            }
-        } catch (ClbException e) {
-            errors.add(e.getMessage() + "; the group may be partly changed, the next run continues from what is there");
-            return GroupReport.of(groupId, group.loadBalancerId(), GroupReport.Status.FAILED, services, plan,
-                    desired.shares(), warnings, errors);
         }
-        return GroupReport.of(groupId, group.loadBalancerId(), GroupReport.Status.SYNCED, services, plan, desired.shares(),
-                warnings, errors);
+    }
+
+    /** Adds, weights, removals; removals first when the group was full. */
+    private void write(String groupId, GroupPlan plan, boolean removeFirst) throws ClbException {
+        if (removeFirst && !plan.removes().isEmpty()) {
+            api.remove(groupId, plan.removes());
+        }
+        if (!plan.adds().isEmpty()) {
+            api.add(groupId, plan.adds());
+        }
+        if (!plan.updates().isEmpty()) {
+            api.setWeights(groupId, plan.updates());
+        }
+        if (!removeFirst && !plan.removes().isEmpty()) {
+            api.remove(groupId, plan.removes());
+        }
+    }
+
+    private static String summary(GroupPlan p) {
+        return p.adds().size() + " adds, " + p.updates().size() + " re-weights, " + p.removes().size() + " removals";
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
  * every referenced group should hold, then sync group by group. Returns an immutable report.
  */
 public final class SyncService {
+    /** CLB instances synced at the same time. */
+    static final int MAX_PARALLEL_CLBS = 4;
     private final SyncConfig config;
     private final Map<String, ClusterReader> readers;
     private final VServerGroupApi api;
@@ -83,24 +85,58 @@ public final class SyncService {
         Freeze freeze = Freeze.of(frozenOwners, desired.frozenServiceRefs(), Set.of());
 
         List<String> errors = new ArrayList<>();
-        Set<String> scanned = new TreeSet<>();
+        Map<String, String> scanned = new TreeMap<>(); // group -> its CLB
         if (ScopeResolver.needsScan(scope)) {
             for (String lb : config.loadBalancerIds()) {
                 try {
-                    scanned.addAll(api.groupIdsOf(lb));
+                    api.groupIdsOf(lb).forEach(g -> scanned.put(g, lb));
                 } catch (ClbException e) {
                     errors.add("CLB " + lb + ": its vServer groups could not be listed, so deleted Services' backends"
                             + " there are not cleaned up this run: " + e.getMessage());
                 }
             }
         }
-        List<GroupReport> groupReports = new ArrayList<>();
-        for (String groupId : ScopeResolver.groups(scope, desired, views, scanned)) {
-            List<ServiceTarget> targets = desired.targetsByGroup().getOrDefault(groupId, List.of());
-            groupReports.add(groupSync.sync(groupId, targets, freeze, apply));
-        }
+        Set<String> groups = ScopeResolver.groups(scope, desired, views, scanned.keySet());
+        List<GroupReport> groupReports = syncByClb(groups, desired, scanned, freeze, apply);
         return SyncReport.of(apply, scope.toString(), clusterReports, desired.frozenServices(), desired.warnings(),
                 groupReports, errors);
+    }
+
+    /**
+     * Syncs the groups, one CLB's groups after another (concurrent changes to one CLB fail as
+     * "configuring"), different CLBs in parallel on a bounded pool. Reports come back in group order.
+     */
+    private List<GroupReport> syncByClb(Set<String> groups, DesiredState desired, Map<String, String> scanned,
+                                        Freeze freeze, boolean apply) {
+        Map<String, List<String>> byClb = new TreeMap<>();
+        for (String g : groups) {
+            List<ServiceTarget> targets = desired.targetsByGroup().getOrDefault(g, List.of());
+            String clb = targets.isEmpty() ? scanned.getOrDefault(g, "?" + g) : targets.get(0).loadBalancerId();
+            byClb.computeIfAbsent(clb, k -> new ArrayList<>()).add(g);
+        }
+        ExecutorService writers = Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_PARALLEL_CLBS, byClb.size())), r -> {
+            Thread t = new Thread(r, "clb-sync-write");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<CompletableFuture<List<GroupReport>>> perClb = new ArrayList<>();
+            for (List<String> clbGroups : byClb.values()) {
+                perClb.add(CompletableFuture.supplyAsync(() -> {
+                    List<GroupReport> reports = new ArrayList<>();
+                    for (String g : clbGroups) {
+                        reports.add(groupSync.sync(g, desired.targetsByGroup().getOrDefault(g, List.of()), freeze, apply));
+                    }
+                    return reports;
+                }, writers));
+            }
+            List<GroupReport> all = new ArrayList<>();
+            perClb.forEach(f -> all.addAll(f.join()));
+            all.sort(java.util.Comparator.comparing(GroupReport::groupId));
+            return all;
+        } finally {
+            writers.shutdown();
+        }
     }
 
     private void readAll(List<ClusterReport> reports, List<ClusterView> views) {
