@@ -39,8 +39,11 @@ public final class ClbEmulator implements AutoCloseable {
     private final Map<String, Group> groups = new TreeMap<>();
     private final Map<String, List<String>> groupsByLb = new TreeMap<>();
     private final List<Call> calls = new ArrayList<>();
-    private final Map<String, Fault> faults = new TreeMap<>();
+    private final Map<String, NextFailures> nextFailures = new TreeMap<>();
     private final java.util.Set<String> expiredTokens = new java.util.HashSet<>();
+    private Faults faults = Faults.none();
+    private java.util.Random random = new java.util.Random(1);
+    private int injected;
 
     private ClbEmulator(HttpServer server) {
         this.server = server;
@@ -69,6 +72,11 @@ public final class ClbEmulator implements AutoCloseable {
         groupsByLb.computeIfAbsent(loadBalancerId, k -> new ArrayList<>());
     }
 
+    /** At most {@code max} backends in this group; an add past it fails with InstanceBackendServerNumberOverLimit. */
+    public synchronized void limitBackends(String groupId, int max) {
+        group(groupId).limit = max;
+    }
+
     public synchronized void createGroup(String loadBalancerId, String groupId) {
         createLoadBalancer(loadBalancerId);
         groups.put(groupId, new Group(groupId, "group-" + groupId, loadBalancerId));
@@ -90,7 +98,18 @@ public final class ClbEmulator implements AutoCloseable {
 
     /** Makes the next {@code times} calls of {@code action} fail with {@code code} (HTTP 400) and change nothing. */
     public synchronized void failNext(String action, int times, String code) {
-        faults.put(action, new Fault(times, code));
+        nextFailures.put(action, new NextFailures(times, code));
+    }
+
+    /** Injects these faults into every call from now on, drawing from a random sequence seeded with {@code seed}. */
+    public synchronized void inject(Faults newFaults, long seed) {
+        this.faults = newFaults;
+        this.random = new java.util.Random(seed);
+    }
+
+    /** How many calls a fault was injected into. */
+    public synchronized int injectedFaults() {
+        return injected;
     }
 
     /** Requests signed with this STS token are refused as expired, as the CLB does once a token has run out. */
@@ -133,7 +152,22 @@ public final class ClbEmulator implements AutoCloseable {
                 if (isExpired(ex.getRequestHeaders().getFirst("x-acs-security-token"), params.get("SecurityToken"))) {
                     throw new ApiError(400, "InvalidSecurityToken.Expired", "The security token you provided has expired.");
                 }
-                body = dispatch(action, params);
+                Fault fault = drawFault(action);
+                sleep(faults.delay);
+                if (fault == Fault.TIMEOUT) {
+                    record(action, params);
+                    sleep(faults.hang); // the client gives up first; nothing was changed
+                    throw new ApiError(504, "", "late answer");
+                }
+                if (fault == Fault.AMBIGUOUS) {
+                    body = dispatch(action, params); // applied, but the answer comes too late
+                    sleep(faults.hang);
+                } else if (fault != null) {
+                    record(action, params);
+                    throw fault.error();
+                } else {
+                    body = dispatch(action, params);
+                }
             } catch (ApiError e) {
                 status = e.status;
                 body = new JsonObject();
@@ -159,13 +193,49 @@ public final class ClbEmulator implements AutoCloseable {
                 || (queryToken != null && expiredTokens.contains(queryToken));
     }
 
+    private synchronized void record(String action, Map<String, String> p) {
+        calls.add(new Call(action, p));
+    }
+
+    /** The fault, if any, this call gets: scripted first-N failures, then the random rates. */
+    private synchronized Fault drawFault(String action) {
+        NextFailures next = nextFailures.get(action);
+        if (next != null && next.remaining > 0) {
+            next.remaining--;
+            injected++;
+            return Fault.scripted(next.code);
+        }
+        boolean write = !action.startsWith("Describe");
+        double r = random.nextDouble();
+        Fault f = null;
+        if (r < faults.throttle) {
+            f = Fault.THROTTLED;
+        } else if (write && r < faults.throttle + faults.configuring) {
+            f = Fault.CONFIGURING;
+        } else if (r < faults.throttle + faults.configuring + faults.serverErrors) {
+            f = Fault.SERVER_ERROR;
+        } else if (r < faults.throttle + faults.configuring + faults.serverErrors + faults.timeouts) {
+            f = write && random.nextBoolean() ? Fault.AMBIGUOUS : Fault.TIMEOUT;
+        }
+        if (f != null) {
+            injected++;
+        }
+        return f;
+    }
+
+    private static void sleep(java.time.Duration d) {
+        if (d.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private synchronized JsonObject dispatch(String action, Map<String, String> p) throws ApiError {
         calls.add(new Call(action, p));
-        Fault fault = faults.get(action);
-        if (fault != null && fault.remaining > 0) {
-            fault.remaining--;
-            throw new ApiError(400, fault.code, "Injected failure of " + action + ".");
-        }
         if (p.getOrDefault("RegionId", "").isEmpty()) {
             throw new ApiError(400, "MissingRegionId", "RegionId is mandatory for this action.");
         }
@@ -241,6 +311,9 @@ public final class ClbEmulator implements AutoCloseable {
             if (g.backends.containsKey(b.key())) {
                 throw new ApiError(400, ALREADY_EXISTS, "The backend server " + b.key() + " already exists in the group.");
             }
+        }
+        if (g.backends.size() + servers.size() > g.limit) {
+            throw new ApiError(400, "InstanceBackendServerNumberOverLimit", "The number of backend servers exceeds the limit.");
         }
         servers.forEach(b -> g.backends.put(b.key(), b));
         return ok(g);
@@ -381,6 +454,7 @@ public final class ClbEmulator implements AutoCloseable {
         final String name;
         final String lbId;
         final Map<BackendKey, Backend> backends = new LinkedHashMap<>();
+        int limit = Integer.MAX_VALUE;
 
         Group(String id, String name, String lbId) {
             this.id = id;
@@ -389,14 +463,75 @@ public final class ClbEmulator implements AutoCloseable {
         }
     }
 
-    private static final class Fault {
+    private static final class NextFailures {
         int remaining;
         final String code;
 
-        Fault(int remaining, String code) {
+        NextFailures(int remaining, String code) {
             this.remaining = remaining;
             this.code = code;
         }
+    }
+
+    /** A fault injected into one call. */
+    private static final class Fault {
+        static final Fault THROTTLED = new Fault(400, "Throttling.User", "Request was denied due to user flow control.");
+        static final Fault CONFIGURING = new Fault(400, "BackendServer.configuring",
+                "A previous configuration of the load balancer is pending, please try again later.");
+        static final Fault SERVER_ERROR = new Fault(503, "ServiceUnavailable", "The request has failed due to a temporary failure.");
+        static final Fault TIMEOUT = new Fault(504, "", "");
+        static final Fault AMBIGUOUS = new Fault(504, "", "");
+
+        final int status;
+        final String code;
+        final String message;
+
+        Fault(int status, String code, String message) {
+            this.status = status;
+            this.code = code;
+            this.message = message;
+        }
+
+        static Fault scripted(String code) {
+            return new Fault(400, code, "Injected failure.");
+        }
+
+        ApiError error() {
+            return new ApiError(status, code, message);
+        }
+    }
+
+    /** Random faults: rates per call (configuring only hits writes), a delay on every call, and how long a timeout hangs. */
+    public static final class Faults {
+        final double throttle;
+        final double configuring;
+        final double serverErrors;
+        final double timeouts;
+        final java.time.Duration delay;
+        final java.time.Duration hang;
+
+        private Faults(double throttle, double configuring, double serverErrors, double timeouts, java.time.Duration delay,
+                       java.time.Duration hang) {
+            this.throttle = throttle;
+            this.configuring = configuring;
+            this.serverErrors = serverErrors;
+            this.timeouts = timeouts;
+            this.delay = delay;
+            this.hang = hang;
+        }
+
+        public static Faults none() {
+            return new Faults(0, 0, 0, 0, java.time.Duration.ZERO, java.time.Duration.ZERO);
+        }
+
+        public Faults throttle(double rate) { return new Faults(rate, configuring, serverErrors, timeouts, delay, hang); }
+        public Faults configuring(double rate) { return new Faults(throttle, rate, serverErrors, timeouts, delay, hang); }
+        public Faults serverErrors(double rate) { return new Faults(throttle, configuring, rate, timeouts, delay, hang); }
+        /** Calls that answer only after {@code hangFor}; half of the timed-out writes are applied anyway. */
+        public Faults timeouts(double rate, java.time.Duration hangFor) {
+            return new Faults(throttle, configuring, serverErrors, rate, delay, hangFor);
+        }
+        public Faults delay(java.time.Duration d) { return new Faults(throttle, configuring, serverErrors, timeouts, d, hang); }
     }
 
     private static final class ApiError extends Exception {

@@ -4,6 +4,7 @@ import com.aliyun.fc.runtime.Context;
 import com.aliyun.fc.runtime.Credentials;
 import com.aliyun.fc.runtime.FunctionComputeLogger;
 import com.aliyun.fc.runtime.FunctionInitializer;
+import com.aliyun.fc.runtime.FunctionParam;
 import com.aliyun.fc.runtime.StreamRequestHandler;
 import com.clbsync.clb.ClbCredentials;
 import com.clbsync.clb.SlbVServerGroupApi;
@@ -27,6 +28,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +44,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
     public static final String ENV_CONFIG = "CLB_SYNC_CONFIG";
     public static final String ENV_CONFIG_FILE = "CLB_SYNC_CONFIG_FILE";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final long DEFAULT_TIME_LIMIT_MS = 120_000;
 
     private final Map<String, String> env;
     private volatile Wiring wiring;
@@ -52,7 +55,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
     }
 
     /** With its collaborators given (tests, and the {@code invoke} command). */
-    public SyncHandler(SyncConfig config, Map<String, ClusterReader> readers, Function<ClbCredentials, VServerGroupApi> apis,
+    public SyncHandler(SyncConfig config, Map<String, ClusterReader> readers, Function<ClbCredentials, SlbVServerGroupApi> apis,
                        AuditLogSource audit) {
         this.env = Map.of();
         this.wiring = new Wiring(config, readers, apis, audit);
@@ -115,14 +118,22 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
                     + " a RAM role (role in s.yaml) with the CLB permissions; nothing was changed"));
             return;
         } else {
-            SyncService service = new SyncService(w.config, w.readers, w.apis.apply(credentials.get()),
-                    SyncFactory.weightPolicy(w.config.weightMode()), w.pool);
+            VServerGroupApi api = w.apis.apply(credentials.get()).withDeadline(deadline(context));
+            SyncService service = new SyncService(w.config, w.readers, api, SyncFactory.weightPolicy(w.config.weightMode()),
+                    w.pool);
             report = service.run(trigger.apply(), trigger.scope());
         }
         log(context, report);
         JsonObject json = ReportJson.toJson(report);
         json.add("trigger", trigger(trigger));
         write(output, json);
+    }
+
+    /** Retries stop at 80% of the function's time limit, so the report is always written before FC's timeout. */
+    static Instant deadline(Context context) {
+        FunctionParam p = context == null ? null : context.getFunctionParam();
+        long limit = p == null || p.getExecTimeLimitInMillis() <= 0 ? DEFAULT_TIME_LIMIT_MS : p.getExecTimeLimitInMillis();
+        return Instant.now().plusMillis(limit * 8 / 10);
     }
 
     private static Optional<ClbCredentials> credentials(Context context) {
@@ -199,15 +210,15 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
     private static final class Wiring {
         final SyncConfig config;
         final Map<String, ClusterReader> readers;
-        final Function<ClbCredentials, VServerGroupApi> apis;
+        final Function<ClbCredentials, SlbVServerGroupApi> apis;
         final AuditLogSource audit;
         final ExecutorService pool = SyncService.readPool();
 
-        Wiring(SyncConfig config, Map<String, ClusterReader> readers, Function<ClbCredentials, VServerGroupApi> apis,
+        Wiring(SyncConfig config, Map<String, ClusterReader> readers, Function<ClbCredentials, SlbVServerGroupApi> apis,
                AuditLogSource audit) {
             this.config = config;
             this.readers = Map.copyOf(readers);
-            this.apis = new ApiCache(apis);
+            this.apis = new ApiCache<>(apis);
             this.audit = audit;
         }
     }

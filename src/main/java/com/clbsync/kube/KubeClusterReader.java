@@ -10,23 +10,37 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.DiscoveryV1Api;
 import io.kubernetes.client.openapi.models.V1ListMeta;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * {@link ClusterReader} on client-java: three paginated list calls (Services and EndpointSlices of all
- * namespaces, Nodes), never one call per Service.
+ * namespaces, Nodes), never one call per Service; each page retried once on a transient failure.
  */
 public final class KubeClusterReader implements ClusterReader {
     static final int PAGE_SIZE = 500;
+    static final int MAX_RETRY_AFTER_SECONDS = 5;
+
+    /** Waits before the retry. */
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
 
     private final CoreV1Api core;
     private final DiscoveryV1Api discovery;
+    private final Sleeper sleeper;
 
     public KubeClusterReader(ApiClient client) {
+        this(client, d -> Thread.sleep(d.toMillis()));
+    }
+
+    public KubeClusterReader(ApiClient client, Sleeper sleeper) {
         this.core = new CoreV1Api(client);
         this.discovery = new DiscoveryV1Api(client);
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -44,19 +58,12 @@ public final class KubeClusterReader implements ClusterReader {
         L fetch(String continueToken) throws ApiException;
     }
 
-    private static <L, I, V> List<V> list(String what, Page<L> page, Function<L, V1ListMeta> meta,
-                                          Function<L, List<I>> items, Function<I, V> map) throws ClusterReadException {
+    private <L, I, V> List<V> list(String what, Page<L> page, Function<L, V1ListMeta> meta,
+                                   Function<L, List<I>> items, Function<I, V> map) throws ClusterReadException {
         List<V> out = new ArrayList<>();
         String cont = null;
         do {
-            L list;
-            try {
-                list = page.fetch(cont);
-            } catch (ApiException e) {
-                throw new ClusterReadException("list " + what + ": " + describe(e));
-            } catch (RuntimeException e) {
-                throw new ClusterReadException("list " + what + ": " + e.getClass().getSimpleName());
-            }
+            L list = fetch(what, page, cont);
             if (items.apply(list) != null) {
                 for (I item : items.apply(list)) {
                     out.add(map.apply(item));
@@ -66,6 +73,49 @@ public final class KubeClusterReader implements ClusterReader {
             cont = m == null || m.getContinue() == null || m.getContinue().isEmpty() ? null : m.getContinue();
         } while (cont != null);
         return out;
+    }
+
+    /** One page, with one retry on a transient failure (429 after its Retry-After, 5xx, no answer). */
+    private <L> L fetch(String what, Page<L> page, String cont) throws ClusterReadException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return page.fetch(cont);
+            } catch (ApiException e) {
+                if (attempt > 1 || !isTransient(e)) {
+                    throw new ClusterReadException("list " + what + ": " + describe(e) + (attempt > 1 ? " (after one retry)" : ""));
+                }
+                pause(retryAfter(e));
+            } catch (RuntimeException e) {
+                throw new ClusterReadException("list " + what + ": " + e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private static boolean isTransient(ApiException e) {
+        return e.getCode() == 0 || e.getCode() == 429 || e.getCode() >= 500;
+    }
+
+    /** The server's Retry-After (seconds, at most 5), else half a second. */
+    static Duration retryAfter(ApiException e) {
+        Map<String, List<String>> headers = e.getResponseHeaders();
+        if (headers != null) {
+            for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+                if ("retry-after".equalsIgnoreCase(h.getKey()) && h.getValue() != null && !h.getValue().isEmpty()
+                        && h.getValue().get(0).trim().matches("\\d{1,4}")) {
+                    return Duration.ofSeconds(Math.min(MAX_RETRY_AFTER_SECONDS, Long.parseLong(h.getValue().get(0).trim())));
+                }
+            }
+        }
+        return Duration.ofMillis(500);
+    }
+
+    private void pause(Duration d) throws ClusterReadException {
+        try {
+            sleeper.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterReadException("interrupted");
+        }
     }
 
     /** Status code and cause only: a response body or header could carry more than we want in a log. */

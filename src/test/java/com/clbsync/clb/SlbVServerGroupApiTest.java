@@ -82,6 +82,44 @@ class SlbVServerGroupApiTest {
         });
     }
 
+    private SlbVServerGroupApi quick(java.time.Instant deadline, List<java.time.Duration> waits) {
+        return api.withRetry(RetryPolicy.of(java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(4), 5),
+                java.time.Clock.systemUTC(), waits::add).withDeadline(deadline);
+    }
+
+    @Test
+    void retriesRetryableErrorsWithBackoffThenSucceeds() throws Exception {
+        List<java.time.Duration> waits = new java.util.ArrayList<>();
+        emu.failNext("DescribeVServerGroupAttribute", 3, "Throttling.User");
+        assertThat(quick(java.time.Instant.now().plusSeconds(60), waits).describe("rsp-1").loadBalancerId()).isEqualTo("lb-1");
+        assertThat(emu.calls()).hasSize(4);
+        assertThat(waits).hasSize(3).allSatisfy(w -> assertThat(w).isBetween(java.time.Duration.ZERO, java.time.Duration.ofMillis(4)));
+    }
+
+    @Test
+    void givesUpAfterTheLastAttempt() {
+        emu.failNext("DescribeVServerGroupAttribute", 100, "ServiceUnavailable");
+        assertThatThrownBy(() -> quick(java.time.Instant.now().plusSeconds(60), new java.util.ArrayList<>()).describe("rsp-1"))
+                .isInstanceOfSatisfying(ClbException.class, e -> assertThat(e.code()).isEqualTo("ServiceUnavailable"));
+        assertThat(emu.calls()).hasSize(5);
+    }
+
+    @Test
+    void neverRetriesPastTheDeadline() {
+        emu.failNext("DescribeVServerGroupAttribute", 100, "Throttling");
+        assertThatThrownBy(() -> quick(java.time.Instant.now(), new java.util.ArrayList<>()).describe("rsp-1"))
+                .hasMessageContaining("no time left");
+        assertThat(emu.calls()).hasSize(1);
+    }
+
+    @Test
+    void aNonRetryableErrorFailsAtOnceNamingTheMissingRamAction() {
+        emu.failNext("AddVServerGroupBackendServers", 1, "Forbidden.RAM");
+        assertThatThrownBy(() -> quick(java.time.Instant.now().plusSeconds(60), new java.util.ArrayList<>())
+                .add("rsp-1", backends(1, 5))).hasMessageContaining("slb:AddVServerGroupBackendServers");
+        assertThat(emu.calls()).hasSize(1);
+    }
+
     @Test
     void sendsTheSecurityTokenButNeverTheSecret() throws Exception {
         api.describe("rsp-1");

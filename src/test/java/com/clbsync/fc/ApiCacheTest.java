@@ -14,7 +14,7 @@ class ApiCacheTest {
     @Test
     void rebuildsTheClientOnlyWhenCredentialsRotate() {
         List<ClbCredentials> built = new ArrayList<>();
-        ApiCache cache = new ApiCache(c -> {
+        ApiCache<VServerGroupApi> cache = new ApiCache<>(c -> {
             built.add(c);
             return (VServerGroupApi) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {VServerGroupApi.class}, (p, m, a) -> null);

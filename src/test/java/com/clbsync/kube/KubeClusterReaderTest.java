@@ -104,6 +104,80 @@ class KubeClusterReaderTest {
         assertThatThrownBy(() -> KubeClients.create(missing)).hasMessageContaining("context \"absent\"");
     }
 
+    /** An API server stand-in answering the three lists, failing the first {@code failures} requests of one path. */
+    private static com.sun.net.httpserver.HttpServer flaky(String failingPath, int failures, int status, String retryAfter)
+            throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        server.createContext("/", ex -> {
+            String path = ex.getRequestURI().getPath();
+            byte[] body;
+            int code = 200;
+            if (path.equals(failingPath) && failed.getAndIncrement() < failures) {
+                code = status;
+                if (retryAfter != null) {
+                    ex.getResponseHeaders().set("Retry-After", retryAfter);
+                }
+                body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":429}".getBytes();
+            } else {
+                String kind = path.endsWith("services") ? "ServiceList" : path.endsWith("nodes") ? "NodeList" : "EndpointSliceList";
+                String items = path.endsWith("nodes") ? "[{\"metadata\":{\"name\":\"n1\"},\"spec\":{\"providerID\":\"r.i-1\"}}]" : "[]";
+                body = ("{\"kind\":\"" + kind + "\",\"apiVersion\":\"v1\",\"metadata\":{},\"items\":" + items + "}").getBytes();
+            }
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(code, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static ClusterReader reader(com.sun.net.httpserver.HttpServer server, List<java.time.Duration> waits)
+            throws Exception {
+        com.clbsync.config.ClusterConfig c = com.clbsync.config.ClusterConfig.builder("flaky")
+                .server("http://127.0.0.1:" + server.getAddress().getPort()).token("t").build();
+        return new KubeClusterReader(KubeClients.create(c), waits::add);
+    }
+
+    @Test
+    void retriesOnceAfterA429HonouringRetryAfter() throws Exception {
+        com.sun.net.httpserver.HttpServer server = flaky("/api/v1/services", 1, 429, "2");
+        try {
+            List<java.time.Duration> waits = new java.util.ArrayList<>();
+            assertThat(reader(server, waits).read().nodes()).hasSize(1);
+            assertThat(waits).containsExactly(java.time.Duration.ofSeconds(2));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aServerErrorThatPersistsFailsTheReadAfterOneRetry() throws Exception {
+        com.sun.net.httpserver.HttpServer server = flaky("/api/v1/nodes", 2, 503, null);
+        try {
+            List<java.time.Duration> waits = new java.util.ArrayList<>();
+            assertThatThrownBy(() -> reader(server, waits).read()).isInstanceOf(ClusterReadException.class)
+                    .hasMessage("list nodes: HTTP 503 (after one retry)");
+            assertThat(waits).containsExactly(java.time.Duration.ofMillis(500));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aForbiddenListIsNotRetried() throws Exception {
+        com.sun.net.httpserver.HttpServer server = flaky("/apis/discovery.k8s.io/v1/endpointslices", 1, 403, null);
+        try {
+            List<java.time.Duration> waits = new java.util.ArrayList<>();
+            assertThatThrownBy(() -> reader(server, waits).read()).hasMessage("list endpointslices: HTTP 403");
+            assertThat(waits).isEmpty();
+        } finally {
+            server.stop(0);
+        }
+    }
+
     @Test
     void aFailedListNamesTheCallAndNeverTheToken() throws Exception {
         ClusterReader reader = reader();

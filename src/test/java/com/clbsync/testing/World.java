@@ -1,6 +1,7 @@
 package com.clbsync.testing;
 
 import com.clbsync.clb.ClbCredentials;
+import com.clbsync.clb.RetryPolicy;
 import com.clbsync.clb.SlbVServerGroupApi;
 import com.clbsync.config.ClusterConfig;
 import com.clbsync.config.SyncConfig;
@@ -13,6 +14,8 @@ import com.clbsync.sync.SyncFactory;
 import com.clbsync.sync.SyncReport;
 import com.clbsync.sync.SyncService;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +40,9 @@ public final class World implements AutoCloseable {
     private final Map<String, FakeCluster> clusters = new LinkedHashMap<>();
     private final List<String> loadBalancerIds = new ArrayList<>();
     private WeightMode weightMode = WeightMode.CCM;
+    private Duration readTimeout = SlbVServerGroupApi.READ_TIMEOUT;
+    /** Retries as in production, only quicker: 1 ms doubling to 20 ms, 12 attempts. */
+    public static final RetryPolicy FAST_RETRIES = RetryPolicy.of(Duration.ofMillis(1), Duration.ofMillis(20), 12);
 
     public World() throws Exception {
         clb = ClbEmulator.start();
@@ -66,9 +72,20 @@ public final class World implements AutoCloseable {
         return SyncConfig.of("cn-hangzhou", clb.endpoint(), weightMode, loadBalancerIds, cs);
     }
 
+    /** The CLB client tests use: quick retries, and a short read timeout when one is set. */
+    public SlbVServerGroupApi api() {
+        return SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), ClbCredentials.of("AKID", SECRET, null),
+                Duration.ofSeconds(2), readTimeout).withRetry(FAST_RETRIES, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** The CLB client's read timeout (default 15 s). */
+    public World readTimeout(Duration timeout) {
+        this.readTimeout = timeout;
+        return this;
+    }
+
     public SyncService service() throws Exception {
-        return SyncFactory.create(config(), SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(),
-                ClbCredentials.of("AKID", SECRET, null)));
+        return SyncFactory.create(config(), api());
     }
 
     /** One run, with the emulator's call log cleared first; checks no secret reaches the report. */
