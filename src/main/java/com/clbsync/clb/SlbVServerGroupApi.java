@@ -137,28 +137,33 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
 
     @Override
     public void add(String groupId, List<Backend> backends) throws ClbException {
-        for (List<Backend> batch : Batches.of(backends, Batches.CLB_MAX)) {
-            call("AddVServerGroupBackendServers", () -> client.addVServerGroupBackendServersWithOptions(
-                    new AddVServerGroupBackendServersRequest().setRegionId(region).setVServerGroupId(groupId)
-                            .setBackendServers(json(batch, true)), runtime));
-        }
+        batched("AddVServerGroupBackendServers", backends, batch -> client.addVServerGroupBackendServersWithOptions(
+                new AddVServerGroupBackendServersRequest().setRegionId(region).setVServerGroupId(groupId)
+                        .setBackendServers(json(batch, true)), runtime));
     }
 
     @Override
     public void remove(String groupId, List<Backend> backends) throws ClbException {
-        for (List<Backend> batch : Batches.of(backends, Batches.CLB_MAX)) {
-            call("RemoveVServerGroupBackendServers", () -> client.removeVServerGroupBackendServersWithOptions(
-                    new RemoveVServerGroupBackendServersRequest().setRegionId(region).setVServerGroupId(groupId)
-                            .setBackendServers(json(batch, false)), runtime));
-        }
+        batched("RemoveVServerGroupBackendServers", backends, batch -> client.removeVServerGroupBackendServersWithOptions(
+                new RemoveVServerGroupBackendServersRequest().setRegionId(region).setVServerGroupId(groupId)
+                        .setBackendServers(json(batch, false)), runtime));
     }
 
     @Override
     public void setWeights(String groupId, List<Backend> backends) throws ClbException {
+        batched("SetVServerGroupAttribute", backends, batch -> client.setVServerGroupAttributeWithOptions(
+                new SetVServerGroupAttributeRequest().setRegionId(region).setVServerGroupId(groupId)
+                        .setBackendServers(json(batch, true)), runtime));
+    }
+
+    private interface BatchCall {
+        Object run(List<Backend> batch) throws Exception;
+    }
+
+    /** One call per batch of at most 20 backends, each retried on its own. */
+    private void batched(String action, List<Backend> backends, BatchCall sdkCall) throws ClbException {
         for (List<Backend> batch : Batches.of(backends, Batches.CLB_MAX)) {
-            call("SetVServerGroupAttribute", () -> client.setVServerGroupAttributeWithOptions(
-                    new SetVServerGroupAttributeRequest().setRegionId(region).setVServerGroupId(groupId)
-                            .setBackendServers(json(batch, true)), runtime));
+            call(action, () -> sdkCall.run(batch));
         }
     }
 

@@ -43,7 +43,7 @@ public final class AuditRecords {
                     if (name.isEmpty()) {
                         wholeCluster = true; // a deletecollection: which Services is unknown
                     } else {
-                        objects.add(ObjectRef.of(cluster, kind(resource), namespace, name));
+                        objects.add(ObjectRef.of(cluster, EventParser.kindOf(resource), namespace, name));
                     }
                     break;
                 default:
@@ -51,14 +51,6 @@ public final class AuditRecords {
             }
         }
         return SyncScope.targeted(wholeCluster ? List.of(cluster) : List.of(), objects);
-    }
-
-    private static String kind(String resource) {
-        switch (resource) {
-            case "services": return "Service";
-            case "endpoints": return "Endpoints";
-            default: return "EndpointSlice";
-        }
     }
 
     /** {@code objectRef.<key>}, flattened or nested. */

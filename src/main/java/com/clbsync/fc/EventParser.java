@@ -225,7 +225,8 @@ public final class EventParser {
         return config.clusters().stream().filter(c -> c.isAckCluster(ackClusterId)).findFirst();
     }
 
-    private static String kindOf(String resource) {
+    /** The kind of an API resource (plural, lower case) that can affect backends; other resources unchanged. */
+    static String kindOf(String resource) {
         switch (resource) {
             case "services": return "Service";
             case "endpointslices": return "EndpointSlice";
