@@ -42,6 +42,14 @@ public final class EventParser {
     }
 
     public Trigger parse(byte[] event, ClbCredentials credentials) throws EventException {
+        try {
+            return parseJson(event, credentials);
+        } catch (RuntimeException e) {
+            throw new EventException("the event could not be read (" + e.getClass().getSimpleName() + "); " + ACCEPTED);
+        }
+    }
+
+    private Trigger parseJson(byte[] event, ClbCredentials credentials) throws EventException {
         JsonElement root;
         try {
             root = JsonParser.parseString(new String(event, StandardCharsets.UTF_8));

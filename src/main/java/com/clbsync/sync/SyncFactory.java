@@ -53,8 +53,10 @@ public final class SyncFactory {
             try {
                 readers.put(c.name(), new KubeClusterReader(KubeClients.create(c)));
             } catch (IOException | RuntimeException e) {
+                // the first line only: a YAML error's later lines quote the document, which may hold a token
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
                 problems.add("clusters[" + i + "]" + (c.kubeconfig().isPresent() ? ".kubeconfig" : "")
-                        + ": cannot build a client: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                        + ": cannot build a client: " + why);
             }
         }
         if (!problems.isEmpty()) {

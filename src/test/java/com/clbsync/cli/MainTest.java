@@ -117,6 +117,15 @@ class MainTest {
     }
 
     @Test
+    void aBrokenInlineKubeconfigIsAConfigurationErrorThatQuotesNoToken() throws Exception {
+        Path cfg = dir.resolve("kc.yaml");
+        Files.writeString(cfg, "region: cn-hangzhou\nclusters:\n  - name: a\n    kubeconfig: |\n      apiVersion: v1\n"
+                + "      users: [{name: u, user: {token: leaked-token-value}}]\n      contexts: [oops: : ]\n");
+        assertThat(run(ENV, "plan", "--config", cfg.toString())).isEqualTo(2);
+        assertThat(err).contains("clusters[0].kubeconfig").doesNotContain("leaked-token-value");
+    }
+
+    @Test
     void exitsTwoWithoutCredentialsOrOnUsageErrors() throws Exception {
         FakeCluster a = world.cluster("cluster-a");
         Path cfg = config(a);

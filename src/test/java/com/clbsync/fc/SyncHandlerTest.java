@@ -220,7 +220,8 @@ class SyncHandlerTest {
     void malformedAndUnknownEventsChangeNothingAndNameTheAcceptedShapes() throws Exception {
         for (String bad : List.of("not json", "{\"hello\":1}", "[]", "42", "{\"action\":\"destroy\"}",
                 "{\"action\":\"apply\",\"clusters\":[\"nope\"]}", "{\"action\":\"apply\",\"services\":[\"no-slash\"]}",
-                "{\"source\":\"acs.cs\",\"subject\":\"garbage\"}")) {
+                "{\"source\":\"acs.cs\",\"subject\":\"garbage\"}",
+                "{\"source\":{\"logstoreName\":\"audit-" + ACK_A + "\",\"shardId\":\"zero\"}}")) {
             JsonObject r = invoke(bad, STS);
             assertThat(r.get("exitCode").getAsInt()).as(bad).isEqualTo(2);
             assertThat(r.get("changed").getAsBoolean()).isFalse();
