@@ -51,6 +51,10 @@ public final class ClbEmulator implements AutoCloseable {
 
     /** Starts on an ephemeral loopback port. */
     public static ClbEmulator start() throws IOException {
+        // without TCP_NODELAY the JDK server's small responses wait ~40 ms for delayed ACKs on every call
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         ClbEmulator emulator = new ClbEmulator(server);
         server.createContext("/", emulator::handle);

@@ -76,6 +76,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
             SyncConfig config = loadConfig(env);
             wiring = new Wiring(config, SyncFactory.readers(config),
                     c -> SlbVServerGroupApi.create(config.region(), config.clbEndpoint(), c), new SlsAuditLogSource());
+            credentials(context).ifPresent(wiring.apis::apply); // the CLB client too, while the instance starts
         } catch (ConfigException e) {
             logError(context, e.getMessage());
             throw new IOException(e.getMessage());
