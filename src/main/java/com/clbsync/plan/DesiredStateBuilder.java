@@ -94,7 +94,10 @@ public final class DesiredStateBuilder {
         return out;
     }
 
-    /** namespace/service to node name to the number of serving endpoints there (distinct IPs). */
+    /**
+     * namespace/service to node name to the number of serving endpoints there (distinct IPs); endpoints
+     * without a node count under "" (no node's, but the Service's total).
+     */
     private static Map<String, Map<String, Integer>> servingPodsByNode(List<KubeEndpointSlice> slices) {
         Map<String, Map<String, Set<String>>> ips = new HashMap<>();
         for (KubeEndpointSlice slice : slices) {
@@ -102,7 +105,7 @@ public final class DesiredStateBuilder {
                 continue;
             }
             for (SliceEndpoint ep : slice.endpoints()) {
-                if (ep.serving() && !ep.nodeName().isEmpty()) {
+                if (ep.serving()) {
                     ips.computeIfAbsent(slice.namespace() + "/" + slice.serviceName(), k -> new HashMap<>())
                             .computeIfAbsent(ep.nodeName(), k -> new HashSet<>()).add(ep.ip());
                 }

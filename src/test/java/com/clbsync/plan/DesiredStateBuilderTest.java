@@ -93,12 +93,14 @@ class DesiredStateBuilderTest {
                 SliceEndpoint.of("10.0.0.3", true, true, "n2"),
                 SliceEndpoint.of("10.0.0.4", false, false, "n2")));
         KubeEndpointSlice s2 = KubeEndpointSlice.of("default", "web-2", "web", List.of(
-                SliceEndpoint.of("10.0.0.1", true, false, "n1")));
+                SliceEndpoint.of("10.0.0.1", true, false, "n1"),
+                SliceEndpoint.of("10.0.0.5", true, false, "")));
         KubeEndpointSlice other = KubeEndpointSlice.of("default", "api-1", "api", List.of(
                 SliceEndpoint.of("10.0.0.9", true, false, "n2")));
         DesiredState d = DesiredStateBuilder.build(List.of(cluster("a", List.of(web), List.of(s1, s2, other))));
         ServiceTarget t = d.targetsByGroup().get("rsp-1").get(0);
         assertThat(t.local()).isTrue();
         assertThat(t.podsByBackend()).containsExactly(Map.entry(BackendKey.ecs("i-1", 30080), 2));
+        assertThat(t.servingEndpoints()).as("ready and not terminating, with or without a node").isEqualTo(3);
     }
 }
