@@ -2,12 +2,9 @@ package com.clbsync.emulator;
 
 import com.clbsync.plan.Backend;
 import com.clbsync.plan.BackendKey;
-import com.clbsync.plan.BackendDescription;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -16,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,11 +37,8 @@ public final class ClbEmulator implements AutoCloseable {
     private final Map<String, Group> groups = new TreeMap<>();
     private final Map<String, List<String>> groupsByLb = new TreeMap<>();
     private final List<Call> calls = new ArrayList<>();
-    private final Map<String, NextFailures> nextFailures = new TreeMap<>();
     private final java.util.Set<String> expiredTokens = new java.util.HashSet<>();
-    private Faults faults = Faults.none();
-    private java.util.Random random = new java.util.Random(1);
-    private int injected;
+    private final FaultInjector faults = new FaultInjector();
 
     private ClbEmulator(HttpServer server) {
         this.server = server;
@@ -102,18 +97,17 @@ public final class ClbEmulator implements AutoCloseable {
 
     /** Makes the next {@code times} calls of {@code action} fail with {@code code} (HTTP 400) and change nothing. */
     public synchronized void failNext(String action, int times, String code) {
-        nextFailures.put(action, new NextFailures(times, code));
+        faults.failNext(action, times, code);
     }
 
     /** Injects these faults into every call from now on, drawing from a random sequence seeded with {@code seed}. */
     public synchronized void inject(Faults newFaults, long seed) {
-        this.faults = newFaults;
-        this.random = new java.util.Random(seed);
+        faults.inject(newFaults, seed);
     }
 
     /** How many calls a fault was injected into. */
     public synchronized int injectedFaults() {
-        return injected;
+        return faults.injected();
     }
 
     /** Requests signed with this STS token are refused as expired, as the CLB does once a token has run out. */
@@ -156,16 +150,16 @@ public final class ClbEmulator implements AutoCloseable {
                 if (isExpired(ex.getRequestHeaders().getFirst("x-acs-security-token"), params.get("SecurityToken"))) {
                     throw new ApiError(400, "InvalidSecurityToken.Expired", "The security token you provided has expired.");
                 }
-                Fault fault = drawFault(action);
-                sleep(faults.delay);
-                if (fault == Fault.TIMEOUT) {
+                FaultInjector.Fault fault = faults.draw(action);
+                sleep(faults.delay());
+                if (fault == FaultInjector.Fault.TIMEOUT) {
                     record(action, params);
-                    sleep(faults.hang); // the client gives up first; nothing was changed
+                    sleep(faults.hang()); // the client gives up first; nothing was changed
                     throw new ApiError(504, "", "late answer");
                 }
-                if (fault == Fault.AMBIGUOUS) {
+                if (fault == FaultInjector.Fault.AMBIGUOUS) {
                     body = dispatch(action, params); // applied, but the answer comes too late
-                    sleep(faults.hang);
+                    sleep(faults.hang());
                 } else if (fault != null) {
                     record(action, params);
                     throw fault.error();
@@ -201,33 +195,7 @@ public final class ClbEmulator implements AutoCloseable {
         calls.add(new Call(action, p));
     }
 
-    /** The fault, if any, this call gets: scripted first-N failures, then the random rates. */
-    private synchronized Fault drawFault(String action) {
-        NextFailures next = nextFailures.get(action);
-        if (next != null && next.remaining > 0) {
-            next.remaining--;
-            injected++;
-            return Fault.scripted(next.code);
-        }
-        boolean write = !action.startsWith("Describe");
-        double r = random.nextDouble();
-        Fault f = null;
-        if (r < faults.throttle) {
-            f = Fault.THROTTLED;
-        } else if (write && r < faults.throttle + faults.configuring) {
-            f = Fault.CONFIGURING;
-        } else if (r < faults.throttle + faults.configuring + faults.serverErrors) {
-            f = Fault.SERVER_ERROR;
-        } else if (r < faults.throttle + faults.configuring + faults.serverErrors + faults.timeouts) {
-            f = write && random.nextBoolean() ? Fault.AMBIGUOUS : Fault.TIMEOUT;
-        }
-        if (f != null) {
-            injected++;
-        }
-        return f;
-    }
-
-    private static void sleep(java.time.Duration d) {
+    private static void sleep(Duration d) {
         if (d.isZero()) {
             return;
         }
@@ -249,11 +217,11 @@ public final class ClbEmulator implements AutoCloseable {
             case "DescribeVServerGroups":
                 return listGroups(p.getOrDefault("LoadBalancerId", ""));
             case "AddVServerGroupBackendServers":
-                return add(groupOf(p), servers(p, true));
+                return add(groupOf(p), BackendServersParam.parse(p, true));
             case "RemoveVServerGroupBackendServers":
-                return remove(groupOf(p), servers(p, false));
+                return remove(groupOf(p), BackendServersParam.parse(p, false));
             case "SetVServerGroupAttribute":
-                return set(groupOf(p), servers(p, true));
+                return set(groupOf(p), BackendServersParam.parse(p, true));
             default:
                 throw new ApiError(404, "InvalidAction.NotFound", "Specified api is not found: " + action);
         }
@@ -349,70 +317,6 @@ public final class ClbEmulator implements AutoCloseable {
         return o;
     }
 
-    /** Parses and validates {@code BackendServers} as the CLB does. */
-    private static List<Backend> servers(Map<String, String> p, boolean withSettings) throws ApiError {
-        JsonArray array;
-        try {
-            JsonElement e = JsonParser.parseString(p.getOrDefault("BackendServers", ""));
-            array = e.getAsJsonArray();
-        } catch (RuntimeException e) {
-            throw new ApiError(400, "InvalidParameter", "BackendServers is not a JSON array.");
-        }
-        if (array.size() < 1 || array.size() > 20) {
-            throw new ApiError(400, "InvalidParameter", "BackendServers must hold 1 to 20 servers, not " + array.size() + ".");
-        }
-        List<Backend> out = new ArrayList<>();
-        java.util.Set<BackendKey> seen = new java.util.HashSet<>();
-        for (JsonElement e : array) {
-            JsonObject o = e.getAsJsonObject();
-            String serverId = text(o, "ServerId");
-            if (serverId.isEmpty()) {
-                throw new ApiError(400, "InvalidParameter", "ServerId is mandatory.");
-            }
-            int port = number(o, "Port", -1);
-            if (port < 1 || port > 65535) {
-                throw new ApiError(400, "InvalidParameter", "Port must be 1..65535.");
-            }
-            String type = text(o, "Type").isEmpty() ? "ecs" : text(o, "Type");
-            if (!List.of("ecs", "eni", "eci").contains(type)) {
-                throw new ApiError(400, "InvalidParameter", "Type must be ecs, eni or eci.");
-            }
-            String ip = text(o, "ServerIp");
-            if (!type.equals("ecs") && ip.isEmpty()) {
-                throw new ApiError(400, "InvalidParameter", "ServerIp is mandatory for " + type + " backends.");
-            }
-            int weight = withSettings ? number(o, "Weight", 100) : 100;
-            if (weight < 0 || weight > 100) {
-                throw new ApiError(400, "InvalidParameter", "Weight must be 0..100.");
-            }
-            String description = withSettings ? text(o, "Description") : "";
-            if (!BackendDescription.ALLOWED.matcher(description).matches()) {
-                throw new ApiError(400, "InvalidParameter", "Description must be at most 80 letters, digits, '-', '/', '.' or '_'.");
-            }
-            Backend b = Backend.of(BackendKey.of(serverId, port, type.equals("ecs") ? "" : ip), type, weight, description);
-            if (!seen.add(b.key())) {
-                throw new ApiError(400, "InvalidParameter", "BackendServers lists " + b.key() + " twice.");
-            }
-            out.add(b);
-        }
-        return out;
-    }
-
-    private static String text(JsonObject o, String field) {
-        return o.has(field) && !o.get(field).isJsonNull() ? o.get(field).getAsString() : "";
-    }
-
-    private static int number(JsonObject o, String field, int dflt) throws ApiError {
-        String t = text(o, field);
-        if (t.isEmpty()) {
-            return dflt;
-        }
-        if (!t.matches("-?\\d{1,9}")) {
-            throw new ApiError(400, "InvalidParameter", field + " must be an integer.");
-        }
-        return Integer.parseInt(t);
-    }
-
     private static Map<String, String> params(HttpExchange ex) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         decode(ex.getRequestURI().getRawQuery(), out);
@@ -464,88 +368,6 @@ public final class ClbEmulator implements AutoCloseable {
             this.id = id;
             this.name = name;
             this.lbId = lbId;
-        }
-    }
-
-    private static final class NextFailures {
-        int remaining;
-        final String code;
-
-        NextFailures(int remaining, String code) {
-            this.remaining = remaining;
-            this.code = code;
-        }
-    }
-
-    /** A fault injected into one call. */
-    private static final class Fault {
-        static final Fault THROTTLED = new Fault(400, "Throttling.User", "Request was denied due to user flow control.");
-        static final Fault CONFIGURING = new Fault(400, "BackendServer.configuring",
-                "A previous configuration of the load balancer is pending, please try again later.");
-        static final Fault SERVER_ERROR = new Fault(503, "ServiceUnavailable", "The request has failed due to a temporary failure.");
-        static final Fault TIMEOUT = new Fault(504, "", "");
-        static final Fault AMBIGUOUS = new Fault(504, "", "");
-
-        final int status;
-        final String code;
-        final String message;
-
-        Fault(int status, String code, String message) {
-            this.status = status;
-            this.code = code;
-            this.message = message;
-        }
-
-        static Fault scripted(String code) {
-            return new Fault(400, code, "Injected failure.");
-        }
-
-        ApiError error() {
-            return new ApiError(status, code, message);
-        }
-    }
-
-    /** Random faults: rates per call (configuring only hits writes), a delay on every call, and how long a timeout hangs. */
-    public static final class Faults {
-        final double throttle;
-        final double configuring;
-        final double serverErrors;
-        final double timeouts;
-        final java.time.Duration delay;
-        final java.time.Duration hang;
-
-        private Faults(double throttle, double configuring, double serverErrors, double timeouts, java.time.Duration delay,
-                       java.time.Duration hang) {
-            this.throttle = throttle;
-            this.configuring = configuring;
-            this.serverErrors = serverErrors;
-            this.timeouts = timeouts;
-            this.delay = delay;
-            this.hang = hang;
-        }
-
-        public static Faults none() {
-            return new Faults(0, 0, 0, 0, java.time.Duration.ZERO, java.time.Duration.ZERO);
-        }
-
-        public Faults throttle(double rate) { return new Faults(rate, configuring, serverErrors, timeouts, delay, hang); }
-        public Faults configuring(double rate) { return new Faults(throttle, rate, serverErrors, timeouts, delay, hang); }
-        public Faults serverErrors(double rate) { return new Faults(throttle, configuring, rate, timeouts, delay, hang); }
-        /** Calls that answer only after {@code hangFor}; half of the timed-out writes are applied anyway. */
-        public Faults timeouts(double rate, java.time.Duration hangFor) {
-            return new Faults(throttle, configuring, serverErrors, rate, delay, hangFor);
-        }
-        public Faults delay(java.time.Duration d) { return new Faults(throttle, configuring, serverErrors, timeouts, d, hang); }
-    }
-
-    private static final class ApiError extends Exception {
-        final int status;
-        final String code;
-
-        ApiError(int status, String code, String message) {
-            super(message);
-            this.status = status;
-            this.code = code;
         }
     }
 }

@@ -47,7 +47,7 @@ class ReliabilityTest {
 
     @Test
     void convergesInOneRunUnderThrottlingAndAConfiguringClbWithoutTouchingForeignBackends() throws Exception {
-        world.clb.inject(ClbEmulator.Faults.none().throttle(0.3).configuring(0.2), 7);
+        world.clb.inject(com.clbsync.emulator.Faults.none().throttle(0.3).configuring(0.2), 7);
 
         SyncReport r = world.apply();
 
@@ -55,7 +55,7 @@ class ReliabilityTest {
         assertThat(world.clb.injectedFaults()).isGreaterThan(3);
         assertThat(world.group(GROUP_2)).hasSize(56).contains(HAND);
         assertThat(world.group(GROUP_1)).hasSize(41).contains(HAND);
-        world.clb.inject(ClbEmulator.Faults.none(), 0);
+        world.clb.inject(com.clbsync.emulator.Faults.none(), 0);
         world.apply();
         assertThat(world.writes()).isZero();
     }
@@ -78,14 +78,14 @@ class ReliabilityTest {
     @Test
     void ambiguousWritesAreResolvedByLookingAgain() throws Exception {
         world.readTimeout(Duration.ofMillis(300));
-        world.clb.inject(ClbEmulator.Faults.none().timeouts(0.25, Duration.ofMillis(600)), 3);
+        world.clb.inject(com.clbsync.emulator.Faults.none().timeouts(0.25, Duration.ofMillis(600)), 3);
 
         SyncReport r = world.apply();
 
         World.assertComplete(r);
         assertThat(world.group(GROUP_2)).hasSize(56);
         assertNoDuplicates(world.group(GROUP_2));
-        world.clb.inject(ClbEmulator.Faults.none(), 0);
+        world.clb.inject(com.clbsync.emulator.Faults.none(), 0);
         world.apply();
         assertThat(world.writes()).isZero();
     }
