@@ -41,10 +41,12 @@ class GlobalWeightsEndToEndTest {
         world.close();
     }
 
+    /** Cluster A's share of the traffic to the managed backends (hand-added ones are not part of the split). */
     private double shareOfA() {
-        long ofA = world.group(GROUP_2).stream().filter(x -> x.serverId().startsWith("i-a")).mapToLong(Backend::weight).sum();
-        long all = world.group(GROUP_2).stream().mapToLong(Backend::weight).sum();
-        return (double) ofA / all;
+        List<Backend> managed = world.group(GROUP_2).stream().filter(x -> x.description().startsWith("k8s/"))
+                .collect(Collectors.toList());
+        long ofA = managed.stream().filter(x -> x.serverId().startsWith("i-a")).mapToLong(Backend::weight).sum();
+        return (double) ofA / managed.stream().mapToLong(Backend::weight).sum();
     }
 
     @Test
@@ -69,5 +71,23 @@ class GlobalWeightsEndToEndTest {
 
         world.apply();
         assertThat(world.writes()).as("converged").isZero();
+    }
+
+    @Test
+    void foreignAndFrozenBackendsKeepTheirWeightsAndStayOutOfTheBalancing() throws Exception {
+        Backend hand = Backend.ecs("i-hand", 80, 37, "added by hand");
+        world.clb.putBackend(GROUP_2, hand);
+        World.assertComplete(world.apply());
+        List<Backend> ofB = world.group(GROUP_2).stream().filter(x -> x.serverId().startsWith("i-b"))
+                .collect(Collectors.toList());
+        assertThat(shareOfA()).isCloseTo(0.20, Offset.offset(0.005)); // the hand-added weight is not counted
+
+        b.close(); // cluster B becomes unreadable: frozen
+        a.nodes("more", 5);
+        SyncReport r = world.apply();
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(world.group(GROUP_2)).contains(hand).containsAll(ofB);
+        assertThat(world.group(GROUP_2)).extracting(Backend::serverId).contains("i-more-0");
     }
 }

@@ -47,7 +47,8 @@ class ReliabilityTest {
 
     @Test
     void convergesInOneRunUnderThrottlingAndAConfiguringClbWithoutTouchingForeignBackends() throws Exception {
-        world.clb.inject(com.clbsync.emulator.Faults.none().throttle(0.3).configuring(0.2), 7);
+        world.clb.inject(com.clbsync.emulator.Faults.none().throttle(0.3).configuring(0.2).serverErrors(0.05)
+                .delay(Duration.ofMillis(1)), 7);
 
         SyncReport r = world.apply();
 
