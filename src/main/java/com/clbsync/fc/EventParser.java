@@ -99,7 +99,7 @@ public final class EventParser {
     /** One ACK event: a CloudEvent, or (RawData delivery) the Kubernetes Event alone. */
     private SyncScope cloudEvent(JsonObject e, List<String> notes) throws EventException {
         boolean raw = !e.has("subject") && e.has("involvedObject");
-        JsonObject data = raw ? e : e.has("data") && e.get("data").isJsonObject() ? e.getAsJsonObject("data") : new JsonObject();
+        JsonObject data = raw ? e : data(e);
         if (!raw && !text(e, "source").equals("acs.cs")) {
             notes.add("event " + text(e, "id") + " is not from ACK (source \"" + text(e, "source") + "\"): ignored");
             return SyncScope.targeted(List.of(), List.of());
@@ -227,6 +227,19 @@ public final class EventParser {
             in.forEach(c -> objects.add(ObjectRef.of(c, "Service", parts[0], parts[1])));
         }
         return Trigger.of("manual", action.equals("apply"), SyncScope.targeted(List.of(), objects), List.of("manual " + action));
+    }
+
+    /** A CloudEvent's data: an object, or (some deliveries) the same object as a JSON string. */
+    private static JsonObject data(JsonObject e) {
+        JsonElement d = e.get("data");
+        if (d != null && d.isJsonPrimitive() && d.getAsJsonPrimitive().isString()) {
+            try {
+                d = JsonParser.parseString(d.getAsString());
+            } catch (RuntimeException ignored) {
+                return new JsonObject();
+            }
+        }
+        return d != null && d.isJsonObject() ? d.getAsJsonObject() : new JsonObject();
     }
 
     private Optional<ClusterConfig> cluster(String ackClusterId) {

@@ -113,6 +113,15 @@ class SyncHandlerTest {
     }
 
     @Test
+    void dataDeliveredAsAJsonStringIsReadToo() throws Exception {
+        JsonObject event = JsonParser.parseString(Files.readString(Path.of("events", "eventbridge-service.json"))).getAsJsonObject();
+        event.addProperty("subject", "acs:cs:cn-hangzhou:1234567890123456:" + ACK_A); // no path: the data must tell
+        event.addProperty("data", event.getAsJsonObject("data").toString());
+        invoke(event.toString(), STS);
+        assertThat(described()).containsExactly(GROUP_2);
+    }
+
+    @Test
     void aNodeEventVisitsEveryGroupOfItsCluster() throws Exception {
         invokeSample("eventbridge-node.json");
         assertThat(described()).containsExactly(GROUP_1, GROUP_2);
