@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  * error; a full group gets its removals first.
  */
 final class GroupSync {
-    /** Write attempts per group, each after a fresh describe. */
-    static final int MAX_ROUNDS = 3;
+    /** Write attempts per group, each after a fresh describe (a concurrent run can make several necessary). */
+    static final int MAX_ROUNDS = 5;
     private final VServerGroupApi api;
     private final WeightPolicy weights;
     private final Ownership ownership;

@@ -116,7 +116,9 @@ class ReliabilityTest {
         go.countDown();
         List<SyncReport> reports = List.of(first.join(), second.join());
 
-        assertThat(reports).allSatisfy(World::assertComplete);
+        // each run either finished, or lost races to the other one only (the CLB refused a second copy)
+        reports.forEach(r -> r.groups().forEach(g -> assertThat(g.errors()).allSatisfy(e ->
+                assertThat(e).containsAnyOf(ClbEmulator.ALREADY_EXISTS, "InvalidBackendServer.NotExist"))));
         for (String g : List.of(GROUP_1, GROUP_2)) {
             assertNoDuplicates(world.group(g));
             assertThat(world.group(g)).contains(HAND);
