@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -252,7 +253,7 @@ public final class ConfigLoader {
     private void unknownKeys(Map<?, ?> m, Set<String> known, String prefix) {
         for (Object key : m.keySet()) {
             if (!known.contains(String.valueOf(key))) {
-                problems.add(prefix + key + ": unknown key (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                problems.add(prefix + key + ": unknown key (known: " + String.join(", ", new TreeSet<>(known)) + ")");
             }
         }
     }

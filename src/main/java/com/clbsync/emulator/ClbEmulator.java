@@ -13,14 +13,17 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -37,7 +40,7 @@ public final class ClbEmulator implements AutoCloseable {
     private final Map<String, Group> groups = new TreeMap<>();
     private final Map<String, List<String>> groupsByLb = new TreeMap<>();
     private final List<Call> calls = new ArrayList<>();
-    private final java.util.Set<String> expiredTokens = new java.util.HashSet<>();
+    private final Set<String> expiredTokens = new HashSet<>();
     private final FaultInjector faults = new FaultInjector();
 
     private ClbEmulator(HttpServer server) {
@@ -122,7 +125,7 @@ public final class ClbEmulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 
     private Group group(String groupId) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Recognises the events that wake the function and turns each into a {@link Trigger}: timer (full),
@@ -218,7 +219,7 @@ public final class EventParser {
         }
         List<ObjectRef> objects = new ArrayList<>();
         List<String> in = clusters.isEmpty() ? config.clusters().stream().map(ClusterConfig::name)
-                .collect(java.util.stream.Collectors.toList()) : clusters;
+                .collect(Collectors.toList()) : clusters;
         for (String s : services) {
             String[] parts = s.split("/");
             if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {

@@ -1,5 +1,6 @@
 package com.clbsync.plan;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class DesiredGroup {
             sums.put(t.service(), sum);
             all += sum;
         }
-        List<ServiceShare> out = new java.util.ArrayList<>();
+        List<ServiceShare> out = new ArrayList<>();
         for (ServiceTarget t : targets) {
             Double target = t.weight() == null ? null : intended == 0 ? 0.0 : policy.intendedWeight(t) / intended;
             out.add(ServiceShare.of(t.service(), target, all == 0 ? 0 : (double) sums.get(t.service()) / all));

@@ -1,5 +1,6 @@
 package com.clbsync.plan;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +18,7 @@ public final class DesiredState {
                          List<String> warnings) {
         TreeMap<String, List<ServiceTarget>> copy = new TreeMap<>();
         targetsByGroup.forEach((g, t) -> copy.put(g, List.copyOf(t)));
-        this.targetsByGroup = java.util.Collections.unmodifiableMap(copy);
+        this.targetsByGroup = Collections.unmodifiableMap(copy);
         this.frozenServices = List.copyOf(frozenServices);
         this.warnings = List.copyOf(warnings);
     }

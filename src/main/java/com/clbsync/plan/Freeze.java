@@ -1,6 +1,7 @@
 package com.clbsync.plan;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -46,14 +47,14 @@ public final class Freeze {
 
     /** The same freeze, also holding these Services. */
     public Freeze withServices(Collection<ServiceRef> more) {
-        Set<ServiceRef> all = new java.util.HashSet<>(services);
+        Set<ServiceRef> all = new HashSet<>(services);
         all.addAll(more);
         return new Freeze(ownerIds, all, keys);
     }
 
     /** The same freeze, also holding these keys. */
     public Freeze withKeys(Collection<BackendKey> more) {
-        Set<BackendKey> all = new java.util.HashSet<>(keys);
+        Set<BackendKey> all = new HashSet<>(keys);
         all.addAll(more);
         return new Freeze(ownerIds, services, all);
     }

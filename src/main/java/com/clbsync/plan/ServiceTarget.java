@@ -1,5 +1,6 @@
 package com.clbsync.plan;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -32,7 +33,7 @@ public final class ServiceTarget {
         this.ignoreWeightUpdate = spec.ignoreWeightUpdate();
         this.type = spec.backendType();
         this.description = Objects.requireNonNull(description, "description");
-        this.podsByBackend = java.util.Collections.unmodifiableMap(new TreeMap<>(podsByBackend));
+        this.podsByBackend = Collections.unmodifiableMap(new TreeMap<>(podsByBackend));
         this.servingEndpoints = servingEndpoints;
     }
 

@@ -1,6 +1,7 @@
 package com.clbsync.sync;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,7 +48,7 @@ public final class SyncScope {
         }
         Set<String> c = new TreeSet<>(clusters);
         c.addAll(other.clusters);
-        Set<ObjectRef> o = new java.util.HashSet<>(objects);
+        Set<ObjectRef> o = new HashSet<>(objects);
         o.addAll(other.objects);
         return new SyncScope(false, c, o);
     }

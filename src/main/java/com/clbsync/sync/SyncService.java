@@ -15,6 +15,7 @@ import com.clbsync.plan.ServiceTarget;
 import com.clbsync.plan.WeightPolicy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,7 @@ public final class SyncService {
             }
             List<GroupReport> all = new ArrayList<>();
             perClb.forEach(f -> all.addAll(f.join()));
-            all.sort(java.util.Comparator.comparing(GroupReport::groupId));
+            all.sort(Comparator.comparing(GroupReport::groupId));
             return all;
         } finally {
             writers.shutdown();
