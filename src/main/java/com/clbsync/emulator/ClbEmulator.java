@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 public final class ClbEmulator implements AutoCloseable {
     /** The error code for adding a backend the group already holds (the emulator's choice of name). */
     public static final String ALREADY_EXISTS = "BackendServer.AlreadyExist";
+    private static final Gson GSON = new Gson();
 
     private final HttpServer server;
     private final Map<String, Group> groups = new TreeMap<>();
@@ -178,7 +179,7 @@ public final class ClbEmulator implements AutoCloseable {
                 body.addProperty("Recommend", "");
             }
             body.addProperty("RequestId", UUID.randomUUID().toString().toUpperCase());
-            byte[] bytes = new Gson().toJson(body).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
             ex.sendResponseHeaders(status, bytes.length);
             try (OutputStream os = ex.getResponseBody()) {

@@ -44,6 +44,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
     public static final String ENV_CONFIG = "CLB_SYNC_CONFIG";
     public static final String ENV_CONFIG_FILE = "CLB_SYNC_CONFIG_FILE";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson LOG_LINE = new GsonBuilder().disableHtmlEscaping().create();
     private static final long DEFAULT_TIME_LIMIT_MS = 120_000;
 
     private final Map<String, String> env;
@@ -185,7 +186,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
                 line.addProperty("conflicts", g.plan().conflicts().size());
             }
             line.addProperty("errors", g.errors().size());
-            logger.info(new Gson().toJson(line));
+            logger.info(LOG_LINE.toJson(line));
             g.errors().forEach(e -> logError(context, g.groupId() + ": " + e));
         }
         report.errors().forEach(e -> logError(context, e));
@@ -198,7 +199,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         if (logger != null) {
             JsonObject line = new JsonObject();
             line.addProperty("error", message);
-            logger.error(new Gson().toJson(line));
+            logger.error(LOG_LINE.toJson(line));
         }
     }
 

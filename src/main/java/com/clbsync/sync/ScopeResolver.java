@@ -3,7 +3,6 @@ package com.clbsync.sync;
 import com.clbsync.model.KubeEndpointSlice;
 import com.clbsync.plan.ClusterView;
 import com.clbsync.plan.DesiredState;
-import com.clbsync.plan.ServiceRef;
 import com.clbsync.plan.ServiceTarget;
 
 import java.util.List;
@@ -30,10 +29,11 @@ final class ScopeResolver {
             out.addAll(scanned);
             return out;
         }
+        Set<String> services = new TreeSet<>(); // cluster/namespace/name, resolved once
+        scope.objects().forEach(o -> services.add(o.cluster() + "/" + o.namespace() + "/" + serviceName(o, views)));
         referenced.forEach((group, targets) -> {
             for (ServiceTarget t : targets) {
-                if (scope.clusters().contains(t.service().cluster()) || scope.objects().stream()
-                        .anyMatch(o -> isService(o, t.service(), views))) {
+                if (scope.clusters().contains(t.service().cluster()) || services.contains(t.service().toString())) {
                     out.add(group);
                 }
             }
@@ -42,11 +42,6 @@ final class ScopeResolver {
             out.addAll(scanned);
         }
         return out;
-    }
-
-    private static boolean isService(ObjectRef o, ServiceRef s, List<ClusterView> views) {
-        return o.cluster().equals(s.cluster()) && o.namespace().equals(s.namespace())
-                && serviceName(o, views).equals(s.name());
     }
 
     /** The Service an object stands for: itself, the Endpoints of the same name, or the EndpointSlice's owner. */

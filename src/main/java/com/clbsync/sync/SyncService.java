@@ -152,10 +152,13 @@ public final class SyncService {
                 }
             }, pool));
         }
+        long started = System.nanoTime();
         for (Map.Entry<ClusterConfig, CompletableFuture<ClusterSnapshot>> e : reads.entrySet()) {
             ClusterConfig c = e.getKey();
             try {
-                ClusterSnapshot s = e.getValue().get(c.timeoutSeconds(), TimeUnit.SECONDS);
+                // each cluster's bound counts from the common start, not from the end of the previous wait
+                long left = TimeUnit.SECONDS.toNanos(c.timeoutSeconds()) - (System.nanoTime() - started);
+                ClusterSnapshot s = e.getValue().get(Math.max(0, left), TimeUnit.NANOSECONDS);
                 if (s.nodes().isEmpty()) {
                     reports.add(ClusterReport.frozen(c.name(), c.ownerId(), "the cluster returned no Nodes"));
                 } else {
