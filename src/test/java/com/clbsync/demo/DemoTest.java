@@ -1,13 +1,10 @@
 package com.clbsync.demo;
 
 import com.clbsync.plan.Backend;
-import com.clbsync.testing.FakeCluster;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
@@ -37,14 +34,5 @@ class DemoTest {
 
         assertThat(text.toString()).contains("== Step 5.").contains("the CCM's arithmetic").contains("hand-added")
                 .contains("CLB calls: 2 x DescribeVServerGroupAttribute\n");
-    }
-
-    @Test
-    void embedsTheUsersServicesUnchanged() throws Exception {
-        for (String file : List.of("my-nginx-svc.yaml", "service-a.yaml", "service-b.yaml")) {
-            try (InputStream in = Demo.class.getResourceAsStream("/demo/" + file)) {
-                assertThat(new String(in.readAllBytes())).as(file).isEqualTo(Files.readString(FakeCluster.SEED.resolve(file)));
-            }
-        }
     }
 }

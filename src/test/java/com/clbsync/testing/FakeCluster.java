@@ -26,7 +26,8 @@ import java.util.Map;
  * filled through fabric8's client and read by clb-sync through client-java.
  */
 public final class FakeCluster implements AutoCloseable {
-    public static final Path SEED = Path.of("..", "shared", "seed");
+    /** The user's manifests, as the project carries them (the demo embeds the same files). */
+    public static final Path SEED = Path.of("src", "main", "resources", "demo");
 
     private final String name;
     private String ackClusterId;
