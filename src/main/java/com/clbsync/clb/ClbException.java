@@ -1,27 +1,37 @@
 package com.clbsync.clb;
 
 /**
- * A failed CLB call: the action, the API's error code and message. Never carries credentials or
- * request signatures.
+ * A failed CLB call: the action, the HTTP status, the API's error code and message. Only the behaviour
+ * the API reference documents is classified here ({@code ../shared/reference/clb-api.md}); anything
+ * else is judged by describing the group again, never from a guessed code. Never carries credentials
+ * or request signatures.
  */
 public final class ClbException extends Exception {
     /** The code used when the call never got an answer (connection refused, timeout). */
     public static final String NO_RESPONSE = "NoResponse";
     /** The code used for an HTTP 5xx answer without an API error code. */
     public static final String SERVER_ERROR = "ServerError";
+    /** The code used for a call not sent because the run's deadline would pass before it could finish. */
+    public static final String DEADLINE = "DeadlineReached";
 
     private final String action;
+    private final int status;
     private final String code;
     private final String detail;
 
-    public ClbException(String action, String code, String message) {
-        super(action + " failed: " + (code == null ? "Unknown" : code) + (message == null || message.isEmpty() ? "" : ": " + message));
+    /** @param status the HTTP status, 0 when there was no answer */
+    public ClbException(String action, int status, String code, String message) {
+        super(action + " failed: " + (code == null || code.isEmpty() ? "Unknown" : code)
+                + (message == null || message.isEmpty() ? "" : ": " + message), null, false, false);
         this.action = action;
-        this.code = code == null ? "Unknown" : code;
+        this.status = status;
+        this.code = code == null || code.isEmpty() ? "Unknown" : code;
         this.detail = message == null ? "" : message;
     }
 
     public String action() { return action; }
+    /** The HTTP status of the answer, 0 when none came. */
+    public int status() { return status; }
     public String code() { return code; }
     /** The API's message, without action and code. */
     public String detail() { return detail; }
@@ -31,30 +41,38 @@ public final class ClbException extends Exception {
         return RetryPolicy.retryable(code);
     }
 
-    /** A write whose outcome is unknown: it may have been applied before the answer was lost. */
+    /** Refused for the account's rate limit ({@code Throttling}, {@code Throttling.User}, ...). */
+    public boolean throttled() {
+        return code.contains("Throttling");
+    }
+
+    /** A call whose outcome is unknown: it may have been applied before the answer was lost. */
     public boolean ambiguous() {
-        return code.equals(NO_RESPONSE) || code.equals(SERVER_ERROR);
+        return code.equals(NO_RESPONSE) || code.equals(SERVER_ERROR) || status >= 500;
     }
 
-    /** An add of a backend the group already holds. */
-    public boolean alreadyExists() {
-        return code.equals("BackendServer.AlreadyExist") || code.equals("InvalidBackendServer.Exist")
-                || code.equals("BackendServerAlreadyExist");
-    }
-
-    /** A remove or re-weight of a backend the group no longer holds. */
-    public boolean notExist() {
-        return code.equals("InvalidBackendServer.NotExist");
-    }
-
-    /** The group (or CLB) holds as many backends as it may. */
+    /** The CLB holds as many backends as it may (default 200 per instance): removals first may make room. */
     public boolean overLimit() {
         return code.equals("InstanceBackendServerNumberOverLimit");
     }
 
-    /** The vServer group does not exist. */
+    /** The call was not sent: the run's deadline came first. */
+    public boolean deadline() {
+        return code.equals(DEADLINE);
+    }
+
+    /**
+     * The vServer group does not exist. The API has no dedicated code: it answers {@code 404
+     * InvalidParameter} "The specified VServerGroupId does not exist.", so status and message decide
+     * ({@code InvalidParameter} alone also means malformed input).
+     */
     public boolean groupNotFound() {
-        return code.equals("InvalidParameter.VServerGroupId") || code.equals("VServerGroupId.NotFound")
-                || code.equals("InvalidVServerGroupId.NotFound");
+        return status == 404 && code.startsWith("InvalidParameter") && detail.contains("VServerGroupId")
+                && detail.contains("not exist");
+    }
+
+    /** A RAM refusal: the role or user lacks the action. */
+    public boolean missingPermission() {
+        return code.equals("Forbidden.RAM") || code.equals("NoPermission") || code.equals("Forbidden");
     }
 }

@@ -10,10 +10,11 @@ import java.util.function.DoubleSupplier;
  * of attempts, and never past the run's deadline.
  */
 public final class RetryPolicy {
-    /** Error codes worth another try (../shared/reference/clb-api.md). */
-    static final Set<String> RETRYABLE = Set.of("Throttling", "Throttling.User", "Throttling.Api", "ServiceUnavailable",
-            "SystemBusy", "OperationBusy", "InternalError", "BackendServer.configuring", "ServiceIsConfiguring",
-            ClbException.NO_RESPONSE, ClbException.SERVER_ERROR);
+    /** Error codes worth another try, as documented (../shared/reference/clb-api.md); and any code with "Throttling". */
+    static final Set<String> RETRYABLE = Set.of("ServiceUnavailable", "InternalError", "SystemBusy", "OperationBusy",
+            "VServerGroupProcessing", "ServiceIsConfiguring", "BackendServer.configuring", "ServiceIsStopping",
+            "OperationFailed.ServiceGroupProcessing", "ProcessingSameRequest", ClbException.NO_RESPONSE,
+            ClbException.SERVER_ERROR);
 
     private final Duration base;
     private final Duration cap;
@@ -38,7 +39,7 @@ public final class RetryPolicy {
     }
 
     public static boolean retryable(String code) {
-        return RETRYABLE.contains(code);
+        return RETRYABLE.contains(code) || code.contains("Throttling");
     }
 
     public int maxAttempts() { return maxAttempts; }

@@ -14,11 +14,10 @@ import com.aliyun.teautil.models.RuntimeOptions;
 import com.clbsync.plan.Backend;
 import com.clbsync.plan.BackendKey;
 import com.clbsync.plan.Batches;
+import com.clbsync.time.Deadline;
 import com.google.gson.Gson;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,13 +34,15 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
     private static final Gson GSON = new Gson();
 
+    /** A call is not started with less than this left before the deadline: it could not finish. */
+    public static final Duration MIN_CALL_TIME = Duration.ofMillis(500);
+
     private final Client client;
     private final String region;
-    private final RuntimeOptions runtime;
-    private final Duration callTimeout;
+    private final Duration connect;
+    private final Duration read;
     private final RetryPolicy retry;
-    private final Clock clock;
-    private final Instant deadline;
+    private final Deadline deadline;
     private final Sleeper sleeper;
 
     /** Waits between retries; a test may pass one that does not sleep. */
@@ -49,33 +50,30 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
         void sleep(Duration d) throws InterruptedException;
     }
 
-    private SlbVServerGroupApi(Client client, String region, Duration connect, Duration read, RetryPolicy retry, Clock clock,
-                               Instant deadline, Sleeper sleeper) {
+    private SlbVServerGroupApi(Client client, String region, Duration connect, Duration read, RetryPolicy retry,
+                               Deadline deadline, Sleeper sleeper) {
         this.client = client;
         this.region = region;
-        this.runtime = new RuntimeOptions().setConnectTimeout((int) connect.toMillis()).setReadTimeout((int) read.toMillis())
-                .setAutoretry(false);
-        this.callTimeout = connect.plus(read);
+        this.connect = connect;
+        this.read = read;
         this.retry = retry;
-        this.clock = clock;
         this.deadline = deadline;
         this.sleeper = sleeper;
     }
 
-    /** The same client, retrying until {@code newDeadline} at the latest (a run's budget). */
-    public SlbVServerGroupApi withDeadline(Instant newDeadline) {
-        return new SlbVServerGroupApi(client, region, Duration.ofMillis(runtime.connectTimeout),
-                Duration.ofMillis(runtime.readTimeout), retry, clock, newDeadline, sleeper);
+    /** The same client, every call and retry bounded by {@code newDeadline} (a run's budget). */
+    @Override
+    public SlbVServerGroupApi within(Deadline newDeadline) {
+        return new SlbVServerGroupApi(client, region, connect, read, retry, newDeadline, sleeper);
     }
 
-    /** The same client with another retry policy, clock and sleeper (tests). */
-    public SlbVServerGroupApi withRetry(RetryPolicy policy, Clock newClock, Sleeper newSleeper) {
-        return new SlbVServerGroupApi(client, region, Duration.ofMillis(runtime.connectTimeout),
-                Duration.ofMillis(runtime.readTimeout), policy, newClock, deadline, newSleeper);
+    /** The same client with another retry policy and sleeper (tests). */
+    public SlbVServerGroupApi withRetry(RetryPolicy policy, Sleeper newSleeper) {
+        return new SlbVServerGroupApi(client, region, connect, read, policy, deadline, newSleeper);
     }
 
     /**
-     * A client for {@code region} with the standard timeouts and retries and a 5-minute budget.
+     * A client for {@code region} with the standard timeouts and retries and a 5-minute budget (see {@link #within}).
      * {@code endpoint} may be empty (the SDK's endpoint for the region), a host name, or
      * {@code http://host:port} for a plain-HTTP stand-in.
      */
@@ -99,9 +97,8 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
             }
         }
         try {
-            Clock clock = Clock.systemUTC();
-            return new SlbVServerGroupApi(new Client(config), region, connect, read, RetryPolicy.standard(), clock,
-                    clock.instant().plus(Duration.ofMinutes(5)), d -> Thread.sleep(d.toMillis()));
+            return new SlbVServerGroupApi(new Client(config), region, connect, read, RetryPolicy.standard(),
+                    Deadline.in(Duration.ofMinutes(5)), d -> Thread.sleep(d.toMillis()));
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the SLB client: " + e.getClass().getSimpleName(), e);
         }
@@ -111,7 +108,7 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
     public VServerGroup describe(String groupId) throws ClbException {
         String action = "DescribeVServerGroupAttribute";
         DescribeVServerGroupAttributeResponseBody body = call(action, () -> client.describeVServerGroupAttributeWithOptions(
-                new DescribeVServerGroupAttributeRequest().setRegionId(region).setVServerGroupId(groupId), runtime).getBody());
+                new DescribeVServerGroupAttributeRequest().setRegionId(region).setVServerGroupId(groupId), runtime()).getBody());
         List<Backend> backends = new ArrayList<>();
         if (body.getBackendServers() != null && body.getBackendServers().getBackendServer() != null) {
             for (DescribeVServerGroupAttributeResponseBody.DescribeVServerGroupAttributeResponseBodyBackendServersBackendServer s
@@ -125,35 +122,36 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
     }
 
     @Override
-    public List<String> groupIdsOf(String loadBalancerId) throws ClbException {
+    public List<VServerGroup> groupsOf(String loadBalancerId) throws ClbException {
         DescribeVServerGroupsResponseBody body = call("DescribeVServerGroups", () -> client.describeVServerGroupsWithOptions(
-                new DescribeVServerGroupsRequest().setRegionId(region).setLoadBalancerId(loadBalancerId), runtime).getBody());
-        List<String> ids = new ArrayList<>();
+                new DescribeVServerGroupsRequest().setRegionId(region).setLoadBalancerId(loadBalancerId), runtime()).getBody());
+        List<VServerGroup> groups = new ArrayList<>();
         if (body.getVServerGroups() != null && body.getVServerGroups().getVServerGroup() != null) {
-            body.getVServerGroups().getVServerGroup().forEach(g -> ids.add(g.getVServerGroupId()));
+            body.getVServerGroups().getVServerGroup().forEach(g -> groups.add(
+                    VServerGroup.of(g.getVServerGroupId(), g.getVServerGroupName(), loadBalancerId, List.of())));
         }
-        return ids;
+        return groups;
     }
 
     @Override
     public void add(String groupId, List<Backend> backends) throws ClbException {
         batched("AddVServerGroupBackendServers", backends, batch -> client.addVServerGroupBackendServersWithOptions(
                 new AddVServerGroupBackendServersRequest().setRegionId(region).setVServerGroupId(groupId)
-                        .setBackendServers(json(batch, true)), runtime));
+                        .setBackendServers(json(batch, true)), runtime()));
     }
 
     @Override
     public void remove(String groupId, List<Backend> backends) throws ClbException {
         batched("RemoveVServerGroupBackendServers", backends, batch -> client.removeVServerGroupBackendServersWithOptions(
                 new RemoveVServerGroupBackendServersRequest().setRegionId(region).setVServerGroupId(groupId)
-                        .setBackendServers(json(batch, false)), runtime));
+                        .setBackendServers(json(batch, false)), runtime()));
     }
 
     @Override
     public void setWeights(String groupId, List<Backend> backends) throws ClbException {
         batched("SetVServerGroupAttribute", backends, batch -> client.setVServerGroupAttributeWithOptions(
                 new SetVServerGroupAttributeRequest().setRegionId(region).setVServerGroupId(groupId)
-                        .setBackendServers(json(batch, true)), runtime));
+                        .setBackendServers(json(batch, true)), runtime()));
     }
 
     private interface BatchCall {
@@ -191,9 +189,24 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
         T run() throws Exception;
     }
 
+    /**
+     * Per-call timeouts, shortened so that the call ends by the deadline; a call that would have less
+     * than {@link #MIN_CALL_TIME} is not sent.
+     */
+    private RuntimeOptions runtime() {
+        Duration budget = deadline.bound(connect.plus(read));
+        Duration c = connect.compareTo(budget.dividedBy(2)) <= 0 ? connect : budget.dividedBy(2);
+        return new RuntimeOptions().setConnectTimeout((int) Math.max(1, c.toMillis()))
+                .setReadTimeout((int) Math.max(1, budget.minus(c).toMillis())).setAutoretry(false);
+    }
+
     /** One SDK call with retries: backoff with full jitter, bounded by attempts and by the deadline. */
     private <T> T call(String action, SdkCall<T> sdkCall) throws ClbException {
         for (int attempt = 1; ; attempt++) {
+            if (!deadline.allows(MIN_CALL_TIME)) {
+                throw new ClbException(action, 0, ClbException.DEADLINE, "not sent: the run's time budget is spent"
+                        + (attempt > 1 ? " (after " + (attempt - 1) + " refused attempts)" : ""));
+            }
             ClbException failure;
             try {
                 return sdkCall.run();
@@ -204,8 +217,9 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
                 throw failure;
             }
             Duration wait = retry.delay(attempt, ThreadLocalRandom.current()::nextDouble);
-            if (clock.instant().plus(wait).plus(callTimeout).isAfter(deadline)) {
-                throw new ClbException(action, failure.code(), failure.detail() + " (no time left in this run's budget to retry)");
+            if (!deadline.allows(wait.plus(MIN_CALL_TIME))) {
+                throw new ClbException(action, failure.status(), failure.code(), failure.detail()
+                        + " (no time left in this run's budget to retry)");
             }
             try {
                 sleeper.sleep(wait);
@@ -220,21 +234,24 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
     static ClbException map(String action, Exception e) {
         if (e instanceof TeaException) {
             TeaException t = (TeaException) e;
+            int status = t.getStatusCode() == null ? 0 : t.getStatusCode();
             String code = t.getCode();
-            if ((code == null || code.isEmpty()) && t.getStatusCode() != null && t.getStatusCode() >= 500) {
+            if ((code == null || code.isEmpty()) && status >= 500) {
                 code = ClbException.SERVER_ERROR;
             }
             String message = firstLine(t.getMessage());
-            if ("Forbidden.RAM".equals(code) || "NoPermission".equals(code) || "Forbidden".equals(code)) {
-                message += " (the role or user lacks the RAM action slb:" + action + ")";
+            ClbException mapped = new ClbException(action, status, code, message);
+            if (mapped.missingPermission()) {
+                return new ClbException(action, status, code, message + " (the role or user lacks the RAM action slb:"
+                        + action + ")");
             }
-            return new ClbException(action, code, message);
+            return mapped;
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return new ClbException(action, ClbException.NO_RESPONSE, root.getClass().getSimpleName()
+        return new ClbException(action, 0, ClbException.NO_RESPONSE, root.getClass().getSimpleName()
                 + (root.getMessage() == null ? "" : ": " + firstLine(root.getMessage())));
     }
 

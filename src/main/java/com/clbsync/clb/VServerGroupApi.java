@@ -1,19 +1,20 @@
 package com.clbsync.clb;
 
 import com.clbsync.plan.Backend;
+import com.clbsync.time.Deadline;
 
 import java.util.List;
 
 /**
  * The CLB calls clb-sync makes on vServer groups. Implementations own batching (at most 20 backends
- * per call), retries and the mapping of SDK errors to {@link ClbException}.
+ * per call), retries, the run's deadline and the mapping of SDK errors to {@link ClbException}.
  */
 public interface VServerGroupApi {
     /** {@code DescribeVServerGroupAttribute}. */
     VServerGroup describe(String groupId) throws ClbException;
 
-    /** {@code DescribeVServerGroups}: the ids of the vServer groups of a CLB instance. */
-    List<String> groupIdsOf(String loadBalancerId) throws ClbException;
+    /** {@code DescribeVServerGroups}: the vServer groups of a CLB instance, with their names (no backends). */
+    List<VServerGroup> groupsOf(String loadBalancerId) throws ClbException;
 
     /** {@code AddVServerGroupBackendServers}, in as few calls as the limit allows. */
     void add(String groupId, List<Backend> backends) throws ClbException;
@@ -23,4 +24,7 @@ public interface VServerGroupApi {
 
     /** {@code SetVServerGroupAttribute}: new weights and descriptions of existing backends. */
     void setWeights(String groupId, List<Backend> backends) throws ClbException;
+
+    /** The same API with every call, and every retry, ending by {@code deadline}; a call that cannot is not sent. */
+    VServerGroupApi within(Deadline deadline);
 }

@@ -1,5 +1,6 @@
 package com.clbsync.config;
 
+import com.clbsync.plan.NotReadyStorm;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -30,7 +31,8 @@ public final class ConfigLoader {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern OWNER_ID = Pattern.compile("[A-Za-z0-9._-]{1,48}");
     private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
-    private static final Set<String> TOP_KEYS = Set.of("region", "clb", "weightMode", "loadBalancerIds", "clusters");
+    private static final Set<String> TOP_KEYS = Set.of("region", "clb", "weightMode", "loadBalancerIds", "clusters",
+            "failOpenNotReadyFraction");
     private static final Set<String> CLB_KEYS = Set.of("endpoint");
     private static final Set<String> CLUSTER_KEYS = Set.of("name", "ownerId", "ackClusterId", "server", "token", "tokenFile",
             "certificateAuthorityData", "kubeconfig", "context", "insecureSkipTlsVerify", "timeoutSeconds");
@@ -78,10 +80,11 @@ public final class ConfigLoader {
         WeightMode mode = weightMode(string(top, "weightMode", "weightMode", false));
         List<String> lbIds = loadBalancerIds(top.get("loadBalancerIds"));
         List<ClusterConfig> clusters = clusters(top.get("clusters"));
+        double failOpen = fraction(top, "failOpenNotReadyFraction", NotReadyStorm.DEFAULT_FRACTION);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return SyncConfig.of(region, endpoint, mode, lbIds, clusters);
+        return SyncConfig.of(region, endpoint, mode, lbIds, clusters).withFailOpenNotReadyFraction(failOpen);
     }
 
     private String clbEndpoint(Object clb) {
@@ -283,6 +286,19 @@ public final class ConfigLoader {
             return false;
         }
         return (Boolean) v;
+    }
+
+    /** A number in (0, 1], or the default when absent. */
+    private double fraction(Map<?, ?> m, String key, double dflt) {
+        Object v = m.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (!(v instanceof Number) || !(((Number) v).doubleValue() > 0) || ((Number) v).doubleValue() > 1) {
+            problems.add(key + ": \"" + v + "\" must be a number above 0 and at most 1");
+            return dflt;
+        }
+        return ((Number) v).doubleValue();
     }
 
     private int integer(Map<?, ?> m, String key, String field, int dflt, int min, int max) {

@@ -1,5 +1,7 @@
 package com.clbsync.config;
 
+import com.clbsync.plan.NotReadyStorm;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -11,19 +13,26 @@ public final class SyncConfig {
     private final WeightMode weightMode;
     private final List<String> loadBalancerIds;
     private final List<ClusterConfig> clusters;
+    private final double failOpenNotReadyFraction;
 
     private SyncConfig(String region, String clbEndpoint, WeightMode weightMode, List<String> loadBalancerIds,
-                       List<ClusterConfig> clusters) {
+                       List<ClusterConfig> clusters, double failOpenNotReadyFraction) {
         this.region = Objects.requireNonNull(region, "region");
         this.clbEndpoint = clbEndpoint == null ? "" : clbEndpoint;
         this.weightMode = Objects.requireNonNull(weightMode, "weightMode");
         this.loadBalancerIds = List.copyOf(loadBalancerIds);
         this.clusters = List.copyOf(clusters);
+        this.failOpenNotReadyFraction = failOpenNotReadyFraction;
     }
 
     public static SyncConfig of(String region, String clbEndpoint, WeightMode weightMode, List<String> loadBalancerIds,
                                 List<ClusterConfig> clusters) {
-        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters);
+        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, NotReadyStorm.DEFAULT_FRACTION);
+    }
+
+    /** The same configuration with another NotReady-storm threshold. */
+    public SyncConfig withFailOpenNotReadyFraction(double fraction) {
+        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, fraction);
     }
 
     public String region() { return region; }
@@ -33,15 +42,20 @@ public final class SyncConfig {
     /** CLB instances whose vServer groups are scanned for owned backends nothing maps any more. */
     public List<String> loadBalancerIds() { return loadBalancerIds; }
     public List<ClusterConfig> clusters() { return clusters; }
+    /** The fraction of a cluster's nodes NotReady or Unknown at which readiness is no longer acted on there. */
+    public double failOpenNotReadyFraction() { return failOpenNotReadyFraction; }
     public List<String> ownerIds() { return clusters.stream().map(ClusterConfig::ownerId).collect(Collectors.toList()); }
 
     @Override public boolean equals(Object o) {
         if (!(o instanceof SyncConfig)) return false;
         SyncConfig c = (SyncConfig) o;
         return region.equals(c.region) && clbEndpoint.equals(c.clbEndpoint) && weightMode == c.weightMode
-                && loadBalancerIds.equals(c.loadBalancerIds) && clusters.equals(c.clusters);
+                && loadBalancerIds.equals(c.loadBalancerIds) && clusters.equals(c.clusters)
+                && failOpenNotReadyFraction == c.failOpenNotReadyFraction;
     }
-    @Override public int hashCode() { return Objects.hash(region, clbEndpoint, weightMode, loadBalancerIds, clusters); }
+    @Override public int hashCode() {
+        return Objects.hash(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction);
+    }
     @Override public String toString() {
         return "region " + region + ", weightMode " + weightMode.key() + ", " + clusters;
     }

@@ -28,13 +28,15 @@ import java.util.concurrent.Executors;
 
 /**
  * A stateful stand-in for the CLB API (SLB 2014-05-15) on loopback, reached through the real SDK over
- * plain HTTP. It keeps CLB instances, vServer groups and backends, enforces the documented rules (at
- * most 20 backends per call, weight 0..100, description charset and length, unknown group, adding an
- * existing backend) and records every call. Used by the tests and the offline demo.
+ * plain HTTP. It keeps CLB instances, vServer groups and backends, answers as the API reference documents
+ * (at most 20 backends per call; weight 0..100; description charset and length; an unknown group is
+ * {@code 404 InvalidParameter}; adding a backend the group holds is the generic {@code 400
+ * InvalidParameter}, since no dedicated code is documented; removing an absent backend succeeds) and
+ * records every call. Used by the tests and the offline demo.
  */
 public final class ClbEmulator implements AutoCloseable {
-    /** The error code for adding a backend the group already holds (the emulator's choice of name). */
-    public static final String ALREADY_EXISTS = "BackendServer.AlreadyExist";
+    /** The message of the documented answer for an unknown vServer group ({@code 404 InvalidParameter}). */
+    public static final String NO_SUCH_GROUP = "The specified VServerGroupId does not exist.";
     private static final Gson GSON = new Gson();
 
     private final HttpServer server;
@@ -43,6 +45,7 @@ public final class ClbEmulator implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Set<String> expiredTokens = new HashSet<>();
     private final FaultInjector faults = new FaultInjector();
+    private final Map<String, Runnable> beforeNext = new TreeMap<>();
 
     private ClbEmulator(HttpServer server) {
         this.server = server;
@@ -102,6 +105,14 @@ public final class ClbEmulator implements AutoCloseable {
     /** Makes the next {@code times} calls of {@code action} fail with {@code code} (HTTP 400) and change nothing. */
     public synchronized void failNext(String action, int times, String code) {
         faults.failNext(action, times, code);
+    }
+
+    /**
+     * Runs {@code change} just before the next call of {@code action} is processed, as another writer
+     * (a second run, the CCM, a person) would between our describe and our write.
+     */
+    public synchronized void beforeNext(String action, Runnable change) {
+        beforeNext.put(action, change);
     }
 
     /** Injects these faults into every call from now on, drawing from a random sequence seeded with {@code seed}. */
@@ -211,6 +222,10 @@ public final class ClbEmulator implements AutoCloseable {
     }
 
     private synchronized JsonObject dispatch(String action, Map<String, String> p) throws ApiError {
+        Runnable change = beforeNext.remove(action);
+        if (change != null) {
+            change.run();
+        }
         calls.add(new Call(action, p));
         if (p.getOrDefault("RegionId", "").isEmpty()) {
             throw new ApiError(400, "MissingRegionId", "RegionId is mandatory for this action.");
@@ -234,7 +249,7 @@ public final class ClbEmulator implements AutoCloseable {
     private Group groupOf(Map<String, String> p) throws ApiError {
         Group g = groups.get(p.getOrDefault("VServerGroupId", ""));
         if (g == null) {
-            throw new ApiError(400, "InvalidParameter.VServerGroupId", "The specified VServerGroupId does not exist.");
+            throw new ApiError(404, "InvalidParameter", NO_SUCH_GROUP);
         }
         return g;
     }
@@ -285,7 +300,7 @@ public final class ClbEmulator implements AutoCloseable {
     private JsonObject add(Group g, List<Backend> servers) throws ApiError {
         for (Backend b : servers) {
             if (g.backends.containsKey(b.key())) {
-                throw new ApiError(400, ALREADY_EXISTS, "The backend server " + b.key() + " already exists in the group.");
+                throw new ApiError(400, "InvalidParameter", "The resource already exists.");
             }
         }
         if (g.backends.size() + servers.size() > g.limit) {
@@ -295,9 +310,8 @@ public final class ClbEmulator implements AutoCloseable {
         return ok(g);
     }
 
-    private JsonObject remove(Group g, List<Backend> servers) throws ApiError {
-        requireExisting(g, servers);
-        servers.forEach(b -> g.backends.remove(b.key()));
+    private JsonObject remove(Group g, List<Backend> servers) {
+        servers.forEach(b -> g.backends.remove(b.key())); // an absent backend is ignored, as documented
         return ok(g);
     }
 
@@ -310,7 +324,8 @@ public final class ClbEmulator implements AutoCloseable {
     private static void requireExisting(Group g, List<Backend> servers) throws ApiError {
         for (Backend b : servers) {
             if (!g.backends.containsKey(b.key())) {
-                throw new ApiError(400, "InvalidBackendServer.NotExist", "The backend server " + b.key() + " is not in the group.");
+                // undocumented: the client must not rely on this answer, only on a describe
+                throw new ApiError(400, "InvalidParameter", "The backend server " + b.key() + " is not in the vServer group.");
             }
         }
     }

@@ -72,7 +72,7 @@ final class FaultInjector {
     /** A fault injected into one call. */
     static final class Fault {
         static final Fault THROTTLED = new Fault(400, "Throttling.User", "Request was denied due to user flow control.");
-        static final Fault CONFIGURING = new Fault(400, "BackendServer.configuring",
+        static final Fault CONFIGURING = new Fault(409, "BackendServer.configuring",
                 "A previous configuration of the load balancer is pending, please try again later.");
         static final Fault SERVER_ERROR = new Fault(503, "ServiceUnavailable", "The request has failed due to a temporary failure.");
         static final Fault TIMEOUT = new Fault(504, "", "");

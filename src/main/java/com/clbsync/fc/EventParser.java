@@ -5,6 +5,7 @@ import com.clbsync.config.ClusterConfig;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.sync.ObjectRef;
 import com.clbsync.sync.SyncScope;
+import com.clbsync.time.Deadline;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -36,10 +37,13 @@ public final class EventParser {
 
     private final SyncConfig config;
     private final AuditLogSource audit;
+    private final Deadline deadline;
 
-    public EventParser(SyncConfig config, AuditLogSource audit) {
+    /** @param deadline bounds the audit-log pull */
+    public EventParser(SyncConfig config, AuditLogSource audit, Deadline deadline) {
         this.config = config;
         this.audit = audit;
+        this.deadline = deadline;
     }
 
     public Trigger parse(byte[] event, ClbCredentials credentials) throws EventException {
@@ -188,7 +192,7 @@ public final class EventParser {
             if (credentials == null) {
                 throw new IllegalStateException("no credentials");
             }
-            records = audit.pull(range, credentials);
+            records = audit.pull(range, credentials, deadline);
         } catch (Exception e) {
             return Trigger.of("sls", true, SyncScope.targeted(List.of(name), List.of()), List.of("could not pull the audit records of "
                     + range + " (" + e.getClass().getSimpleName() + "): reconciling the whole cluster " + name + " instead"));

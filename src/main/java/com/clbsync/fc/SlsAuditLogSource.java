@@ -5,10 +5,13 @@ import com.aliyun.openservices.log.common.FastLog;
 import com.aliyun.openservices.log.common.FastLogContent;
 import com.aliyun.openservices.log.common.FastLogGroup;
 import com.aliyun.openservices.log.common.LogGroupData;
+import com.aliyun.openservices.log.http.client.ClientConfiguration;
 import com.aliyun.openservices.log.request.PullLogsRequest;
 import com.aliyun.openservices.log.response.PullLogsResponse;
 import com.clbsync.clb.ClbCredentials;
+import com.clbsync.time.Deadline;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,9 +23,16 @@ public final class SlsAuditLogSource implements AuditLogSource {
     static final int MAX_RECORDS = 50_000;
     private static final int PAGE = 1000;
 
+    /** A page is not requested with less than this left before the deadline. */
+    static final Duration MIN_REQUEST_TIME = Duration.ofSeconds(1);
+
     @Override
-    public List<Map<String, String>> pull(SlsRange range, ClbCredentials credentials) throws Exception {
-        Client client = new Client(host(range.endpoint()), credentials.accessKeyId(), credentials.accessKeySecret());
+    public List<Map<String, String>> pull(SlsRange range, ClbCredentials credentials, Deadline deadline) throws Exception {
+        ClientConfiguration timeouts = new ClientConfiguration();
+        int bound = (int) Math.max(1, deadline.bound(Duration.ofSeconds(30)).toMillis());
+        timeouts.setConnectionTimeout(Math.min(5_000, bound));
+        timeouts.setSocketTimeout(bound);
+        Client client = new Client(host(range.endpoint()), credentials.accessKeyId(), credentials.accessKeySecret(), timeouts);
         if (credentials.securityToken() != null) {
             client.setSecurityToken(credentials.securityToken());
         }
@@ -30,6 +40,9 @@ public final class SlsAuditLogSource implements AuditLogSource {
             List<Map<String, String>> records = new ArrayList<>();
             String cursor = range.beginCursor();
             while (!cursor.equals(range.endCursor())) {
+                if (!deadline.allows(MIN_REQUEST_TIME)) {
+                    throw new IllegalStateException("the run's deadline came before the range was pulled");
+                }
                 PullLogsResponse page = client.pullLogs(new PullLogsRequest(range.project(), range.logstore(), range.shard(),
                         PAGE, cursor, range.endCursor()));
                 for (LogGroupData group : page.getLogGroups()) {

@@ -8,7 +8,6 @@ import com.aliyun.fc.runtime.FunctionParam;
 import com.aliyun.fc.runtime.StreamRequestHandler;
 import com.clbsync.clb.ClbCredentials;
 import com.clbsync.clb.SlbVServerGroupApi;
-import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.ConfigException;
 import com.clbsync.config.ConfigLoader;
 import com.clbsync.config.SyncConfig;
@@ -18,6 +17,7 @@ import com.clbsync.sync.ReportJson;
 import com.clbsync.sync.SyncFactory;
 import com.clbsync.sync.SyncReport;
 import com.clbsync.sync.SyncService;
+import com.clbsync.time.Deadline;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -28,7 +28,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +99,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Deadline deadline = deadline(context, Clock.systemUTC());
         byte[] event = input.readAllBytes();
         if (wiring == null) {
             initialize(context);
@@ -107,7 +108,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         Optional<ClbCredentials> credentials = credentials(context);
         Trigger trigger;
         try {
-            trigger = new EventParser(w.config, w.audit).parse(event, credentials.orElse(null));
+            trigger = new EventParser(w.config, w.audit, deadline).parse(event, credentials.orElse(null));
         } catch (EventException e) {
             write(output, failure(context, "event", e.getMessage()));
             return;
@@ -120,10 +121,9 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
                     + " a RAM role (role in s.yaml) with the CLB permissions; nothing was changed"));
             return;
         } else {
-            VServerGroupApi api = w.apis.apply(credentials.get()).withDeadline(deadline(context));
-            SyncService service = new SyncService(w.config, w.readers, api, SyncFactory.weightPolicy(w.config.weightMode()),
-                    w.pool);
-            report = service.run(trigger.apply(), trigger.scope());
+            SyncService service = new SyncService(w.config, w.readers, w.apis.apply(credentials.get()),
+                    SyncFactory.weightPolicy(w.config.weightMode()), w.pool);
+            report = service.run(trigger.apply(), trigger.scope(), deadline);
         }
         log(context, report);
         JsonObject json = ReportJson.toJson(report);
@@ -131,11 +131,15 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         write(output, json);
     }
 
-    /** Retries stop at 80% of the function's time limit, so the report is always written before FC's timeout. */
-    static Instant deadline(Context context) {
+    /**
+     * The invocation's one deadline: Function Compute's time limit from now, less a reserve for the
+     * report (a tenth of the limit, 2 to 15 s), so the report is always written before FC ends the run.
+     */
+    static Deadline deadline(Context context, Clock clock) {
         FunctionParam p = context == null ? null : context.getFunctionParam();
         long limit = p == null || p.getExecTimeLimitInMillis() <= 0 ? DEFAULT_TIME_LIMIT_MS : p.getExecTimeLimitInMillis();
-        return Instant.now().plusMillis(limit * 8 / 10);
+        long reserve = Math.max(2_000, Math.min(15_000, limit / 10));
+        return Deadline.at(clock.instant().plusMillis(Math.max(0, limit - reserve)), clock);
     }
 
     private static Optional<ClbCredentials> credentials(Context context) {
@@ -177,13 +181,16 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
             line.addProperty("group", g.groupId());
             line.addProperty("clb", g.loadBalancerId());
             line.addProperty("status", g.status().name());
+            line.addProperty("added", g.added().size());
+            line.addProperty("reweighted", g.updated().size());
+            line.addProperty("removed", g.removed().size());
             if (g.plan() != null) {
-                line.addProperty("added", g.plan().adds().size());
-                line.addProperty("reweighted", g.plan().updates().size());
-                line.addProperty("removed", g.plan().removes().size());
                 line.addProperty("unchanged", g.plan().unchanged().size());
                 line.addProperty("foreign", g.plan().foreign().size());
                 line.addProperty("conflicts", g.plan().conflicts().size());
+            }
+            if (!g.left().isEmpty()) {
+                line.addProperty("leftUndone", g.left().size());
             }
             line.addProperty("errors", g.errors().size());
             logger.info(LOG_LINE.toJson(line));

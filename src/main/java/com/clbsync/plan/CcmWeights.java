@@ -14,12 +14,18 @@ import java.util.Map;
 public final class CcmWeights implements WeightPolicy {
 
     @Override
-    public Map<ServiceRef, List<Backend>> weigh(List<ServiceTarget> targets) {
+    public Weighing weigh(List<ServiceTarget> targets, HeldWeights held) {
         Map<ServiceRef, List<Backend>> out = new LinkedHashMap<>();
         for (ServiceTarget t : targets) {
-            out.put(t.service(), weigh(t));
+            List<Backend> backends = new ArrayList<>();
+            for (Backend b : weigh(t)) {
+                backends.add(held.holds(b.key()) ? b.withWeight(held.weightOf(b.key())) : b);
+            }
+            out.put(t.service(), backends);
         }
-        return out;
+        double intended = targets.stream().filter(t -> t.weight() != null).mapToInt(ServiceTarget::weight).sum();
+        return Weighing.of(out, Weighing.shares(targets, out, held,
+                t -> t.weight() == null ? null : intended == 0 ? 0.0 : t.weight() / intended), List.of());
     }
 
     /** The weighted backends of one Service. */

@@ -1,6 +1,5 @@
 package com.clbsync.plan;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -19,29 +18,33 @@ public final class DesiredGroup {
     private final Set<BackendKey> weightLocked;
     private final Map<BackendKey, Set<ServiceRef>> contested;
     private final List<ServiceShare> shares;
+    private final List<String> notes;
 
     private DesiredGroup(Map<BackendKey, Backend> backends, Set<BackendKey> weightLocked,
-                         Map<BackendKey, Set<ServiceRef>> contested, List<ServiceShare> shares) {
+                         Map<BackendKey, Set<ServiceRef>> contested, List<ServiceShare> shares, List<String> notes) {
         this.backends = Collections.unmodifiableMap(new TreeMap<>(backends));
         this.weightLocked = Collections.unmodifiableSet(new TreeSet<>(weightLocked));
         TreeMap<BackendKey, Set<ServiceRef>> c = new TreeMap<>();
         contested.forEach((k, v) -> c.put(k, Collections.unmodifiableSet(new TreeSet<>(v))));
         this.contested = Collections.unmodifiableMap(c);
         this.shares = List.copyOf(shares);
+        this.notes = List.copyOf(notes);
     }
 
-    /** Weighs the targets with the policy and merges them. */
+    /** Weighs the targets with the policy, with nothing held, and merges them. */
     public static DesiredGroup of(List<ServiceTarget> targets, WeightPolicy policy) {
-        Map<ServiceRef, List<Backend>> weighted = policy.weigh(targets);
+        return of(targets, policy, HeldWeights.none());
+    }
+
+    /** Weighs the targets with the policy around what the group holds that this run may not change, and merges them. */
+    public static DesiredGroup of(List<ServiceTarget> targets, WeightPolicy policy, HeldWeights held) {
+        Weighing weighing = policy.weigh(targets, held);
         Map<BackendKey, Backend> backends = new HashMap<>();
-        Map<BackendKey, ServiceRef> wantedBy = new HashMap<>();
-        Map<BackendKey, Set<ServiceRef>> contested = new HashMap<>();
+        Map<BackendKey, Set<ServiceRef>> contested = contested(targets);
         Set<BackendKey> locked = new TreeSet<>();
         for (ServiceTarget t : targets) {
-            for (Backend b : weighted.getOrDefault(t.service(), List.of())) {
-                ServiceRef other = wantedBy.putIfAbsent(b.key(), t.service());
-                if (other != null) {
-                    contested.computeIfAbsent(b.key(), k -> new TreeSet<>(Set.of(other))).add(t.service());
+            for (Backend b : weighing.backends().getOrDefault(t.service(), List.of())) {
+                if (contested.containsKey(b.key())) {
                     continue;
                 }
                 backends.put(b.key(), b);
@@ -50,36 +53,27 @@ public final class DesiredGroup {
                 }
             }
         }
-        contested.keySet().forEach(k -> {
-            backends.remove(k);
-            locked.remove(k);
-        });
-        return new DesiredGroup(backends, locked, contested, shares(targets, weighted, contested.keySet(), policy));
+        return new DesiredGroup(backends, locked, contested, weighing.shares(), weighing.notes());
     }
 
     public static DesiredGroup of(Map<BackendKey, Backend> backends, Set<BackendKey> weightLocked,
                                   Map<BackendKey, Set<ServiceRef>> contested) {
-        return new DesiredGroup(backends, weightLocked, contested, List.of());
+        return new DesiredGroup(backends, weightLocked, contested, List.of(), List.of());
     }
 
-    /** Each Service's wanted share (weight annotation over the group's) and achieved share (its weights over all). */
-    private static List<ServiceShare> shares(List<ServiceTarget> targets, Map<ServiceRef, List<Backend>> weighted,
-                                             Set<BackendKey> contested, WeightPolicy policy) {
-        double intended = targets.stream().filter(t -> t.weight() != null).mapToInt(policy::intendedWeight).sum();
-        Map<ServiceRef, Long> sums = new HashMap<>();
-        long all = 0;
+    /** Keys wanted by more than one of these Services, with the Services: neither gets them. */
+    public static Map<BackendKey, Set<ServiceRef>> contested(List<ServiceTarget> targets) {
+        Map<BackendKey, ServiceRef> wantedBy = new HashMap<>();
+        Map<BackendKey, Set<ServiceRef>> contested = new HashMap<>();
         for (ServiceTarget t : targets) {
-            long sum = weighted.getOrDefault(t.service(), List.of()).stream().filter(b -> !contested.contains(b.key()))
-                    .mapToLong(Backend::weight).sum();
-            sums.put(t.service(), sum);
-            all += sum;
+            for (BackendKey key : t.podsByBackend().keySet()) {
+                ServiceRef other = wantedBy.putIfAbsent(key, t.service());
+                if (other != null && !other.equals(t.service())) {
+                    contested.computeIfAbsent(key, k -> new TreeSet<>(Set.of(other))).add(t.service());
+                }
+            }
         }
-        List<ServiceShare> out = new ArrayList<>();
-        for (ServiceTarget t : targets) {
-            Double target = t.weight() == null ? null : intended == 0 ? 0.0 : policy.intendedWeight(t) / intended;
-            out.add(ServiceShare.of(t.service(), target, all == 0 ? 0 : (double) sums.get(t.service()) / all));
-        }
-        return out;
+        return contested;
     }
 
     /** The backends the group should hold, by key. */
@@ -90,13 +84,15 @@ public final class DesiredGroup {
     public Map<BackendKey, Set<ServiceRef>> contested() { return contested; }
     /** Each Service's wanted and achieved share of the group's traffic to managed backends. */
     public List<ServiceShare> shares() { return shares; }
+    /** The weight policy's remarks on this group. */
+    public List<String> notes() { return notes; }
 
     @Override public boolean equals(Object o) {
         if (!(o instanceof DesiredGroup)) return false;
         DesiredGroup d = (DesiredGroup) o;
         return backends.equals(d.backends) && weightLocked.equals(d.weightLocked) && contested.equals(d.contested)
-                && shares.equals(d.shares);
+                && shares.equals(d.shares) && notes.equals(d.notes);
     }
-    @Override public int hashCode() { return Objects.hash(backends, weightLocked, contested, shares); }
+    @Override public int hashCode() { return Objects.hash(backends, weightLocked, contested, shares, notes); }
     @Override public String toString() { return backends.values() + (contested.isEmpty() ? "" : " contested=" + contested); }
 }

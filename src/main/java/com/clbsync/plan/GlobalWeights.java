@@ -1,6 +1,7 @@
 package com.clbsync.plan;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,56 +13,93 @@ import java.util.Map;
  * (Local). A Service with no serving endpoint in its cluster gets 0 on every backend (they stay
  * attached), so its share flows to the others; weight 0 means the same. Services without the
  * annotation keep the CCM's arithmetic and stay out of the balancing.
+ *
+ * <p>What the run may not change ({@link HeldWeights}) stays in the traffic at its current weight:
+ * held backends of a Service count towards that Service's share, and held backends of no Service in
+ * the group (a frozen cluster's, a frozen Service's) keep the share they have now, judged from the
+ * CLB, while the others are solved around them. So a failure never moves traffic.
  */
 public final class GlobalWeights implements WeightPolicy {
+    /** Shares further than this from the wanted ones (0.5 points) are reported. */
+    static final double REPORT_ERROR = 0.005;
 
     @Override
-    public Map<ServiceRef, List<Backend>> weigh(List<ServiceTarget> targets) {
+    public Weighing weigh(List<ServiceTarget> targets, HeldWeights held) {
         Map<ServiceRef, List<Backend>> out = new LinkedHashMap<>();
+        Map<ServiceRef, Double> wanted = new HashMap<>();
         List<ServiceTarget> balanced = new ArrayList<>();
         for (ServiceTarget t : targets) {
             if (t.weight() == null) {
-                out.put(t.service(), CcmWeights.weigh(t));
-            } else if (effectiveWeight(t) == 0 || t.podsByBackend().isEmpty()) {
-                out.put(t.service(), spread(t, 0));
+                List<Backend> ccm = new ArrayList<>();
+                CcmWeights.weigh(t).forEach(b -> ccm.add(held.holds(b.key()) ? b.withWeight(held.weightOf(b.key())) : b));
+                out.put(t.service(), ccm);
             } else {
                 balanced.add(t);
             }
         }
-        if (!balanced.isEmpty()) {
-            int k = balanced.size();
-            double sum = balanced.stream().mapToInt(GlobalWeights::effectiveWeight).sum();
-            double[] shares = new double[k];
-            int[] caps = new int[k];
-            int[] backends = new int[k];
-            for (int i = 0; i < k; i++) {
-                ServiceTarget t = balanced.get(i);
-                shares[i] = effectiveWeight(t) / sum;
-                caps[i] = cap(t);
-                backends[i] = t.podsByBackend().size();
-            }
-            int[] totals = ShareSolver.totals(shares, caps, backends);
-            for (int i = 0; i < k; i++) {
-                out.put(balanced.get(i).service(), spread(balanced.get(i), totals[i]));
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public int intendedWeight(ServiceTarget t) {
-        return t.weight() == null ? 0 : effectiveWeight(t);
-    }
-
-    @Override
-    public List<String> warnings(List<ServiceTarget> targets) {
-        boolean some = targets.stream().anyMatch(t -> t.weight() != null);
-        boolean others = targets.stream().anyMatch(t -> t.weight() == null);
-        if (some && others) {
-            return List.of("the group mixes Services with and without the weight annotation: those without keep the"
+        List<String> notes = new ArrayList<>();
+        if (!balanced.isEmpty() && balanced.size() < targets.size()) {
+            notes.add("the group mixes Services with and without the weight annotation: those without keep the"
                     + " CCM's default weights and are left out of the balancing");
         }
-        return List.of();
+        if (!balanced.isEmpty()) {
+            solve(balanced, held, out, wanted, notes);
+        }
+        return Weighing.of(out, Weighing.shares(targets, out, held, t -> wanted.get(t.service())), notes);
+    }
+
+    private static void solve(List<ServiceTarget> balanced, HeldWeights held, Map<ServiceRef, List<Backend>> out,
+                              Map<ServiceRef, Double> wanted, List<String> notes) {
+        long weights = balanced.stream().mapToLong(GlobalWeights::effectiveWeight).sum();
+        long frozen = held.unattributed();
+        long current = balanced.stream().mapToLong(t -> held.currentOf(t.service())).sum();
+        // the frozen part keeps the share it has now; with nothing else to compare it to, all of it
+        double frozenShare = frozen == 0 ? 0 : weights == 0 || current == 0 ? 1 : (double) frozen / (frozen + current);
+        int k = balanced.size();
+        int n = k + (frozen > 0 ? 1 : 0);
+        double[] shares = new double[n];
+        int[] fixed = new int[n];
+        int[] caps = new int[n];
+        int[] backends = new int[n];
+        List<List<BackendKey>> free = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            ServiceTarget t = balanced.get(i);
+            List<BackendKey> keys = new ArrayList<>();
+            t.podsByBackend().keySet().stream().filter(key -> !held.holds(key)).forEach(keys::add);
+            free.add(keys);
+            shares[i] = weights == 0 ? 0 : (1 - frozenShare) * effectiveWeight(t) / weights;
+            fixed[i] = (int) Math.min(Integer.MAX_VALUE, held.heldOf(t.service()));
+            caps[i] = shares[i] == 0 ? 0 : cap(t, keys);
+            backends[i] = keys.size();
+            wanted.put(t.service(), shares[i]);
+        }
+        if (frozen > 0) {
+            shares[k] = frozenShare;
+            fixed[k] = (int) Math.min(Integer.MAX_VALUE, frozen);
+        }
+        boolean anyWanted = weights > 0;
+        int[] totals = anyWanted ? ShareSolver.totals(shares, fixed, caps, backends) : new int[n];
+        for (int i = 0; i < k; i++) {
+            ServiceTarget t = balanced.get(i);
+            List<Backend> weighted = new ArrayList<>(spread(t, free.get(i), totals[i]));
+            t.podsByBackend().keySet().stream().filter(held::holds)
+                    .forEach(key -> weighted.add(t.backend(key, held.weightOf(key))));
+            out.put(t.service(), weighted);
+        }
+        if (frozen > 0) {
+            notes.add(current == 0 && weights > 0
+                    ? "backends this run may not change (a frozen cluster's or Service's) carry all of the weighted"
+                    + " traffic, and the other Services have none yet: their new backends get weight 0 until the"
+                    + " frozen part can be read again"
+                    : String.format("backends this run may not change (a frozen cluster's or Service's) carry %.1f%% of"
+                    + " the weighted traffic now; they keep it, and the other Services are weighed around them",
+                    100 * frozenShare));
+        }
+        double error = ShareSolver.worstError(totals, fixed, shares);
+        if (anyWanted && error > REPORT_ERROR) {
+            notes.add(String.format("no integer weights come within 0.5 points of the wanted shares around the backends"
+                    + " held as they are; the closest, used, are %.2f points off", 100 * error));
+        }
     }
 
     /** The annotation's weight, or 0 when nothing serves the Service in its cluster (failover). */
@@ -69,32 +107,31 @@ public final class GlobalWeights implements WeightPolicy {
         if (t.weight() == null) {
             throw new IllegalArgumentException(t.service() + " has no weight annotation");
         }
-        return t.servingEndpoints() == 0 ? 0 : t.weight();
+        return t.servingEndpoints() == 0 || t.podsByBackend().isEmpty() ? 0 : t.weight();
     }
 
-    /** The largest total a Service can carry with no backend above 100. */
-    static int cap(ServiceTarget t) {
+    /** The largest total these backends of a Service can carry with none above 100. */
+    static int cap(ServiceTarget t, List<BackendKey> keys) {
         if (!t.local()) {
-            return 100 * t.podsByBackend().size();
+            return 100 * keys.size();
         }
-        int pods = t.podsByBackend().values().stream().mapToInt(Integer::intValue).sum();
-        int most = t.podsByBackend().values().stream().mapToInt(Integer::intValue).max().orElse(1);
-        return (int) Math.min(100L * t.podsByBackend().size(), 100L * pods / Math.max(1, most));
+        int pods = keys.stream().mapToInt(t.podsByBackend()::get).sum();
+        int most = keys.stream().mapToInt(t.podsByBackend()::get).max().orElse(1);
+        return (int) Math.min(100L * keys.size(), 100L * pods / Math.max(1, most));
     }
 
-    /** Splits a Service's total over its backends: evenly (Cluster), or by pods on each node (Local). */
-    static List<Backend> spread(ServiceTarget t, int total) {
-        List<BackendKey> keys = new ArrayList<>(t.podsByBackend().keySet());
+    /** Splits a total over these backends of a Service: evenly (Cluster), or by pods on each node (Local). */
+    static List<Backend> spread(ServiceTarget t, List<BackendKey> keys, int total) {
         int n = keys.size();
         double[] parts = new double[n];
         int[] caps = new int[n];
-        int pods = t.podsByBackend().values().stream().mapToInt(Integer::intValue).sum();
+        int pods = keys.stream().mapToInt(t.podsByBackend()::get).sum();
         for (int i = 0; i < n; i++) {
             parts[i] = t.local() && pods > 0 ? (double) t.podsByBackend().get(keys.get(i)) / pods : 1.0 / n;
             caps[i] = 100;
         }
         int[] weights = new int[n];
-        ShareSolver.apportion(total, parts, caps, weights);
+        ShareSolver.apportion(total, parts, new int[n], caps, weights);
         List<Backend> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(t.backend(keys.get(i), weights[i]));

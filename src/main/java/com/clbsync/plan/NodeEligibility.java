@@ -24,6 +24,23 @@ public final class NodeEligibility {
         if (!node.ready()) {
             return Optional.of("not Ready");
         }
+        Optional<String> excluded = excluded(node);
+        if (excluded.isPresent()) {
+            return excluded;
+        }
+        if (node.unschedulable() && spec.removeUnscheduled()) {
+            return Optional.of("cordoned, and remove-unscheduled-backend is on");
+        }
+        for (Map.Entry<String, String> want : spec.backendLabels().entrySet()) {
+            if (!want.getValue().equals(node.labels().get(want.getKey()))) {
+                return Optional.of("lacks backend label " + want.getKey() + "=" + want.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why the node serves no Service of its cluster whatever its readiness, or empty when it may serve. */
+    public static Optional<String> excluded(KubeNode node) {
         if (node.labels().containsKey(MASTER_LABEL)) {
             return Optional.of("master node");
         }
@@ -38,13 +55,8 @@ public final class NodeEligibility {
         if (node.providerId().startsWith("ack-hybrid://")) {
             return Optional.of("hybrid-cloud node");
         }
-        if (node.unschedulable() && spec.removeUnscheduled()) {
-            return Optional.of("cordoned, and remove-unscheduled-backend is on");
-        }
-        for (Map.Entry<String, String> want : spec.backendLabels().entrySet()) {
-            if (!want.getValue().equals(node.labels().get(want.getKey()))) {
-                return Optional.of("lacks backend label " + want.getKey() + "=" + want.getValue());
-            }
+        if (InstanceIds.fromProviderId(node.providerId()).isEmpty()) {
+            return Optional.of("spec.providerID is not <region>.<ECS instance id>");
         }
         return Optional.empty();
     }

@@ -21,33 +21,47 @@ public final class ShareSolver {
     }
 
     /**
-     * @param shares   wanted shares, positive, summing to 1
+     * @param shares   wanted shares, summing to 1
      * @param caps     the largest total each Service can take (100 per backend under Cluster)
      * @param backends each Service's number of backends (a total below it leaves backends at 0)
      * @return each Service's total weight
      */
     public static int[] totals(double[] shares, int[] caps, int[] backends) {
+        return totals(shares, new int[shares.length], caps, backends);
+    }
+
+    /**
+     * The same, around fixed parts: {@code fixed[i]} is weight Service {@code i} already carries and
+     * keeps (backends this run may not change); the returned totals come on top of it. A part with
+     * share 0 or cap 0 gets nothing more.
+     */
+    public static int[] totals(double[] shares, int[] fixed, int[] caps, int[] backends) {
         int k = shares.length;
         long capSum = 0;
+        long fixedSum = 0;
         double firstCap = Double.MAX_VALUE; // the grand total at which the first Service reaches its cap
         for (int i = 0; i < k; i++) {
-            capSum += caps[i];
-            firstCap = Math.min(firstCap, caps[i] / shares[i]);
+            capSum += caps[i] + (long) fixed[i];
+            fixedSum += fixed[i];
+            if (shares[i] > 0) {
+                firstCap = Math.min(firstCap, (caps[i] + (double) fixed[i]) / shares[i]);
+            }
         }
-        int top = (int) Math.min(capSum, (long) Math.floor(firstCap) + k + 2);
+        int top = (int) Math.min(Integer.MAX_VALUE - 1, Math.min(capSum, (long) Math.floor(firstCap) + k + 2));
+        int bottom = (int) Math.max(1, Math.min(top, fixedSum));
         int[] t = new int[k];
         // The smallest worst error: below the first cap, largest remainder keeps every error under 1/S, so
         // past SCAN totals only the neighbourhood of the first cap can still do better.
         double best = Double.MAX_VALUE;
-        for (int s = 1; s <= top; s = s < SCAN || s >= top - 2 * k - 4 ? s + 1 : top - 2 * k - 4) {
-            best = Math.min(best, error(s, shares, caps, t));
+        for (int s = bottom; s <= top; s = s < bottom + SCAN || s >= top - 2 * k - 4 ? s + 1 : top - 2 * k - 4) {
+            best = Math.min(best, error(s, shares, fixed, caps, t));
         }
         double limit = best <= GOOD ? Math.min(best + NEAR, GOOD) : best + 1e-12;
         // The largest acceptable total: finest weights, fewest zero-weight backends.
         int[] chosen = new int[k];
         int fewestZeros = Integer.MAX_VALUE;
-        for (int s = top, seen = 0; s >= 1 && seen < PREFER_WITHIN; s--) {
-            if (error(s, shares, caps, t) > limit) {
+        for (int s = top, seen = 0; s >= bottom && seen < PREFER_WITHIN; s--) {
+            if (error(s, shares, fixed, caps, t) > limit) {
                 continue;
             }
             int zeros = 0;
@@ -63,20 +77,25 @@ public final class ShareSolver {
         return chosen;
     }
 
-    private static double error(int s, double[] shares, int[] caps, int[] t) {
-        apportion(s, shares, caps, t);
-        return worstError(t, shares);
+    private static double error(int s, double[] shares, int[] fixed, int[] caps, int[] t) {
+        apportion(s, shares, fixed, caps, t);
+        return worstError(t, fixed, shares);
     }
 
     /** The largest worst-case share error of these totals against the wanted shares. */
     public static double worstError(int[] totals, double[] shares) {
+        return worstError(totals, new int[totals.length], shares);
+    }
+
+    /** The same, each Service carrying {@code fixed[i]} besides its total. */
+    public static double worstError(int[] totals, int[] fixed, double[] shares) {
         long sum = 0;
-        for (int x : totals) {
-            sum += x;
+        for (int i = 0; i < totals.length; i++) {
+            sum += totals[i] + (long) fixed[i];
         }
         double worst = 0;
         for (int i = 0; i < totals.length; i++) {
-            double achieved = sum == 0 ? 0 : (double) totals[i] / sum;
+            double achieved = sum == 0 ? 0 : (double) (totals[i] + (long) fixed[i]) / sum;
             worst = Math.max(worst, Math.abs(achieved - shares[i]));
         }
         return worst;
@@ -84,28 +103,40 @@ public final class ShareSolver {
 
     /** Largest-remainder apportionment of {@code s} by {@code shares}, each part at most its cap; into {@code out}. */
     static void apportion(int s, double[] shares, int[] caps, int[] out) {
+        apportion(s, shares, new int[shares.length], caps, out);
+    }
+
+    /**
+     * The same around fixed parts: part {@code i} should reach {@code s * shares[i]} with its fixed
+     * weight included. A part whose fixed weight is already past that gets nothing, so the grand total
+     * may end below {@code s}.
+     */
+    static void apportion(int s, double[] shares, int[] fixed, int[] caps, int[] out) {
         int k = shares.length;
-        int given = 0;
+        long given = 0;
         double[] remainder = new double[k];
+        boolean[] open = new boolean[k];
         for (int i = 0; i < k; i++) {
-            double exact = s * shares[i];
-            out[i] = Math.min(caps[i], (int) Math.floor(exact));
-            remainder[i] = out[i] == caps[i] ? -1 : exact - out[i];
-            given += out[i];
+            double exact = s * shares[i] - fixed[i];
+            out[i] = (int) Math.min(caps[i], Math.max(0, Math.floor(exact)));
+            remainder[i] = exact - out[i];
+            open[i] = exact >= 0 && out[i] < caps[i];
+            given += out[i] + (long) fixed[i];
         }
-        int left = s - given;
+        long left = s - given;
         while (left > 0) {
             int pick = -1;
             for (int i = 0; i < k; i++) {
-                if (out[i] < caps[i] && (pick < 0 || remainder[i] > remainder[pick])) {
+                if (open[i] && (pick < 0 || remainder[i] > remainder[pick])) {
                     pick = i;
                 }
             }
             if (pick < 0) {
-                return; // every part at its cap
+                return; // every part at its cap, or past its share already
             }
             out[pick]++;
-            remainder[pick] = out[pick] == caps[pick] ? -1 : remainder[pick] - 1;
+            remainder[pick]--;
+            open[pick] = out[pick] < caps[pick];
             left--;
         }
     }

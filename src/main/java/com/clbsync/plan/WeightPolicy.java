@@ -5,16 +5,14 @@ import java.util.Map;
 
 /** Turns the contributions of all Services to one vServer group into weighted backends. */
 public interface WeightPolicy {
-    /** The weighted backends of each Service, keyed by Service (each Service appears once per group). */
-    Map<ServiceRef, List<Backend>> weigh(List<ServiceTarget> targets);
+    /**
+     * The weighted backends of each Service (each appears once per group), solved around what the
+     * group holds that this run may not change, with the resulting shares.
+     */
+    Weighing weigh(List<ServiceTarget> targets, HeldWeights held);
 
-    /** The weight a Service with a {@code ...-weight} is meant to have against the others of its group. */
-    default int intendedWeight(ServiceTarget t) {
-        return t.weight() == null ? 0 : t.weight();
-    }
-
-    /** Remarks on a group's Services under this policy, for the report. */
-    default List<String> warnings(List<ServiceTarget> targets) {
-        return List.of();
+    /** With nothing held. */
+    default Map<ServiceRef, List<Backend>> weigh(List<ServiceTarget> targets) {
+        return weigh(targets, HeldWeights.none()).backends();
     }
 }

@@ -2,35 +2,54 @@ package com.clbsync.sync;
 
 import java.util.Objects;
 
-/** How reading one cluster went. A frozen cluster's owned backends are neither removed nor re-weighted. */
+/**
+ * How reading one cluster went. A frozen cluster's owned backends are neither removed nor re-weighted;
+ * a degraded one (read, but in a NotReady storm) is held the same way.
+ */
 public final class ClusterReport {
+    /** What the run could make of the cluster. */
+    public enum State {
+        READ,
+        /** Read, but most of its nodes are NotReady or Unknown: its backends are kept as they are. */
+        DEGRADED,
+        /** Not read (unreachable, an error, no Nodes): its backends are kept as they are. */
+        FROZEN
+    }
+
     private final String name;
     private final String ownerId;
-    private final boolean frozen;
+    private final State state;
     private final String reason;
     private final int services;
     private final int nodes;
 
-    private ClusterReport(String name, String ownerId, boolean frozen, String reason, int services, int nodes) {
+    private ClusterReport(String name, String ownerId, State state, String reason, int services, int nodes) {
         this.name = Objects.requireNonNull(name);
         this.ownerId = Objects.requireNonNull(ownerId);
-        this.frozen = frozen;
+        this.state = Objects.requireNonNull(state);
         this.reason = reason == null ? "" : reason;
         this.services = services;
         this.nodes = nodes;
     }
 
     public static ClusterReport read(String name, String ownerId, int services, int nodes) {
-        return new ClusterReport(name, ownerId, false, "", services, nodes);
+        return new ClusterReport(name, ownerId, State.READ, "", services, nodes);
+    }
+
+    public static ClusterReport degraded(String name, String ownerId, int services, int nodes, String reason) {
+        return new ClusterReport(name, ownerId, State.DEGRADED, reason, services, nodes);
     }
 
     public static ClusterReport frozen(String name, String ownerId, String reason) {
-        return new ClusterReport(name, ownerId, true, reason, 0, 0);
+        return new ClusterReport(name, ownerId, State.FROZEN, reason, 0, 0);
     }
 
     public String name() { return name; }
     public String ownerId() { return ownerId; }
-    public boolean frozen() { return frozen; }
+    public State state() { return state; }
+    /** Whether this run holds the cluster's backends as they are (frozen or degraded). */
+    public boolean frozen() { return state != State.READ; }
+    public boolean degraded() { return state == State.DEGRADED; }
     public String reason() { return reason; }
     public int services() { return services; }
     public int nodes() { return nodes; }
@@ -38,11 +57,15 @@ public final class ClusterReport {
     @Override public boolean equals(Object o) {
         if (!(o instanceof ClusterReport)) return false;
         ClusterReport c = (ClusterReport) o;
-        return name.equals(c.name) && ownerId.equals(c.ownerId) && frozen == c.frozen && reason.equals(c.reason)
+        return name.equals(c.name) && ownerId.equals(c.ownerId) && state == c.state && reason.equals(c.reason)
                 && services == c.services && nodes == c.nodes;
     }
-    @Override public int hashCode() { return Objects.hash(name, ownerId, frozen, reason, services, nodes); }
+    @Override public int hashCode() { return Objects.hash(name, ownerId, state, reason, services, nodes); }
     @Override public String toString() {
-        return name + (frozen ? ": FROZEN (" + reason + ")" : ": read, " + services + " services, " + nodes + " nodes");
+        switch (state) {
+            case READ: return name + ": read, " + services + " services, " + nodes + " nodes";
+            case DEGRADED: return name + ": DEGRADED, read " + services + " services, " + nodes + " nodes; " + reason;
+            default: return name + ": FROZEN (" + reason + ")";
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.clbsync.plan.GroupPlan;
 import com.clbsync.plan.ServiceRef;
 import com.clbsync.plan.ServiceShare;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,6 +19,10 @@ public final class GroupReport {
         SYNCED,
         /** Plan only: these changes would be made. */
         WOULD_CHANGE,
+        /** Stopped by the run's deadline; whole batches only, the rest is left for the next run. */
+        UNFINISHED,
+        /** Left alone on purpose (a group the CCM created, found by scanning a CLB). */
+        SKIPPED,
         /** Not (fully) brought to the wanted state; see errors. */
         FAILED
     }
@@ -27,30 +32,33 @@ public final class GroupReport {
     private final Status status;
     private final List<ServiceRef> services;
     private final GroupPlan plan;
+    private final Changes made;
+    private final Changes left;
     private final List<ServiceShare> shares;
     private final List<String> warnings;
     private final List<String> errors;
 
-    private GroupReport(String groupId, String loadBalancerId, Status status, List<ServiceRef> services, GroupPlan plan,
-                        List<ServiceShare> shares, List<String> warnings, List<String> errors) {
-        this.groupId = Objects.requireNonNull(groupId);
-        this.loadBalancerId = loadBalancerId == null ? "" : loadBalancerId;
+    private GroupReport(Builder b, Status status) {
+        this.groupId = Objects.requireNonNull(b.groupId);
+        this.loadBalancerId = b.loadBalancerId == null ? "" : b.loadBalancerId;
         this.status = Objects.requireNonNull(status);
-        this.services = List.copyOf(services);
-        this.plan = plan;
-        this.shares = List.copyOf(shares);
-        this.warnings = List.copyOf(warnings);
-        this.errors = List.copyOf(errors);
+        this.services = List.copyOf(b.services);
+        this.plan = b.plan;
+        this.made = b.made;
+        this.left = b.left;
+        this.shares = List.copyOf(b.shares);
+        this.warnings = List.copyOf(b.warnings);
+        this.errors = List.copyOf(b.errors);
     }
 
-    public static GroupReport of(String groupId, String loadBalancerId, Status status, List<ServiceRef> services,
-                                 GroupPlan plan, List<ServiceShare> shares, List<String> warnings, List<String> errors) {
-        return new GroupReport(groupId, loadBalancerId, status, services, plan, shares, warnings, errors);
+    /** Collects a group's outcome while it is synced. */
+    public static Builder builder(String groupId, List<ServiceRef> services) {
+        return new Builder(groupId, services);
     }
 
     /** A group that could not even be described: nothing planned, nothing written. */
     public static GroupReport failed(String groupId, List<ServiceRef> services, String error) {
-        return new GroupReport(groupId, "", Status.FAILED, services, null, List.of(), List.of(), List.of(error));
+        return builder(groupId, services).error(error).build(Status.FAILED);
     }
 
     public String groupId() { return groupId; }
@@ -58,29 +66,64 @@ public final class GroupReport {
     public Status status() { return status; }
     /** The Services mapping into this group. */
     public List<ServiceRef> services() { return services; }
-    /** The computed diff; null when the group could not be described. */
+    /** The diff computed from the first describe; null when the group was not described. */
     public GroupPlan plan() { return plan; }
+    /** The changes actually made (apply; judged from a describe after a failed write), or planned (plan). */
+    public Changes made() { return made; }
+    /** The changes left undone (a failure or the deadline): the next run continues from what the CLB then holds. */
+    public Changes left() { return left; }
     /** Each Service's wanted and achieved share of the traffic to managed backends. */
     public List<ServiceShare> shares() { return shares; }
     /** Remarks that do not make the run incomplete. */
     public List<String> warnings() { return warnings; }
     public List<String> errors() { return errors; }
-    public List<Backend> added() { return plan == null ? List.of() : plan.adds(); }
-    public List<Backend> updated() { return plan == null ? List.of() : plan.updates(); }
-    public List<Backend> removed() { return plan == null ? List.of() : plan.removes(); }
+    public List<Backend> added() { return made.adds(); }
+    public List<Backend> updated() { return made.updates(); }
+    public List<Backend> removed() { return made.removes(); }
 
-    /** Something here was not done: a failure, an error, or a conflict left alone. */
+    /** Something here was not done: a failure, the deadline, an error, or a conflict left alone. */
     public boolean incomplete() {
-        return status == Status.FAILED || !errors.isEmpty() || (plan != null && !plan.conflicts().isEmpty());
+        return status == Status.FAILED || status == Status.UNFINISHED || !errors.isEmpty()
+                || (plan != null && !plan.conflicts().isEmpty());
     }
 
     @Override public boolean equals(Object o) {
         if (!(o instanceof GroupReport)) return false;
         GroupReport g = (GroupReport) o;
         return groupId.equals(g.groupId) && loadBalancerId.equals(g.loadBalancerId) && status == g.status
-                && services.equals(g.services) && Objects.equals(plan, g.plan) && shares.equals(g.shares)
-                && warnings.equals(g.warnings) && errors.equals(g.errors);
+                && services.equals(g.services) && Objects.equals(plan, g.plan) && made.equals(g.made)
+                && left.equals(g.left) && shares.equals(g.shares) && warnings.equals(g.warnings) && errors.equals(g.errors);
     }
-    @Override public int hashCode() { return Objects.hash(groupId, loadBalancerId, status, services, plan, shares, warnings, errors); }
-    @Override public String toString() { return groupId + " " + status + " " + plan + " " + errors; }
+    @Override public int hashCode() {
+        return Objects.hash(groupId, loadBalancerId, status, services, plan, made, left, shares, warnings, errors);
+    }
+    @Override public String toString() { return groupId + " " + status + " made " + made + " left " + left + " " + errors; }
+
+    /** The mutable side of a report, filled step by step by the group's sync. */
+    public static final class Builder {
+        private final String groupId;
+        private final List<ServiceRef> services;
+        private String loadBalancerId = "";
+        private GroupPlan plan;
+        private Changes made = Changes.none();
+        private Changes left = Changes.none();
+        private List<ServiceShare> shares = List.of();
+        private final List<String> warnings = new ArrayList<>();
+        private final List<String> errors = new ArrayList<>();
+
+        private Builder(String groupId, List<ServiceRef> services) {
+            this.groupId = groupId;
+            this.services = List.copyOf(services);
+        }
+
+        public Builder loadBalancerId(String v) { loadBalancerId = v; return this; }
+        public Builder plan(GroupPlan v) { plan = v; return this; }
+        public Builder made(Changes v) { made = v; return this; }
+        public Builder left(Changes v) { left = v; return this; }
+        public Builder shares(List<ServiceShare> v) { shares = v; return this; }
+        public Builder warning(String v) { warnings.add(v); return this; }
+        public Builder warnings(List<String> v) { warnings.addAll(v); return this; }
+        public Builder error(String v) { errors.add(v); return this; }
+        public GroupReport build(Status status) { return new GroupReport(this, status); }
+    }
 }

@@ -7,6 +7,7 @@ import com.clbsync.plan.DesiredGroup;
 import com.clbsync.plan.Freeze;
 import com.clbsync.plan.GroupDiff;
 import com.clbsync.plan.GroupPlan;
+import com.clbsync.plan.HeldWeights;
 import com.clbsync.plan.Ownership;
 import com.clbsync.plan.ServiceRef;
 import com.clbsync.plan.ServiceTarget;
@@ -17,35 +18,40 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Brings one vServer group to its wanted state: one describe, a check that every Service's CLB id
- * matches the group's, the diff, then adds, weight changes and removals (the API batches and retries
- * them). After a failed or ambiguous write it describes the group again and carries on from what is
- * there: an add that finds the backend present, or a removal that finds it gone, is converged, not an
- * error; a full group gets its removals first.
+ * Brings one described vServer group to its wanted state: a check that every Service's CLB id matches
+ * the group's, the weights (solved around what the run may not change), the diff, then adds,
+ * re-weights and removals (the API batches, retries and keeps the deadline). After any refused or
+ * unanswered write it describes the group again and judges from what is there, whatever code came
+ * back: what the describe shows as done is done, a group now as wanted is converged, a refusal that
+ * left nothing done is a failure. A full CLB gets its removals first.
  */
 final class GroupSync {
-    /** Write attempts per group, each after a fresh describe (a concurrent run can make several necessary). */
+    /** Write rounds per group, each after a fresh describe (a concurrent run can make several necessary). */
     static final int MAX_ROUNDS = 5;
     private final VServerGroupApi api;
     private final WeightPolicy weights;
     private final Ownership ownership;
 
+    /** @param api bound to the run's deadline */
     GroupSync(VServerGroupApi api, WeightPolicy weights, Ownership ownership) {
         this.api = api;
         this.weights = weights;
         this.ownership = ownership;
     }
 
-    GroupReport sync(String groupId, List<ServiceTarget> targets, Freeze freeze, boolean apply) {
-        List<ServiceRef> services = targets.stream().map(ServiceTarget::service).collect(Collectors.toList());
-        VServerGroup group;
-        try {
-            group = api.describe(groupId);
-        } catch (ClbException e) {
-            String why = e.groupNotFound() ? "the vServer group does not exist" : e.getMessage();
-            return GroupReport.failed(groupId, services, why + "; nothing written to this group");
+    /** The report for a group whose describe failed: nothing is written to it. */
+    static GroupReport undescribed(String groupId, List<ServiceTarget> targets, ClbException e) {
+        GroupReport.Builder report = GroupReport.builder(groupId, services(targets));
+        if (e.deadline()) {
+            return report.error("not started: " + e.detail()).build(GroupReport.Status.UNFINISHED);
         }
-        List<String> errors = new ArrayList<>();
+        String why = e.groupNotFound() ? "the vServer group does not exist (" + e.status() + " " + e.code() + ": "
+                + e.detail() + ")" : e.getMessage();
+        return report.error(why + "; nothing written to this group").build(GroupReport.Status.FAILED);
+    }
+
+    GroupReport sync(VServerGroup group, List<ServiceTarget> targets, Freeze freeze, boolean apply) {
+        GroupReport.Builder report = GroupReport.builder(group.id(), services(targets)).loadBalancerId(group.loadBalancerId());
         List<ServiceTarget> matching = new ArrayList<>();
         List<ServiceRef> mismatched = new ArrayList<>();
         for (ServiceTarget t : targets) {
@@ -53,69 +59,92 @@ final class GroupSync {
                 matching.add(t);
             } else {
                 mismatched.add(t.service());
-                errors.add(t.service() + ": its loadbalancer-id is " + t.loadBalancerId() + " but the group belongs to "
+                report.error(t.service() + ": its loadbalancer-id is " + t.loadBalancerId() + " but the group belongs to "
                         + (group.loadBalancerId().isEmpty() ? "no CLB" : group.loadBalancerId())
                         + "; nothing written on its behalf");
             }
         }
-        DesiredGroup desired = DesiredGroup.of(matching, weights);
-        Freeze groupFreeze = freeze.withServices(mismatched).withKeys(desired.contested().keySet());
+        Freeze groupFreeze = freeze.withServices(mismatched).withKeys(DesiredGroup.contested(matching).keySet());
+        DesiredGroup desired = DesiredGroup.of(matching, weights,
+                HeldWeights.of(group.backends(), ownership, groupFreeze, matching));
         GroupPlan plan = GroupDiff.compute(group.backends(), desired, ownership, groupFreeze);
-        List<String> notes = new ArrayList<>(weights.warnings(matching));
-        if (plan.isEmpty() || !apply) {
-            GroupReport.Status status = plan.isEmpty() ? GroupReport.Status.IN_SYNC : GroupReport.Status.WOULD_CHANGE;
-            return GroupReport.of(groupId, group.loadBalancerId(), status, services, plan, desired.shares(), notes, errors);
+        report.plan(plan).shares(desired.shares()).warnings(desired.notes());
+        if (plan.isEmpty()) {
+            return report.build(GroupReport.Status.IN_SYNC);
         }
-        GroupPlan next = plan;
+        if (!apply) {
+            return report.made(Changes.of(plan)).build(GroupReport.Status.WOULD_CHANGE);
+        }
+        return write(group.id(), Changes.of(plan), desired, groupFreeze, report);
+    }
+
+    private GroupReport write(String groupId, Changes first, DesiredGroup desired, Freeze freeze, GroupReport.Builder report) {
+        Changes made = Changes.none();
+        Changes next = first;
         boolean removeFirst = false;
         for (int round = 1; ; round++) {
+            ClbException failure;
             try {
-                write(groupId, next, removeFirst);
-                return GroupReport.of(groupId, group.loadBalancerId(), GroupReport.Status.SYNCED, services, plan,
-                        desired.shares(), notes, errors);
+                apply(groupId, next, removeFirst);
+                return report.made(made.plus(next)).build(GroupReport.Status.SYNCED);
             } catch (ClbException e) {
-                boolean recoverable = e.ambiguous() || e.alreadyExists() || e.notExist() || e.overLimit() || e.retryable();
-                if (!recoverable || round == MAX_ROUNDS) {
-                    errors.add(e.getMessage() + "; left undone at most: " + summary(next));
-                    return GroupReport.of(groupId, group.loadBalancerId(), GroupReport.Status.FAILED, services, plan,
-                            desired.shares(), notes, errors);
-                }
-                // the group may be partly written, or another run wrote it: look again before anything else
-                removeFirst |= e.overLimit();
-                try {
-                    next = GroupDiff.compute(api.describe(groupId).backends(), desired, ownership, groupFreeze);
-                } catch (ClbException d) {
-                    errors.add(e.getMessage() + "; then " + d.getMessage() + "; left undone at most: " + summary(next));
-                    return GroupReport.of(groupId, group.loadBalancerId(), GroupReport.Status.FAILED, services, plan,
-                            desired.shares(), notes, errors);
-                }
-                notes.add(e.code() + " on " + e.action() + ": re-described the group, " + (next.isEmpty()
-                        ? "which was already as wanted" : "then continued with " + summary(next)));
-                if (next.isEmpty()) {
-                    return GroupReport.of(groupId, group.loadBalancerId(), GroupReport.Status.SYNCED, services, plan,
-                            desired.shares(), notes, errors);
-                }
+                failure = e;
             }
+            if (failure.deadline()) {
+                return unfinished(report, made, next, failure);
+            }
+            Changes still;
+            try {
+                still = Changes.of(GroupDiff.compute(api.describe(groupId).backends(), desired, ownership, freeze));
+            } catch (ClbException d) {
+                report.made(made).left(next);
+                if (d.deadline()) {
+                    return unfinished(report, made, next, failure);
+                }
+                return report.error(failure.getMessage() + "; then " + d.getMessage() + "; left undone at most: " + next)
+                        .build(GroupReport.Status.FAILED);
+            }
+            Changes done = next.doneGiven(still);
+            made = made.plus(done);
+            if (still.isEmpty()) {
+                return report.made(made).warning(failure.code() + " on " + failure.action()
+                        + ": described the group again; it was as wanted").build(GroupReport.Status.SYNCED);
+            }
+            boolean worthAnotherRound = failure.retryable() || failure.ambiguous() || failure.overLimit() || !done.isEmpty();
+            if (!worthAnotherRound || round == MAX_ROUNDS) {
+                return report.made(made).left(still).error(failure.getMessage() + "; described the group again: left undone "
+                        + still).build(GroupReport.Status.FAILED);
+            }
+            removeFirst |= failure.overLimit();
+            report.warning(failure.code() + " on " + failure.action() + ": described the group again, then continued with "
+                    + still);
+            next = still;
         }
     }
 
-    /** Adds, weights, removals; removals first when the group was full. */
-    private void write(String groupId, GroupPlan plan, boolean removeFirst) throws ClbException {
-        if (removeFirst && !plan.removes().isEmpty()) {
-            api.remove(groupId, plan.removes());
+    private static GroupReport unfinished(GroupReport.Builder report, Changes made, Changes next, ClbException e) {
+        return report.made(made).left(next).error("stopped by the run's deadline (" + e.action() + " " + e.detail()
+                + "); left undone at most " + next + ": the next run continues from what the CLB then holds")
+                .build(GroupReport.Status.UNFINISHED);
+    }
+
+    /** Adds, weights, removals; removals first when the CLB was full. */
+    private void apply(String groupId, Changes c, boolean removeFirst) throws ClbException {
+        if (removeFirst && !c.removes().isEmpty()) {
+            api.remove(groupId, c.removes());
         }
-        if (!plan.adds().isEmpty()) {
-            api.add(groupId, plan.adds());
+        if (!c.adds().isEmpty()) {
+            api.add(groupId, c.adds());
         }
-        if (!plan.updates().isEmpty()) {
-            api.setWeights(groupId, plan.updates());
+        if (!c.updates().isEmpty()) {
+            api.setWeights(groupId, c.updates());
         }
-        if (!removeFirst && !plan.removes().isEmpty()) {
-            api.remove(groupId, plan.removes());
+        if (!removeFirst && !c.removes().isEmpty()) {
+            api.remove(groupId, c.removes());
         }
     }
 
-    private static String summary(GroupPlan p) {
-        return p.adds().size() + " adds, " + p.updates().size() + " re-weights, " + p.removes().size() + " removals";
+    private static List<ServiceRef> services(List<ServiceTarget> targets) {
+        return targets.stream().map(ServiceTarget::service).collect(Collectors.toList());
     }
 }

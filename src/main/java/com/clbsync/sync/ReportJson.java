@@ -30,10 +30,12 @@ public final class ReportJson {
             JsonObject j = new JsonObject();
             j.addProperty("name", c.name());
             j.addProperty("ownerId", c.ownerId());
+            j.addProperty("state", c.state().name());
             j.addProperty("frozen", c.frozen());
             if (c.frozen()) {
                 j.addProperty("reason", c.reason());
-            } else {
+            }
+            if (c.state() != ClusterReport.State.FROZEN) {
                 j.addProperty("services", c.services());
                 j.addProperty("nodes", c.nodes());
             }
@@ -65,15 +67,23 @@ public final class ReportJson {
         JsonArray services = new JsonArray();
         g.services().forEach(s -> services.add(s.toString()));
         j.add("services", services);
+        // added/reweighted/removed: the changes made (apply) or that would be made (plan)
+        j.add("added", backends(g.added()));
+        j.add("reweighted", backends(g.updated()));
+        j.add("removed", backends(g.removed()));
         GroupPlan p = g.plan();
         if (p != null) {
-            j.add("added", backends(p.adds()));
-            j.add("reweighted", backends(p.updates()));
-            j.add("removed", backends(p.removes()));
             j.add("unchanged", backends(p.unchanged()));
             j.add("foreign", backends(p.foreign()));
             j.add("kept", backends(p.kept()));
             j.add("conflicts", strings(p.conflicts()));
+        }
+        if (!g.left().isEmpty()) {
+            JsonObject left = new JsonObject();
+            left.addProperty("adds", g.left().adds().size());
+            left.addProperty("reweights", g.left().updates().size());
+            left.addProperty("removals", g.left().removes().size());
+            j.add("leftUndone", left);
         }
         JsonArray shares = new JsonArray();
         for (ServiceShare s : g.shares()) {

@@ -51,13 +51,17 @@ public final class ReportText {
         }
         GroupPlan p = g.plan();
         if (p != null) {
-            sb.append(String.format("  added %d, re-weighted %d, removed %d, unchanged %d, foreign %d, kept (frozen) %d%n",
-                    p.adds().size(), p.updates().size(), p.removes().size(), p.unchanged().size(), p.foreign().size(),
-                    p.kept().size()));
-            lines(sb, "+ ", p.adds());
-            lines(sb, "~ ", p.updates());
-            lines(sb, "- ", p.removes());
-            p.conflicts().forEach(c -> sb.append("  conflict: ").append(c).append('\n'));
+            Changes c = g.made();
+            sb.append(String.format("  %s %d, re-weighted %d, removed %d, unchanged %d, foreign %d, kept (frozen) %d%n",
+                    g.status() == GroupReport.Status.WOULD_CHANGE ? "would add" : "added", c.adds().size(),
+                    c.updates().size(), c.removes().size(), p.unchanged().size(), p.foreign().size(), p.kept().size()));
+            lines(sb, "+ ", c.adds());
+            lines(sb, "~ ", c.updates());
+            lines(sb, "- ", c.removes());
+            p.conflicts().forEach(x -> sb.append("  conflict: ").append(x).append('\n'));
+        }
+        if (!g.left().isEmpty()) {
+            sb.append("  left undone: ").append(g.left()).append('\n');
         }
         if (g.shares().size() > 1) {
             g.shares().forEach(s -> sb.append("  share: ").append(s).append('\n'));
@@ -71,6 +75,8 @@ public final class ReportText {
             case IN_SYNC: return "in sync";
             case SYNCED: return "synced";
             case WOULD_CHANGE: return "would change";
+            case UNFINISHED: return "UNFINISHED";
+            case SKIPPED: return "left alone";
             default: return "FAILED";
         }
     }

@@ -1,46 +1,58 @@
 package com.clbsync.sync;
 
 import com.clbsync.clb.ClbException;
+import com.clbsync.clb.VServerGroup;
 import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.ClusterConfig;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.kube.ClusterReader;
 import com.clbsync.model.ClusterSnapshot;
+import com.clbsync.plan.BackendDescription;
 import com.clbsync.plan.ClusterView;
 import com.clbsync.plan.DesiredState;
 import com.clbsync.plan.DesiredStateBuilder;
 import com.clbsync.plan.Freeze;
+import com.clbsync.plan.NotReadyStorm;
 import com.clbsync.plan.Ownership;
 import com.clbsync.plan.ServiceTarget;
 import com.clbsync.plan.WeightPolicy;
+import com.clbsync.time.Deadline;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * Orchestrates a run: read every cluster (in parallel, each bounded by its timeout), compute what
- * every referenced group should hold, then sync group by group. Returns an immutable report.
+ * Orchestrates a run: read every cluster (in parallel, each bounded by its timeout and the run's
+ * deadline), compute what every referenced group should hold, describe the groups, then sync them
+ * queued by the CLB that owns them. Returns an immutable report.
  */
 public final class SyncService {
     /** CLB instances synced at the same time. */
     static final int MAX_PARALLEL_CLBS = 4;
+    /** The budget of a run on the command line. */
+    public static final Duration DEFAULT_BUDGET = Duration.ofMinutes(5);
     private final SyncConfig config;
     private final Map<String, ClusterReader> readers;
     private final VServerGroupApi api;
-    private final GroupSync groupSync;
+    private final WeightPolicy weights;
+    private final Ownership ownership;
     private final ExecutorService pool;
 
     /**
@@ -52,7 +64,8 @@ public final class SyncService {
         this.config = Objects.requireNonNull(config);
         this.readers = Map.copyOf(readers);
         this.api = Objects.requireNonNull(api);
-        this.groupSync = new GroupSync(api, weights, Ownership.of(config.ownerIds()));
+        this.weights = Objects.requireNonNull(weights);
+        this.ownership = Ownership.of(config.ownerIds());
         this.pool = Objects.requireNonNull(pool);
         for (ClusterConfig c : config.clusters()) {
             if (!readers.containsKey(c.name())) {
@@ -63,34 +76,39 @@ public final class SyncService {
 
     /** A daemon thread pool for the cluster reads. */
     public static ExecutorService readPool() {
-        return Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "clb-sync-read");
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newCachedThreadPool(daemon("clb-sync-read"));
     }
 
-    /** Plans ({@code apply == false}: describes only) or applies, over every group. */
+    /** Plans ({@code apply == false}: describes only) or applies, over every group, within the default budget. */
     public SyncReport run(boolean apply) {
-        return run(apply, SyncScope.full());
+        return run(apply, SyncScope.full(), Deadline.in(DEFAULT_BUDGET));
     }
 
-    /** Plans or applies over the groups in scope; every cluster is read regardless. */
+    /** Plans or applies over the groups in scope, within the default budget. */
     public SyncReport run(boolean apply, SyncScope scope) {
+        return run(apply, scope, Deadline.in(DEFAULT_BUDGET));
+    }
+
+    /**
+     * Plans or applies over the groups in scope; every cluster is read regardless. Nothing runs past
+     * {@code deadline}: groups it stops are reported as unfinished, with what is left undone.
+     */
+    public SyncReport run(boolean apply, SyncScope scope, Deadline deadline) {
+        VServerGroupApi clb = api.within(deadline);
         List<ClusterReport> clusterReports = new ArrayList<>();
         List<ClusterView> views = new ArrayList<>();
-        readAll(clusterReports, views);
+        readAll(clusterReports, views, deadline);
         DesiredState desired = DesiredStateBuilder.build(views);
         Set<String> frozenOwners = clusterReports.stream().filter(ClusterReport::frozen).map(ClusterReport::ownerId)
                 .collect(Collectors.toSet());
         Freeze freeze = Freeze.of(frozenOwners, desired.frozenServiceRefs(), Set.of());
 
         List<String> errors = new ArrayList<>();
-        Map<String, String> scanned = new TreeMap<>(); // group -> its CLB
+        Map<String, VServerGroup> scanned = new TreeMap<>(); // group id -> the group as listed (name, CLB)
         if (ScopeResolver.needsScan(scope)) {
             for (String lb : config.loadBalancerIds()) {
                 try {
-                    api.groupIdsOf(lb).forEach(g -> scanned.put(g, lb));
+                    clb.groupsOf(lb).forEach(g -> scanned.put(g.id(), g));
                 } catch (ClbException e) {
                     errors.add("CLB " + lb + ": its vServer groups could not be listed, so deleted Services' backends"
                             + " there are not cleaned up this run: " + e.getMessage());
@@ -98,49 +116,70 @@ public final class SyncService {
             }
         }
         Set<String> groups = ScopeResolver.groups(scope, desired, views, scanned.keySet());
-        List<GroupReport> groupReports = syncByClb(groups, desired, scanned, freeze, apply);
+        List<GroupReport> groupReports = new ArrayList<>();
+        Set<String> toSync = new TreeSet<>();
+        for (String g : groups) {
+            VServerGroup listed = scanned.get(g);
+            if (listed != null && !desired.targetsByGroup().containsKey(g) && BackendDescription.ownerOf(listed.name()).isPresent()) {
+                groupReports.add(GroupReport.builder(g, List.of()).loadBalancerId(listed.loadBalancerId())
+                        .warning("named " + listed.name() + ": a group the CCM created for a Service of its own; left alone")
+                        .build(GroupReport.Status.SKIPPED));
+            } else {
+                toSync.add(g);
+            }
+        }
+        groupReports.addAll(syncByClb(toSync, desired, freeze, apply, new GroupSync(clb, weights, ownership), clb));
+        groupReports.sort(Comparator.comparing(GroupReport::groupId));
         return SyncReport.of(apply, scope.toString(), clusterReports, desired.frozenServices(), desired.warnings(),
                 groupReports, errors);
     }
 
     /**
-     * Syncs the groups, one CLB's groups after another (concurrent changes to one CLB fail as
-     * "configuring"), different CLBs in parallel on a bounded pool. Reports come back in group order.
+     * Describes every group (in parallel), then queues the described groups by the CLB that owns them:
+     * one CLB's groups one after another (concurrent changes to one CLB fail as "configuring"),
+     * different CLBs in parallel on a bounded pool.
      */
-    private List<GroupReport> syncByClb(Set<String> groups, DesiredState desired, Map<String, String> scanned,
-                                        Freeze freeze, boolean apply) {
-        Map<String, List<String>> byClb = new TreeMap<>();
-        for (String g : groups) {
-            List<ServiceTarget> targets = desired.targetsByGroup().getOrDefault(g, List.of());
-            String clb = targets.isEmpty() ? scanned.getOrDefault(g, "?" + g) : targets.get(0).loadBalancerId();
-            byClb.computeIfAbsent(clb, k -> new ArrayList<>()).add(g);
-        }
-        ExecutorService writers = Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_PARALLEL_CLBS, byClb.size())), r -> {
-            Thread t = new Thread(r, "clb-sync-write");
-            t.setDaemon(true);
-            return t;
-        });
+    private List<GroupReport> syncByClb(Set<String> groups, DesiredState desired, Freeze freeze, boolean apply,
+                                        GroupSync groupSync, VServerGroupApi clb) {
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_PARALLEL_CLBS, groups.size())),
+                daemon("clb-sync-clb"));
         try {
-            List<CompletableFuture<List<GroupReport>>> perClb = new ArrayList<>();
-            for (List<String> clbGroups : byClb.values()) {
-                perClb.add(CompletableFuture.supplyAsync(() -> {
-                    List<GroupReport> reports = new ArrayList<>();
-                    for (String g : clbGroups) {
-                        reports.add(groupSync.sync(g, desired.targetsByGroup().getOrDefault(g, List.of()), freeze, apply));
-                    }
-                    return reports;
-                }, writers));
+            Map<String, CompletableFuture<Described>> described = new TreeMap<>();
+            for (String g : groups) {
+                described.put(g, CompletableFuture.supplyAsync(() -> Described.of(clb, g), workers));
             }
-            List<GroupReport> all = new ArrayList<>();
-            perClb.forEach(f -> all.addAll(f.join()));
-            all.sort(Comparator.comparing(GroupReport::groupId));
-            return all;
+            List<GroupReport> reports = new ArrayList<>();
+            Map<String, List<VServerGroup>> byClb = new TreeMap<>();
+            described.forEach((g, f) -> {
+                Described d = f.join();
+                if (d.group == null) {
+                    reports.add(GroupSync.undescribed(g, targets(desired, g), d.error));
+                } else {
+                    byClb.computeIfAbsent(d.group.loadBalancerId(), k -> new ArrayList<>()).add(d.group);
+                }
+            });
+            List<CompletableFuture<List<GroupReport>>> perClb = new ArrayList<>();
+            for (List<VServerGroup> clbGroups : byClb.values()) {
+                perClb.add(CompletableFuture.supplyAsync(() -> {
+                    List<GroupReport> out = new ArrayList<>();
+                    for (VServerGroup group : clbGroups) {
+                        out.add(groupSync.sync(group, targets(desired, group.id()), freeze, apply));
+                    }
+                    return out;
+                }, workers));
+            }
+            perClb.forEach(f -> reports.addAll(f.join()));
+            return reports;
         } finally {
-            writers.shutdown();
+            workers.shutdown();
         }
     }
 
-    private void readAll(List<ClusterReport> reports, List<ClusterView> views) {
+    private static List<ServiceTarget> targets(DesiredState desired, String groupId) {
+        return desired.targetsByGroup().getOrDefault(groupId, List.of());
+    }
+
+    private void readAll(List<ClusterReport> reports, List<ClusterView> views, Deadline deadline) {
         Map<ClusterConfig, CompletableFuture<ClusterSnapshot>> reads = new LinkedHashMap<>();
         for (ClusterConfig c : config.clusters()) {
             ClusterReader reader = readers.get(c.name());
@@ -155,24 +194,57 @@ public final class SyncService {
         long started = System.nanoTime();
         for (Map.Entry<ClusterConfig, CompletableFuture<ClusterSnapshot>> e : reads.entrySet()) {
             ClusterConfig c = e.getKey();
+            // each cluster's bound counts from the common start, and never past the run's deadline
+            Duration own = Duration.ofSeconds(c.timeoutSeconds()).minusNanos(System.nanoTime() - started);
+            Duration wait = deadline.bound(own.isNegative() ? Duration.ZERO : own);
             try {
-                // each cluster's bound counts from the common start, not from the end of the previous wait
-                long left = TimeUnit.SECONDS.toNanos(c.timeoutSeconds()) - (System.nanoTime() - started);
-                ClusterSnapshot s = e.getValue().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+                ClusterSnapshot s = e.getValue().get(wait.toNanos(), TimeUnit.NANOSECONDS);
+                Optional<NotReadyStorm> storm = NotReadyStorm.in(s.nodes(), config.failOpenNotReadyFraction());
                 if (s.nodes().isEmpty()) {
                     reports.add(ClusterReport.frozen(c.name(), c.ownerId(), "the cluster returned no Nodes"));
+                } else if (storm.isPresent()) {
+                    reports.add(ClusterReport.degraded(c.name(), c.ownerId(), s.services().size(), s.nodes().size(),
+                            storm.get().toString()));
                 } else {
                     reports.add(ClusterReport.read(c.name(), c.ownerId(), s.services().size(), s.nodes().size()));
                     views.add(ClusterView.of(c.name(), c.ownerId(), s));
                 }
             } catch (TimeoutException ex) {
                 e.getValue().cancel(true);
-                reports.add(ClusterReport.frozen(c.name(), c.ownerId(), "not read within " + c.timeoutSeconds() + " s"));
+                reports.add(ClusterReport.frozen(c.name(), c.ownerId(), wait.compareTo(own) < 0
+                        ? "not read before the run's deadline" : "not read within " + c.timeoutSeconds() + " s"));
             } catch (ExecutionException ex) {
                 reports.add(ClusterReport.frozen(c.name(), c.ownerId(), ex.getCause().getMessage()));
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 reports.add(ClusterReport.frozen(c.name(), c.ownerId(), "interrupted"));
+            }
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A group as described, or why it could not be. */
+    private static final class Described {
+        final VServerGroup group;
+        final ClbException error;
+
+        private Described(VServerGroup group, ClbException error) {
+            this.group = group;
+            this.error = error;
+        }
+
+        static Described of(VServerGroupApi clb, String groupId) {
+            try {
+                return new Described(clb.describe(groupId), null);
+            } catch (ClbException e) {
+                return new Described(null, e);
             }
         }
     }

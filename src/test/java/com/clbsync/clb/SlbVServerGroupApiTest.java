@@ -2,6 +2,8 @@ package com.clbsync.clb;
 
 import com.clbsync.emulator.ClbEmulator;
 import com.clbsync.plan.Backend;
+import com.clbsync.testing.MutableClock;
+import com.clbsync.time.Deadline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,13 +61,14 @@ class SlbVServerGroupApiTest {
 
     @Test
     void listsTheGroupsOfACLB() throws Exception {
-        assertThat(api.groupIdsOf("lb-1")).containsExactly("rsp-1", "rsp-2");
+        assertThat(api.groupsOf("lb-1")).extracting(VServerGroup::id).containsExactly("rsp-1", "rsp-2");
     }
 
     @Test
     void mapsApiErrorsToCodes() {
         assertThatThrownBy(() -> api.describe("rsp-missing")).isInstanceOfSatisfying(ClbException.class, e -> {
-            assertThat(e.code()).isEqualTo("InvalidParameter.VServerGroupId");
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.code()).isEqualTo("InvalidParameter");
             assertThat(e.groupNotFound()).isTrue();
             assertThat(e.action()).isEqualTo("DescribeVServerGroupAttribute");
         });
@@ -83,8 +86,8 @@ class SlbVServerGroupApiTest {
     }
 
     private SlbVServerGroupApi quick(java.time.Instant deadline, List<java.time.Duration> waits) {
-        return api.withRetry(RetryPolicy.of(java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(4), 5),
-                java.time.Clock.systemUTC(), waits::add).withDeadline(deadline);
+        return api.withRetry(RetryPolicy.of(java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(4), 5), waits::add)
+                .within(Deadline.at(deadline, java.time.Clock.systemUTC()));
     }
 
     @Test
@@ -107,9 +110,23 @@ class SlbVServerGroupApiTest {
     @Test
     void neverRetriesPastTheDeadline() {
         emu.failNext("DescribeVServerGroupAttribute", 100, "Throttling");
-        assertThatThrownBy(() -> quick(java.time.Instant.now(), new java.util.ArrayList<>()).describe("rsp-1"))
-                .hasMessageContaining("no time left");
-        assertThat(emu.calls()).hasSize(1);
+        // each wait moves a fake clock by one second: two attempts fit in a two-second budget, a third is not sent
+        MutableClock clock = new MutableClock();
+        SlbVServerGroupApi bounded = api.withRetry(RetryPolicy.of(java.time.Duration.ofMillis(1),
+                java.time.Duration.ofMillis(4), 10), d -> clock.advance(java.time.Duration.ofSeconds(1)))
+                .within(Deadline.at(clock.instant().plusSeconds(2), clock));
+        assertThatThrownBy(() -> bounded.describe("rsp-1")).isInstanceOfSatisfying(ClbException.class, e -> {
+            assertThat(e.deadline()).isTrue();
+            assertThat(e.getMessage()).contains("not sent").contains("after 2 refused attempts");
+        });
+        assertThat(emu.calls()).hasSize(2);
+    }
+
+    @Test
+    void aCallIsNotSentWhenTheBudgetIsSpent() {
+        assertThatThrownBy(() -> quick(java.time.Instant.now(), new java.util.ArrayList<>()).add("rsp-1", backends(1, 5)))
+                .isInstanceOfSatisfying(ClbException.class, e -> assertThat(e.deadline()).isTrue());
+        assertThat(emu.calls()).isEmpty();
     }
 
     @Test

@@ -33,7 +33,11 @@ class ClbEmulatorTest {
     }
 
     private HttpResponse<String> call(String action, String servers, boolean signed) throws Exception {
-        String query = "RegionId=cn-hangzhou&VServerGroupId=rsp-1"
+        return call(action, servers, signed, "rsp-1");
+    }
+
+    private HttpResponse<String> call(String action, String servers, boolean signed, String group) throws Exception {
+        String query = "RegionId=cn-hangzhou&VServerGroupId=" + group
                 + (servers == null ? "" : "&BackendServers=" + URLEncoder.encode(servers, StandardCharsets.UTF_8));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(emu.endpoint() + "/?" + query))
                 .header("x-acs-action", action).POST(HttpRequest.BodyPublishers.noBody());
@@ -80,20 +84,33 @@ class ClbEmulatorTest {
     }
 
     @Test
-    void addingAnExistingBackendIsAnErrorAndChangesNothing() throws Exception {
+    void addingAnExistingBackendIsTheGenericInvalidParameterAndChangesNothing() throws Exception {
         emu.putBackend("rsp-1", Backend.ecs("i-1", 30080, 5, "manual"));
         HttpResponse<String> r = call("AddVServerGroupBackendServers", "[" + server("i-2", 1, "d") + "," + server("i-1", 1, "d") + "]", true);
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains(ClbEmulator.ALREADY_EXISTS);
+        assertThat(r.body()).contains("\"Code\":\"InvalidParameter\"").contains("already exists");
         assertThat(emu.backends("rsp-1")).containsExactly(Backend.ecs("i-1", 30080, 5, "manual"));
     }
 
     @Test
-    void removingOrReweightingAMissingBackendIsAnError() throws Exception {
-        assertThat(call("RemoveVServerGroupBackendServers", "[" + server("i-9", 1, "d") + "]", true).body())
-                .contains("InvalidBackendServer.NotExist");
-        assertThat(call("SetVServerGroupAttribute", "[" + server("i-9", 1, "d") + "]", true).body())
-                .contains("InvalidBackendServer.NotExist");
+    void removingAnAbsentBackendSucceedsAsDocumented() throws Exception {
+        emu.putBackend("rsp-1", Backend.ecs("i-1", 30080, 5, "manual"));
+        HttpResponse<String> r = call("RemoveVServerGroupBackendServers", "[" + server("i-9", 1, "d") + "]", true);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(emu.backends("rsp-1")).containsExactly(Backend.ecs("i-1", 30080, 5, "manual"));
+    }
+
+    @Test
+    void reweightingAnAbsentBackendIsRefused() throws Exception {
+        assertThat(call("SetVServerGroupAttribute", "[" + server("i-9", 1, "d") + "]", true).statusCode()).isEqualTo(400);
+        assertThat(emu.backends("rsp-1")).isEmpty();
+    }
+
+    @Test
+    void anUnknownGroupIs404InvalidParameter() throws Exception {
+        HttpResponse<String> r = call("DescribeVServerGroupAttribute", null, true, "rsp-none");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("\"Code\":\"InvalidParameter\"").contains(ClbEmulator.NO_SUCH_GROUP);
     }
 
     @Test
@@ -104,12 +121,7 @@ class ClbEmulatorTest {
     }
 
     @Test
-    void unknownGroupsAndUnsignedRequestsAreRefused() throws Exception {
-        emu.createGroup("lb-1", "rsp-2");
-        HttpRequest unknown = HttpRequest.newBuilder(URI.create(emu.endpoint() + "/?RegionId=cn-hangzhou&VServerGroupId=rsp-x"))
-                .header("x-acs-action", "DescribeVServerGroupAttribute").header("Authorization", "x")
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
-        assertThat(http.send(unknown, HttpResponse.BodyHandlers.ofString()).body()).contains("InvalidParameter.VServerGroupId");
+    void unsignedRequestsAreRefused() throws Exception {
         assertThat(call("DescribeVServerGroupAttribute", null, false).body()).contains("MissingSignature");
     }
 }

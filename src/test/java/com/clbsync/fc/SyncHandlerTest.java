@@ -58,7 +58,7 @@ class SyncHandlerTest {
         SyncConfig config = world.config();
         handler = new SyncHandler(config, SyncFactory.readers(config),
                 c -> SlbVServerGroupApi.create(config.region(), config.clbEndpoint(), c),
-                (range, creds) -> {
+                (range, creds, deadline) -> {
                     if (auditFails) {
                         throw new java.io.IOException("connection refused");
                     }

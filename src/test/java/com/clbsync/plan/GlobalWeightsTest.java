@@ -80,8 +80,9 @@ class GlobalWeightsTest {
         ServiceTarget weighted = cluster("b", 50, 2, 1);
         Map<ServiceRef, List<Backend>> w = GLOBAL.weigh(List.of(plain, weighted));
         assertThat(w.get(plain.service())).extracting(Backend::weight).containsOnly(100);
-        assertThat(GLOBAL.warnings(List.of(plain, weighted))).singleElement().asString().contains("mixes");
-        assertThat(GLOBAL.warnings(List.of(weighted))).isEmpty();
+        assertThat(GLOBAL.weigh(List.of(plain, weighted), HeldWeights.none()).notes()).singleElement().asString()
+                .contains("mixes");
+        assertThat(GLOBAL.weigh(List.of(weighted), HeldWeights.none()).notes()).isEmpty();
     }
 
     @Test

@@ -14,7 +14,6 @@ import com.clbsync.sync.SyncFactory;
 import com.clbsync.sync.SyncReport;
 import com.clbsync.sync.SyncService;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,7 +74,7 @@ public final class World implements AutoCloseable {
     /** The CLB client tests use: quick retries, and a short read timeout when one is set. */
     public SlbVServerGroupApi api() {
         return SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), ClbCredentials.of("AKID", SECRET, null),
-                Duration.ofSeconds(2), readTimeout).withRetry(FAST_RETRIES, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+                Duration.ofSeconds(2), readTimeout).withRetry(FAST_RETRIES, d -> Thread.sleep(d.toMillis()));
     }
 
     /** The CLB client's read timeout (default 15 s). */
