@@ -47,7 +47,7 @@ public final class CcmWeights implements WeightPolicy {
         } else if (w == 0) {
             raw = 0;
         } else if (t.local()) {
-            raw = totalPods == 0 ? 1 : Math.max(1, (int) ((long) w * podsOnBackend / totalPods));
+            raw = totalPods == 0 ? 0 : Math.max(1, (int) ((long) w * podsOnBackend / totalPods));
         } else {
             raw = Math.max(1, w / backends);
         }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The weighted backends one vServer group should hold, merged from all Services feeding it. A backend
@@ -19,9 +20,11 @@ public final class DesiredGroup {
     private final Map<BackendKey, Set<ServiceRef>> contested;
     private final List<ServiceShare> shares;
     private final List<String> notes;
+    private final Set<BackendKey> keepOnly;
 
     private DesiredGroup(Map<BackendKey, Backend> backends, Set<BackendKey> weightLocked,
-                         Map<BackendKey, Set<ServiceRef>> contested, List<ServiceShare> shares, List<String> notes) {
+                         Map<BackendKey, Set<ServiceRef>> contested, List<ServiceShare> shares, List<String> notes,
+                         Set<BackendKey> keepOnly) {
         this.backends = Collections.unmodifiableMap(new TreeMap<>(backends));
         this.weightLocked = Collections.unmodifiableSet(new TreeSet<>(weightLocked));
         TreeMap<BackendKey, Set<ServiceRef>> c = new TreeMap<>();
@@ -29,6 +32,7 @@ public final class DesiredGroup {
         this.contested = Collections.unmodifiableMap(c);
         this.shares = List.copyOf(shares);
         this.notes = List.copyOf(notes);
+        this.keepOnly = Collections.unmodifiableSet(new TreeSet<>(keepOnly));
     }
 
     /** Weighs the targets with the policy, with nothing held, and merges them. */
@@ -53,12 +57,14 @@ public final class DesiredGroup {
                 }
             }
         }
-        return new DesiredGroup(backends, locked, contested, weighing.shares(), weighing.notes());
+        Set<BackendKey> keepOnly = targets.stream().filter(t -> t.local() && t.servingEndpoints() == 0)
+                .flatMap(t -> t.podsByBackend().keySet().stream()).collect(Collectors.toSet());
+        return new DesiredGroup(backends, locked, contested, weighing.shares(), weighing.notes(), keepOnly);
     }
 
     public static DesiredGroup of(Map<BackendKey, Backend> backends, Set<BackendKey> weightLocked,
                                   Map<BackendKey, Set<ServiceRef>> contested) {
-        return new DesiredGroup(backends, weightLocked, contested, List.of(), List.of());
+        return new DesiredGroup(backends, weightLocked, contested, List.of(), List.of(), Set.of());
     }
 
     /** Keys wanted by more than one of these Services, with the Services: neither gets them. */
@@ -84,6 +90,13 @@ public final class DesiredGroup {
     public Map<BackendKey, Set<ServiceRef>> contested() { return contested; }
     /** Each Service's wanted and achieved share of the group's traffic to managed backends. */
     public List<ServiceShare> shares() { return shares; }
+    /**
+     * Keys wanted only if the group already holds them: the eligible nodes of a Local Service with no
+     * serving endpoint in its cluster (failover). Its backends stay attached at weight 0, with no
+     * node added for it, and take traffic again when the endpoints return.
+     */
+    public Set<BackendKey> keepOnly() { return keepOnly; }
+
     /** The weight policy's remarks on this group. */
     public List<String> notes() { return notes; }
 
@@ -91,8 +104,8 @@ public final class DesiredGroup {
         if (!(o instanceof DesiredGroup)) return false;
         DesiredGroup d = (DesiredGroup) o;
         return backends.equals(d.backends) && weightLocked.equals(d.weightLocked) && contested.equals(d.contested)
-                && shares.equals(d.shares) && notes.equals(d.notes);
+                && shares.equals(d.shares) && notes.equals(d.notes) && keepOnly.equals(d.keepOnly);
     }
-    @Override public int hashCode() { return Objects.hash(backends, weightLocked, contested, shares, notes); }
+    @Override public int hashCode() { return Objects.hash(backends, weightLocked, contested, shares, notes, keepOnly); }
     @Override public String toString() { return backends.values() + (contested.isEmpty() ? "" : " contested=" + contested); }
 }

@@ -70,8 +70,8 @@ public final class DesiredStateBuilder {
             if (instance == null || NodeEligibility.whyNot(node, spec).isPresent()) {
                 continue;
             }
-            if (svc.localTrafficPolicy() && pods == 0) {
-                continue;
+            if (svc.localTrafficPolicy() && pods == 0 && serving > 0) {
+                continue; // Local: only nodes with a serving pod; with none anywhere, every node is kept at 0 (failover)
             }
             backends.put(BackendKey.ecs(instance, nodePort), pods);
         }

@@ -56,7 +56,7 @@ public final class GroupDiff {
             }
         }
         for (Backend wanted : want.values()) {
-            if (!present.contains(wanted.key())) {
+            if (!present.contains(wanted.key()) && !desired.keepOnly().contains(wanted.key())) {
                 adds.add(wanted);
             }
         }

@@ -1,5 +1,6 @@
 package com.clbsync.sync;
 
+import com.clbsync.config.WeightMode;
 import com.clbsync.plan.Backend;
 import com.clbsync.plan.LbAnnotations;
 import com.clbsync.testing.FakeCluster;
@@ -8,8 +9,11 @@ import io.fabric8.kubernetes.api.model.Service;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 
@@ -17,15 +21,20 @@ import static com.clbsync.testing.World.GROUP_1;
 import static com.clbsync.testing.World.GROUP_2;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When unsure, change nothing there, say so, and carry on elsewhere. */
+/** When unsure, change nothing there, say so, and carry on elsewhere: in both weight modes. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(WeightMode.class)
 class SyncSafetyTest {
+    @Parameter
+    WeightMode mode;
+
     private World world;
     private FakeCluster a;
     private FakeCluster b;
 
     @BeforeEach
     void start() throws Exception {
-        world = new World();
+        world = new World().weightMode(mode);
         a = world.cluster("cluster-a");
         b = world.cluster("cluster-b");
         a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
@@ -147,7 +156,8 @@ class SyncSafetyTest {
         assertThat(r.exitCode()).isEqualTo(1);
         GroupReport missing = r.groups().stream().filter(g -> g.groupId().equals("rsp-does-not-exist")).findFirst().orElseThrow();
         assertThat(missing.status()).isEqualTo(GroupReport.Status.FAILED);
-        assertThat(missing.errors()).singleElement().asString().contains("does not exist").contains("nothing written");
+        assertThat(missing.errors()).singleElement().asString()
+                .contains("the vServer group does not exist (404 InvalidParameter").contains("nothing written");
         // cluster A's Service now maps elsewhere: its old backends in GROUP_2 go, cluster B's stay
         assertThat(world.group(GROUP_2)).extracting(Backend::serverId).containsOnly("i-b-0", "i-b-1");
     }

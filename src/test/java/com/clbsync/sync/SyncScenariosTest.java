@@ -1,5 +1,6 @@
 package com.clbsync.sync;
 
+import com.clbsync.config.WeightMode;
 import com.clbsync.plan.Backend;
 import com.clbsync.testing.FakeCluster;
 import com.clbsync.testing.World;
@@ -85,6 +86,7 @@ class SyncScenariosTest {
 
     @Test
     void scenario2OneGroupFedByTwoClustersWithTheCcmArithmetic() throws Exception {
+        world.weightMode(WeightMode.CCM);
         FakeCluster a = world.cluster("cluster-a");
         FakeCluster b = world.cluster("cluster-b");
         a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
@@ -109,7 +111,8 @@ class SyncScenariosTest {
     }
 
     @Test
-    void scaleOutAddsInOneBatchAndReweightsTheRest() throws Exception {
+    void scaleOutAddsInOneBatchAndReweightsTheRestWithTheCcmArithmetic() throws Exception {
+        world.weightMode(WeightMode.CCM);
         FakeCluster a = world.cluster("cluster-a");
         FakeCluster b = world.cluster("cluster-b");
         a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);

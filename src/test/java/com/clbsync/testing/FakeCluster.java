@@ -31,6 +31,7 @@ public final class FakeCluster implements AutoCloseable {
 
     private final String name;
     private String ackClusterId;
+    private boolean unreachable;
     private final KubernetesMockServer server;
     private final NamespacedKubernetesClient client;
 
@@ -61,8 +62,15 @@ public final class FakeCluster implements AutoCloseable {
         return this;
     }
 
+    /** While set, the configuration points at a closed loopback port: the cluster cannot be reached, its state stays. */
+    public FakeCluster unreachable(boolean v) {
+        this.unreachable = v;
+        return this;
+    }
+
     public ClusterConfig config() {
-        return ClusterConfig.builder(name).ackClusterId(ackClusterId).server(url()).token(token()).timeoutSeconds(10).build();
+        return ClusterConfig.builder(name).ackClusterId(ackClusterId).server(unreachable ? "http://127.0.0.1:1" : url())
+                .token(token()).timeoutSeconds(10).build();
     }
 
     /** The YAML lines of this cluster's entry in a configuration file. */

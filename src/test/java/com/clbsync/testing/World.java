@@ -12,7 +12,9 @@ import com.clbsync.sync.ReportJson;
 import com.clbsync.sync.ReportText;
 import com.clbsync.sync.SyncFactory;
 import com.clbsync.sync.SyncReport;
+import com.clbsync.sync.SyncScope;
 import com.clbsync.sync.SyncService;
+import com.clbsync.time.Deadline;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ public final class World implements AutoCloseable {
     public final ClbEmulator clb;
     private final Map<String, FakeCluster> clusters = new LinkedHashMap<>();
     private final List<String> loadBalancerIds = new ArrayList<>();
-    private WeightMode weightMode = WeightMode.CCM;
+    private WeightMode weightMode = WeightMode.GLOBAL;
     private Duration readTimeout = SlbVServerGroupApi.READ_TIMEOUT;
     /** Retries as in production, only quicker: 1 ms doubling to 20 ms, 12 attempts. */
     public static final RetryPolicy FAST_RETRIES = RetryPolicy.of(Duration.ofMillis(1), Duration.ofMillis(20), 12);
@@ -60,7 +62,7 @@ public final class World implements AutoCloseable {
         return this;
     }
 
-    /** The weight mode of the configuration (CCM unless set, so the CCM's numbers can be checked). */
+    /** The weight mode of the configuration: global (the default, as in a real configuration) unless set. */
     public World weightMode(WeightMode mode) {
         this.weightMode = mode;
         return this;
@@ -90,7 +92,10 @@ public final class World implements AutoCloseable {
     /** One run, with the emulator's call log cleared first; checks no secret reaches the report. */
     public SyncReport run(boolean apply) throws Exception {
         clb.clearCalls();
-        SyncReport r = service().run(apply);
+        return checked(service().run(apply));
+    }
+
+    private SyncReport checked(SyncReport r) {
         String text = ReportText.render(r) + ReportJson.render(r);
         assertThat(text).doesNotContain(SECRET);
         clusters.values().forEach(c -> assertThat(text).doesNotContain(c.token()));
@@ -99,6 +104,19 @@ public final class World implements AutoCloseable {
 
     public SyncReport apply() throws Exception {
         return run(true);
+    }
+
+    /** One apply that must be done by {@code deadline}. */
+    public SyncReport apply(Deadline deadline) throws Exception {
+        clb.clearCalls();
+        return checked(service().run(true, SyncScope.full(), deadline));
+    }
+
+    /** The share of the traffic of a group that goes to backends whose ServerId starts with {@code prefix}. */
+    public double share(String groupId, String prefix) {
+        long all = group(groupId).stream().mapToLong(Backend::weight).sum();
+        long some = group(groupId).stream().filter(b -> b.serverId().startsWith(prefix)).mapToLong(Backend::weight).sum();
+        return all == 0 ? 0 : (double) some / all;
     }
 
     /** Asserts the run synced everything, showing the report when it did not. */
