@@ -1,5 +1,9 @@
 package com.clbsync.clb;
 
+import com.clbsync.plan.Backend;
+
+import java.util.List;
+
 /**
  * A failed CLB call: the action, the HTTP status, the API's error code and message. Only the behaviour
  * the API reference documents is classified here ({@code ../shared/reference/clb-api.md}); anything
@@ -18,16 +22,30 @@ public final class ClbException extends Exception {
     private final int status;
     private final String code;
     private final String detail;
+    private final List<Backend> applied;
 
     /** @param status the HTTP status, 0 when there was no answer */
     public ClbException(String action, int status, String code, String message) {
+        this(action, status, code, message, List.of());
+    }
+
+    private ClbException(String action, int status, String code, String message, List<Backend> applied) {
         super(action + " failed: " + (code == null || code.isEmpty() ? "Unknown" : code)
                 + (message == null || message.isEmpty() ? "" : ": " + message), null, false, false);
         this.action = action;
         this.status = status;
         this.code = code == null || code.isEmpty() ? "Unknown" : code;
         this.detail = message == null ? "" : message;
+        this.applied = List.copyOf(applied);
     }
+
+    /** The same failure, noting the backends of this call's batches that were confirmed before it. */
+    public ClbException withApplied(List<Backend> confirmed) {
+        return new ClbException(action, status, code, detail, confirmed);
+    }
+
+    /** The backends of the call's earlier batches that the CLB confirmed before this failure (batches are whole). */
+    public List<Backend> applied() { return applied; }
 
     public String action() { return action; }
     /** The HTTP status of the answer, 0 when none came. */

@@ -158,10 +158,16 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
         Object run(List<Backend> batch) throws Exception;
     }
 
-    /** One call per batch of at most 20 backends, each retried on its own. */
+    /** One call per batch of at most 20 backends, each retried on its own; a failure names the batches confirmed before it. */
     private void batched(String action, List<Backend> backends, BatchCall sdkCall) throws ClbException {
+        List<Backend> confirmed = new ArrayList<>();
         for (List<Backend> batch : Batches.of(backends, Batches.CLB_MAX)) {
-            call(action, () -> sdkCall.run(batch));
+            try {
+                call(action, () -> sdkCall.run(batch));
+            } catch (ClbException e) {
+                throw e.withApplied(confirmed);
+            }
+            confirmed.addAll(batch);
         }
     }
 

@@ -84,8 +84,13 @@ public final class ClbEmulator implements AutoCloseable {
     }
 
     public synchronized void createGroup(String loadBalancerId, String groupId) {
+        createGroup(loadBalancerId, groupId, "group-" + groupId);
+    }
+
+    /** A group with this name (the CCM names the groups it creates {@code k8s/<port>/<service>/<namespace>/<cluster>}). */
+    public synchronized void createGroup(String loadBalancerId, String groupId, String name) {
         createLoadBalancer(loadBalancerId);
-        groups.put(groupId, new Group(groupId, "group-" + groupId, loadBalancerId));
+        groups.put(groupId, new Group(groupId, name, loadBalancerId));
         groupsByLb.get(loadBalancerId).add(groupId);
     }
 

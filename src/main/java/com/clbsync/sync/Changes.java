@@ -42,10 +42,12 @@ public final class Changes {
         return new Changes(concat(adds, more.adds), concat(updates, more.updates), concat(removes, more.removes));
     }
 
-    /** The part of these changes that {@code stillNeeded} no longer asks for: done, as far as a describe can tell. */
-    public Changes doneGiven(Changes stillNeeded) {
-        return new Changes(missing(adds, stillNeeded.adds), missing(updates, stillNeeded.updates),
-                missing(removes, stillNeeded.removes));
+    /**
+     * These changes less those at the same keys in {@code other}, change by change: against what a
+     * describe still asks for, what is done; against what is done, what is left.
+     */
+    public Changes without(Changes other) {
+        return new Changes(missing(adds, other.adds), missing(updates, other.updates), missing(removes, other.removes));
     }
 
     public List<Backend> adds() { return adds; }

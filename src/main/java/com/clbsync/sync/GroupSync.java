@@ -3,6 +3,7 @@ package com.clbsync.sync;
 import com.clbsync.clb.ClbException;
 import com.clbsync.clb.VServerGroup;
 import com.clbsync.clb.VServerGroupApi;
+import com.clbsync.plan.Backend;
 import com.clbsync.plan.DesiredGroup;
 import com.clbsync.plan.Freeze;
 import com.clbsync.plan.GroupDiff;
@@ -83,28 +84,30 @@ final class GroupSync {
         Changes next = first;
         boolean removeFirst = false;
         for (int round = 1; ; round++) {
+            Written written = new Written();
             ClbException failure;
             try {
-                apply(groupId, next, removeFirst);
+                apply(groupId, next, removeFirst, written);
                 return report.made(made.plus(next)).build(GroupReport.Status.SYNCED);
             } catch (ClbException e) {
                 failure = e;
             }
             if (failure.deadline()) {
-                return unfinished(report, made, next, failure);
+                return unfinished(report, made.plus(written.confirmed()), next.without(written.confirmed()), failure);
             }
             Changes still;
             try {
                 still = Changes.of(GroupDiff.compute(api.describe(groupId).backends(), desired, ownership, freeze));
             } catch (ClbException d) {
-                report.made(made).left(next);
+                made = made.plus(written.confirmed());
+                Changes left = next.without(written.confirmed());
                 if (d.deadline()) {
-                    return unfinished(report, made, next, failure);
+                    return unfinished(report, made, left, failure);
                 }
-                return report.error(failure.getMessage() + "; then " + d.getMessage() + "; left undone at most: " + next)
-                        .build(GroupReport.Status.FAILED);
+                return report.made(made).left(left).error(failure.getMessage() + "; then " + d.getMessage()
+                        + "; left undone at most: " + left).build(GroupReport.Status.FAILED);
             }
-            Changes done = next.doneGiven(still);
+            Changes done = next.without(still);
             made = made.plus(done);
             if (still.isEmpty()) {
                 return report.made(made).warning(failure.code() + " on " + failure.action()
@@ -122,25 +125,54 @@ final class GroupSync {
         }
     }
 
-    private static GroupReport unfinished(GroupReport.Builder report, Changes made, Changes next, ClbException e) {
-        return report.made(made).left(next).error("stopped by the run's deadline (" + e.action() + " " + e.detail()
-                + "); left undone at most " + next + ": the next run continues from what the CLB then holds")
+    private static GroupReport unfinished(GroupReport.Builder report, Changes made, Changes left, ClbException e) {
+        return report.made(made).left(left).error("stopped by the run's deadline (" + e.action() + " " + e.detail()
+                + "); left undone at most " + left + ": the next run continues from what the CLB then holds")
                 .build(GroupReport.Status.UNFINISHED);
     }
 
-    /** Adds, weights, removals; removals first when the CLB was full. */
-    private void apply(String groupId, Changes c, boolean removeFirst) throws ClbException {
-        if (removeFirst && !c.removes().isEmpty()) {
-            api.remove(groupId, c.removes());
+    /** Adds, weights, removals (removals first when the CLB was full), noting what the CLB confirmed. */
+    private void apply(String groupId, Changes c, boolean removeFirst, Written written) throws ClbException {
+        try {
+            if (removeFirst && !c.removes().isEmpty()) {
+                api.remove(groupId, c.removes());
+                written.removes.addAll(c.removes());
+            }
+            if (!c.adds().isEmpty()) {
+                api.add(groupId, c.adds());
+                written.adds.addAll(c.adds());
+            }
+            if (!c.updates().isEmpty()) {
+                api.setWeights(groupId, c.updates());
+                written.updates.addAll(c.updates());
+            }
+            if (!removeFirst && !c.removes().isEmpty()) {
+                api.remove(groupId, c.removes());
+                written.removes.addAll(c.removes());
+            }
+        } catch (ClbException e) {
+            written.partial(e);
+            throw e;
         }
-        if (!c.adds().isEmpty()) {
-            api.add(groupId, c.adds());
+    }
+
+    /** What one round's calls were confirmed to have written. */
+    private static final class Written {
+        final List<Backend> adds = new ArrayList<>();
+        final List<Backend> updates = new ArrayList<>();
+        final List<Backend> removes = new ArrayList<>();
+
+        /** The failed call's confirmed batches. */
+        void partial(ClbException e) {
+            switch (e.action()) {
+                case "AddVServerGroupBackendServers": adds.addAll(e.applied()); break;
+                case "SetVServerGroupAttribute": updates.addAll(e.applied()); break;
+                default: removes.addAll(e.applied());
+            }
         }
-        if (!c.updates().isEmpty()) {
-            api.setWeights(groupId, c.updates());
-        }
-        if (!removeFirst && !c.removes().isEmpty()) {
-            api.remove(groupId, c.removes());
+
+        Changes confirmed() {
+            return Changes.of(adds, updates, removes);
         }
     }
 

@@ -90,4 +90,55 @@ class GlobalWeightsEndToEndTest {
         assertThat(world.group(GROUP_2)).contains(hand).containsAll(ofB);
         assertThat(world.group(GROUP_2)).extracting(Backend::serverId).contains("i-more-0");
     }
+
+    @Test
+    void aLocalServiceWithoutReadyPodsKeepsItsBackendsAttachedAtZeroAndTakesTrafficAgainAfter() throws Exception {
+        a.service(local(a, "service-a.yaml"), 30080);
+        b.service(local(b, "service-b.yaml"), 31080);
+        World.assertComplete(world.apply());
+        List<Backend> ofA = world.group(GROUP_2).stream().filter(x -> x.serverId().startsWith("i-a")).collect(Collectors.toList());
+        assertThat(ofA).hasSize(5); // Local: the nodes with a ready pod
+        assertThat(shareOfA()).isCloseTo(0.20, Offset.offset(0.005));
+
+        a.readyPods("default", "service-a", nodesOfA.subList(0, 5), false);
+        World.assertComplete(world.apply());
+        assertThat(world.group(GROUP_2)).filteredOn(x -> x.serverId().startsWith("i-a")).hasSize(5)
+                .extracting(Backend::weight).containsOnly(0);
+        assertThat(world.callActions()).containsExactly("DescribeVServerGroupAttribute", "SetVServerGroupAttribute");
+        assertThat(shareOfA()).isZero();
+
+        a.readyPods("default", "service-a", nodesOfA.subList(0, 5), true);
+        World.assertComplete(world.apply());
+        assertThat(shareOfA()).isCloseTo(0.20, Offset.offset(0.005));
+    }
+
+    private static io.fabric8.kubernetes.api.model.Service local(FakeCluster c, String manifest) throws Exception {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(FakeCluster.SEED.resolve(manifest))) {
+            io.fabric8.kubernetes.api.model.Service s = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(in,
+                    io.fabric8.kubernetes.api.model.Service.class);
+            s.getSpec().setExternalTrafficPolicy("Local");
+            return s;
+        }
+    }
+
+    @Test
+    void aKeyTwoServicesWantIsLeftAsItIsAndTheSplitHoldsAroundIt() throws Exception {
+        World.assertComplete(world.apply());
+        Backend contestedBefore = world.group(GROUP_2).stream().filter(x -> x.serverId().equals("i-a-0")).findFirst()
+                .orElseThrow();
+        // cluster B's Service moves to node port 30080 and gains a node on the same ECS instance as A's a-0
+        b.service(FakeCluster.SEED.resolve("service-b.yaml"), 30080);
+        b.node("shared", "i-a-0");
+        b.readyPods("default", "service-b", List.of("b-0", "b-1", "b-2", "shared"), true);
+
+        SyncReport r = world.apply();
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.groups().get(0).plan().conflicts()).singleElement().asString().contains("i-a-0:30080")
+                .contains("wanted by several Services");
+        assertThat(world.group(GROUP_2)).contains(contestedBefore);
+        assertThat(world.group(GROUP_2)).filteredOn(x -> x.serverId().startsWith("i-b")).extracting(Backend::port)
+                .containsOnly(30080);
+        assertThat(shareOfA()).isCloseTo(0.20, Offset.offset(0.005));
+    }
 }

@@ -179,4 +179,22 @@ class SyncSafetyTest {
         assertThat(world.group(GROUP_1)).extracting(Backend::serverId).containsExactlyInAnyOrder("i-a-0", "i-a-1", "i-grown-0");
         assertThat(world.group(GROUP_2)).extracting(Backend::serverId).contains("i-grown-0");
     }
+
+    @Test
+    void aGroupTheCcmCreatedIsLeftAloneWhenFoundByScanning() throws Exception {
+        String ccmGroup = "rsp-ccm-created";
+        world.clb.createGroup(World.LB, ccmGroup, "k8s/80/web/default/cluster-a");
+        Backend ccms = Backend.ecs("i-a-0", 30555, 100, "k8s/30555/web/default/cluster-a");
+        world.clb.putBackend(ccmGroup, ccms);
+        world.scanning(World.LB);
+
+        SyncReport r = world.apply();
+
+        GroupReport skipped = r.groups().stream().filter(g -> g.groupId().equals(ccmGroup)).findFirst().orElseThrow();
+        assertThat(skipped.status()).isEqualTo(GroupReport.Status.SKIPPED);
+        assertThat(skipped.warnings()).singleElement().asString().contains("the CCM created");
+        assertThat(world.group(ccmGroup)).containsExactly(ccms);
+        assertThat(world.clb.calls()).noneMatch(c -> ccmGroup.equals(c.params().get("VServerGroupId")));
+        World.assertComplete(r);
+    }
 }
