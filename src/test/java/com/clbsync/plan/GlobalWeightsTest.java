@@ -149,4 +149,45 @@ class GlobalWeightsTest {
         java.util.Collections.reverse(reversed);
         assertThat(new CcmWeights().weigh(reversed)).isEqualTo(ccm);
     }
+
+    /** A frozen part of {@code frozen} weight now beside {@code a}, whose backends now carry {@code currentOfA}. */
+    private static HeldWeights frozenBeside(ServiceTarget a, int frozen, int currentOfA) {
+        List<Backend> now = new ArrayList<>();
+        now.add(Backend.ecs("i-b-0", 31080, frozen, BackendDescription.format(31080, "web", "default", "b")));
+        if (currentOfA > 0) {
+            now.add(a.backend(a.podsByBackend().keySet().iterator().next(), currentOfA));
+        }
+        return HeldWeights.of(now, Ownership.of(List.of("a", "b")), Freeze.of(java.util.Set.of("b"), List.of(), List.of()),
+                List.of(a));
+    }
+
+    @Test
+    void aFrozenPartKeepsItsShareAndTheOthersAreSolvedAroundIt() {
+        ServiceTarget a = cluster("a", 20, 60, 60);
+        Weighing w = GLOBAL.weigh(List.of(a), frozenBeside(a, 300, 75));
+        long ofA = w.backends().get(a.service()).stream().mapToLong(Backend::weight).sum();
+        assertThat(ofA).isEqualTo(75); // 75 / (75 + 300) = 20%
+        assertThat(w.shares()).singleElement().satisfies(s -> {
+            assertThat(s.target()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(s.achieved()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-9));
+        });
+        assertThat(w.notes()).singleElement().asString().contains("carry 80.0%");
+    }
+
+    @Test
+    void withNothingToJudgeAFrozenPartByNewBackendsGetWeightZeroAndItIsSaid() {
+        ServiceTarget a = cluster("a", 20, 3, 3);
+        Weighing w = GLOBAL.weigh(List.of(a), frozenBeside(a, 300, 0));
+        assertThat(w.backends().get(a.service())).extracting(Backend::weight).containsOnly(0);
+        assertThat(w.notes()).singleElement().asString().contains("until the frozen part can be read again");
+    }
+
+    @Test
+    void whenNoWeightsComeWithinHalfAPointTheClosestAreTakenAndReported() {
+        // A had ten backends (1000 now) and keeps one: at most 100 against a frozen part that should stay 0.1%
+        ServiceTarget a = cluster("a", 20, 1, 1);
+        Weighing w = GLOBAL.weigh(List.of(a), frozenBeside(a, 1, 1000));
+        assertThat(w.backends().get(a.service())).extracting(Backend::weight).containsExactly(100);
+        assertThat(w.notes()).anyMatch(n -> n.contains("no integer weights come within 0.5 points"));
+    }
 }

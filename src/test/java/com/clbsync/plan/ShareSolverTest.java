@@ -77,4 +77,19 @@ class ShareSolverTest {
         assertThat(t[0]).isBetween(0, caps[0]);
         assertThat(t[1]).isBetween(0, caps[1]);
     }
+
+    @Test
+    void solvesAroundAFixedPart() {
+        // a frozen 300 must stay 80%: the other Service takes 75
+        int[] t = ShareSolver.totals(new double[] {0.2, 0.8}, new int[] {0, 300}, new int[] {6000, 0}, new int[] {60, 0});
+        assertThat(t).containsExactly(75, 0);
+        assertThat(ShareSolver.worstError(t, new int[] {0, 300}, new double[] {0.2, 0.8})).isLessThan(1e-12);
+    }
+
+    @Test
+    void aPartWhoseFixedWeightIsPastItsShareGetsNothingMore() {
+        int[] out = new int[2];
+        ShareSolver.apportion(100, new double[] {0.5, 0.5}, new int[] {80, 0}, new int[] {100, 100}, out);
+        assertThat(out).containsExactly(0, 50);
+    }
 }
