@@ -5,7 +5,10 @@ package com.clbsync.plan;
  * as integers allow: for each grand total S, the largest-remainder apportionment of S under each
  * Service's cap, scored by its worst share error. Among totals near-equal to the best (within 0.05
  * percentage points, and never past 0.5 when the best is within it) it takes the largest ones (finer
- * weights), and of those the one with the fewest zero-weight backends.
+ * weights), and of those the one with the fewest zero-weight backends; but it leaves room: when a
+ * total at which no Service's backends average more than {@value #ROOM} does as well, with no more
+ * zero-weight backends, that one is taken, so that a Service can still double its weights while
+ * another's are frozen (a cluster that cannot be read and shrinks the other cannot be followed else).
  */
 public final class ShareSolver {
     /** Errors this close count as equal. */
@@ -16,6 +19,8 @@ public final class ShareSolver {
     static final int SCAN = 5000;
     /** Among acceptable totals, the largest few are compared for zero-weight backends. */
     static final int PREFER_WITHIN = 64;
+    /** The average backend weight a Service is kept under when that costs nothing (room to double it). */
+    static final int ROOM = 50;
 
     private ShareSolver() {
     }
@@ -57,9 +62,29 @@ public final class ShareSolver {
             best = Math.min(best, error(s, shares, fixed, caps, t));
         }
         double limit = best <= GOOD ? Math.min(best + NEAR, GOOD) : best + 1e-12;
-        // The largest acceptable total: finest weights, fewest zero-weight backends.
-        int[] chosen = new int[k];
-        int fewestZeros = Integer.MAX_VALUE;
+        // The largest acceptable total: finest weights, fewest zero-weight backends; with room if that is as good.
+        double roomy = Double.MAX_VALUE; // the grand total at which the first Service's backends average ROOM
+        for (int i = 0; i < k; i++) {
+            if (shares[i] > 0 && backends[i] > 0) {
+                roomy = Math.min(roomy, ((double) ROOM * backends[i] + fixed[i]) / shares[i]);
+            }
+        }
+        Choice full = choose(top, bottom, limit, shares, fixed, caps, backends);
+        int roomyTop = (int) Math.min(top, Math.floor(roomy));
+        if (roomyTop < top && roomyTop >= bottom) {
+            Choice withRoom = choose(roomyTop, bottom, limit, shares, fixed, caps, backends);
+            if (withRoom.zeros <= full.zeros) {
+                return withRoom.totals;
+            }
+        }
+        return full.totals;
+    }
+
+    /** Among the first acceptable totals from {@code top} down, the one with the fewest zero-weight backends. */
+    private static Choice choose(int top, int bottom, double limit, double[] shares, int[] fixed, int[] caps, int[] backends) {
+        int k = shares.length;
+        int[] t = new int[k];
+        Choice best = new Choice(new int[k], Integer.MAX_VALUE);
         for (int s = top, seen = 0; s >= bottom && seen < PREFER_WITHIN; s--) {
             if (error(s, shares, fixed, caps, t) > limit) {
                 continue;
@@ -68,13 +93,23 @@ public final class ShareSolver {
             for (int i = 0; i < k; i++) {
                 zeros += Math.max(0, backends[i] - t[i]);
             }
-            if (zeros < fewestZeros) {
-                fewestZeros = zeros;
-                System.arraycopy(t, 0, chosen, 0, k);
+            if (zeros < best.zeros) {
+                best = new Choice(t.clone(), zeros);
             }
             seen++;
         }
-        return chosen;
+        return best;
+    }
+
+    /** Totals and the zero-weight backends they leave. */
+    private static final class Choice {
+        final int[] totals;
+        final int zeros;
+
+        Choice(int[] totals, int zeros) {
+            this.totals = totals;
+            this.zeros = zeros;
+        }
     }
 
     private static double error(int s, double[] shares, int[] fixed, int[] caps, int[] t) {
