@@ -77,6 +77,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheNotReadyStormThresholdAndRejectsOneOutOfRange() throws Exception {
+        String base = "clusters: [{name: a, server: 'https://k:6443', token: x}]\nregion: cn-hangzhou\n";
+        assertThat(parse(base).failOpenNotReadyFraction()).as("the default").isEqualTo(0.55);
+        assertThat(parse(base + "failOpenNotReadyFraction: 0.7").failOpenNotReadyFraction()).isEqualTo(0.7);
+        for (String bad : List.of("0", "1.5", "half")) {
+            assertThat(problems(base + "failOpenNotReadyFraction: " + bad)).singleElement().asString()
+                    .startsWith("failOpenNotReadyFraction: \"" + bad + "\" must be a number above 0 and at most 1");
+        }
+    }
+
+    @Test
     void namesEveryBadFieldAtOnce() {
         List<String> p = problems(String.join("\n",
                 "region: Hangzhou",

@@ -7,6 +7,8 @@ import com.clbsync.emulator.ClbEmulator;
 import com.clbsync.plan.Backend;
 import com.clbsync.sync.SyncFactory;
 import com.clbsync.testing.FakeCluster;
+import com.clbsync.testing.MutableClock;
+import com.clbsync.time.Deadline;
 import com.clbsync.testing.World;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -40,6 +42,7 @@ class SyncHandlerTest {
     private World world;
     private List<Map<String, String>> auditRecords;
     private boolean auditFails;
+    private Deadline auditDeadline;
     private SyncHandler handler;
     private final StringWriter logs = new StringWriter();
 
@@ -59,6 +62,7 @@ class SyncHandlerTest {
         handler = new SyncHandler(config, SyncFactory.readers(config),
                 c -> SlbVServerGroupApi.create(config.region(), config.clbEndpoint(), c),
                 (range, creds, deadline) -> {
+                    auditDeadline = deadline;
                     if (auditFails) {
                         throw new java.io.IOException("connection refused");
                     }
@@ -88,6 +92,17 @@ class SyncHandlerTest {
     private List<String> described() {
         return world.clb.calls().stream().filter(c -> c.action().equals("DescribeVServerGroupAttribute"))
                 .map(c -> c.params().get("VServerGroupId")).sorted().collect(Collectors.toList());
+    }
+
+    @Test
+    void theInvocationHasOneDeadlineFromTheFunctionsTimeLimitLessAReserveForTheReport() throws Exception {
+        MutableClock clock = new MutableClock();
+        Deadline d = SyncHandler.deadline(new LocalContext(STS, new PrintWriter(logs)), clock);
+        assertThat(d.remaining()).isEqualTo(java.time.Duration.ofSeconds(108)); // 120 s less a tenth
+
+        invokeSample("sls-audit.json");
+        assertThat(auditDeadline).as("the audit-log pull is bounded by it").isNotNull();
+        assertThat(auditDeadline.remaining()).isPositive().isLessThanOrEqualTo(java.time.Duration.ofSeconds(108));
     }
 
     @Test
