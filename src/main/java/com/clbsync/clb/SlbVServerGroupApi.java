@@ -42,7 +42,10 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
     private final Duration connect;
     private final Duration read;
     private final RetryPolicy retry;
+    private final Quotas quotas;
     private final Deadline deadline;
+    private final Pacer pacer;
+    private final CallListener listener;
     private final Sleeper sleeper;
 
     /** Waits between retries; a test may pass one that does not sleep. */
@@ -51,25 +54,36 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
     }
 
     private SlbVServerGroupApi(Client client, String region, Duration connect, Duration read, RetryPolicy retry,
-                               Deadline deadline, Sleeper sleeper) {
+                               Quotas quotas, Deadline deadline, CallListener listener, Sleeper sleeper) {
         this.client = client;
         this.region = region;
         this.connect = connect;
         this.read = read;
         this.retry = retry;
+        this.quotas = quotas;
         this.deadline = deadline;
+        this.pacer = new Pacer(quotas, deadline);
+        this.listener = listener;
         this.sleeper = sleeper;
     }
 
-    /** The same client, every call and retry bounded by {@code newDeadline} (a run's budget). */
+    /**
+     * The same client for one run: every call and retry bounded by {@code newDeadline}, paced by the
+     * quotas afresh (one pace shared by all the run's threads), each call and refusal told to {@code calls}.
+     */
     @Override
-    public SlbVServerGroupApi within(Deadline newDeadline) {
-        return new SlbVServerGroupApi(client, region, connect, read, retry, newDeadline, sleeper);
+    public SlbVServerGroupApi within(Deadline newDeadline, CallListener calls) {
+        return new SlbVServerGroupApi(client, region, connect, read, retry, quotas, newDeadline, calls, sleeper);
     }
 
     /** The same client with another retry policy and sleeper (tests). */
     public SlbVServerGroupApi withRetry(RetryPolicy policy, Sleeper newSleeper) {
-        return new SlbVServerGroupApi(client, region, connect, read, policy, deadline, newSleeper);
+        return new SlbVServerGroupApi(client, region, connect, read, policy, quotas, deadline, listener, newSleeper);
+    }
+
+    /** The same client paced by these quotas. */
+    public SlbVServerGroupApi withQuotas(Quotas newQuotas) {
+        return new SlbVServerGroupApi(client, region, connect, read, retry, newQuotas, deadline, listener, sleeper);
     }
 
     /**
@@ -98,7 +112,7 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
         }
         try {
             return new SlbVServerGroupApi(new Client(config), region, connect, read, RetryPolicy.standard(),
-                    Deadline.in(Duration.ofMinutes(5)), d -> Thread.sleep(d.toMillis()));
+                    Quotas.defaults(), Deadline.in(Duration.ofMinutes(5)), CallListener.NONE, d -> Thread.sleep(d.toMillis()));
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the SLB client: " + e.getClass().getSimpleName(), e);
         }
@@ -209,15 +223,21 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
     /** One SDK call with retries: backoff with full jitter, bounded by attempts and by the deadline. */
     private <T> T call(String action, SdkCall<T> sdkCall) throws ClbException {
         for (int attempt = 1; ; attempt++) {
-            if (!deadline.allows(MIN_CALL_TIME)) {
-                throw new ClbException(action, 0, ClbException.DEADLINE, "not sent: the run's time budget is spent"
+            if (!pacer.await(action, MIN_CALL_TIME)) {
+                throw new ClbException(action, 0, ClbException.DEADLINE, "not sent: " + (deadline.allows(MIN_CALL_TIME)
+                        ? "the API quota allows no call of it before the run's deadline" : "the run's time budget is spent")
                         + (attempt > 1 ? " (after " + (attempt - 1) + " refused attempts)" : ""));
             }
             ClbException failure;
+            listener.sent(action);
             try {
                 return sdkCall.run();
             } catch (Exception e) {
                 failure = map(action, e);
+            }
+            listener.refused(action, failure.code());
+            if (failure.throttled()) {
+                pacer.throttled(action);
             }
             if (!failure.retryable() || attempt >= retry.maxAttempts()) {
                 throw failure;

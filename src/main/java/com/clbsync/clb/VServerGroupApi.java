@@ -25,6 +25,9 @@ public interface VServerGroupApi {
     /** {@code SetVServerGroupAttribute}: new weights and descriptions of existing backends. */
     void setWeights(String groupId, List<Backend> backends) throws ClbException;
 
-    /** The same API with every call, and every retry, ending by {@code deadline}; a call that cannot is not sent. */
-    VServerGroupApi within(Deadline deadline);
+    /**
+     * The same API for one run: every call and retry paced by the API quota and ending by
+     * {@code deadline} (a call that cannot is not sent), each call and refusal told to {@code calls}.
+     */
+    VServerGroupApi within(Deadline deadline, CallListener calls);
 }

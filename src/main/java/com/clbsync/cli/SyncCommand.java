@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.concurrent.Callable;
                 + " (plan: only shows what apply would do). CLB credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID,"
                 + " ALIBABA_CLOUD_ACCESS_KEY_SECRET and optional ALIBABA_CLOUD_SECURITY_TOKEN.")
 final class SyncCommand implements Callable<Integer> {
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private final boolean apply;
     private final Map<String, String> env;
     private final PrintWriter out;
@@ -71,7 +73,11 @@ final class SyncCommand implements Callable<Integer> {
         }
         SyncReport report;
         try {
-            report = service(cfg, credentials.get()).run(apply);
+            // a line on standard error every few seconds while a long run lasts
+            report = service(cfg, credentials.get()).withProgress(p -> {
+                err.println(p);
+                err.flush();
+            }, PROGRESS_EVERY).run(apply);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return Main.EXIT_USAGE;
@@ -97,6 +103,6 @@ final class SyncCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return SyncFactory.create(cfg, SlbVServerGroupApi.create(cfg.region(), cfg.clbEndpoint(), credentials), fromFiles);
+        return SyncFactory.create(cfg, SyncFactory.clbApi(cfg, credentials), fromFiles);
     }
 }

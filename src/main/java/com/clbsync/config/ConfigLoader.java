@@ -1,5 +1,7 @@
 package com.clbsync.config;
 
+import com.clbsync.clb.Quotas;
+import com.clbsync.clb.Rate;
 import com.clbsync.plan.NotReadyStorm;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -17,7 +19,9 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -33,7 +37,7 @@ public final class ConfigLoader {
     private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
     private static final Set<String> TOP_KEYS = Set.of("region", "clb", "weightMode", "loadBalancerIds", "clusters",
             "failOpenNotReadyFraction");
-    private static final Set<String> CLB_KEYS = Set.of("endpoint");
+    private static final Set<String> CLB_KEYS = Set.of("endpoint", "rateLimits", "quotaShare");
     private static final Set<String> CLUSTER_KEYS = Set.of("name", "ownerId", "ackClusterId", "server", "token", "tokenFile",
             "certificateAuthorityData", "kubeconfig", "context", "insecureSkipTlsVerify", "timeoutSeconds");
 
@@ -77,14 +81,16 @@ public final class ConfigLoader {
             problems.add("region: \"" + region + "\" is not a region id like cn-hangzhou");
         }
         String endpoint = clbEndpoint(top.get("clb"));
+        Quotas quotas = quotas(top.get("clb") instanceof Map ? (Map<?, ?>) top.get("clb") : Map.of());
         WeightMode mode = weightMode(string(top, "weightMode", "weightMode", false));
         List<String> lbIds = loadBalancerIds(top.get("loadBalancerIds"));
         List<ClusterConfig> clusters = clusters(top.get("clusters"));
-        double failOpen = fraction(top, "failOpenNotReadyFraction", NotReadyStorm.DEFAULT_FRACTION);
+        double failOpen = fraction(top, "failOpenNotReadyFraction", "failOpenNotReadyFraction", NotReadyStorm.DEFAULT_FRACTION);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return SyncConfig.of(region, endpoint, mode, lbIds, clusters).withFailOpenNotReadyFraction(failOpen);
+        return SyncConfig.of(region, endpoint, mode, lbIds, clusters).withFailOpenNotReadyFraction(failOpen)
+                .withClbQuotas(quotas);
     }
 
     private String clbEndpoint(Object clb) {
@@ -110,6 +116,29 @@ public final class ConfigLoader {
             problems.add("clb.endpoint: \"" + endpoint + "\" must be a host name, or http(s)://host[:port]");
         }
         return endpoint.replaceAll("/$", "");
+    }
+
+    /** {@code clb.rateLimits} (action: "calls/period") and {@code clb.quotaShare}. */
+    private Quotas quotas(Map<?, ?> clb) {
+        Map<String, Rate> rates = new TreeMap<>();
+        Object limits = clb.get("rateLimits");
+        if (limits != null && !(limits instanceof Map)) {
+            problems.add("clb.rateLimits: must be a mapping of action to \"calls/period\", e.g. AddVServerGroupBackendServers: 90/60s");
+        } else if (limits != null) {
+            ((Map<?, ?>) limits).forEach((k, v) -> {
+                String action = String.valueOf(k);
+                Optional<Rate> rate = v instanceof String ? Rate.parse((String) v) : Optional.empty();
+                if (!Quotas.ACTIONS.contains(action)) {
+                    problems.add("clb.rateLimits." + action + ": not an action clb-sync calls (" + new TreeSet<>(Quotas.ACTIONS) + ")");
+                } else if (rate.isEmpty()) {
+                    problems.add("clb.rateLimits." + action + ": \"" + v + "\" is not calls/period like \"90/60s\" (ms, s or m)");
+                } else {
+                    rates.put(action, rate.get());
+                }
+            });
+        }
+        double share = fraction(clb, "quotaShare", "clb.quotaShare", 1.0);
+        return Quotas.of(rates, share);
     }
 
     private WeightMode weightMode(String value) {
@@ -289,13 +318,13 @@ public final class ConfigLoader {
     }
 
     /** A number in (0, 1], or the default when absent. */
-    private double fraction(Map<?, ?> m, String key, double dflt) {
+    private double fraction(Map<?, ?> m, String key, String field, double dflt) {
         Object v = m.get(key);
         if (v == null) {
             return dflt;
         }
         if (!(v instanceof Number) || !(((Number) v).doubleValue() > 0) || ((Number) v).doubleValue() > 1) {
-            problems.add(key + ": \"" + v + "\" must be a number above 0 and at most 1");
+            problems.add(field + ": \"" + v + "\" must be a number above 0 and at most 1");
             return dflt;
         }
         return ((Number) v).doubleValue();

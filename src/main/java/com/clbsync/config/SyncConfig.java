@@ -1,5 +1,6 @@
 package com.clbsync.config;
 
+import com.clbsync.clb.Quotas;
 import com.clbsync.plan.NotReadyStorm;
 
 import java.util.List;
@@ -14,25 +15,33 @@ public final class SyncConfig {
     private final List<String> loadBalancerIds;
     private final List<ClusterConfig> clusters;
     private final double failOpenNotReadyFraction;
+    private final Quotas clbQuotas;
 
     private SyncConfig(String region, String clbEndpoint, WeightMode weightMode, List<String> loadBalancerIds,
-                       List<ClusterConfig> clusters, double failOpenNotReadyFraction) {
+                       List<ClusterConfig> clusters, double failOpenNotReadyFraction, Quotas clbQuotas) {
         this.region = Objects.requireNonNull(region, "region");
         this.clbEndpoint = clbEndpoint == null ? "" : clbEndpoint;
         this.weightMode = Objects.requireNonNull(weightMode, "weightMode");
         this.loadBalancerIds = List.copyOf(loadBalancerIds);
         this.clusters = List.copyOf(clusters);
         this.failOpenNotReadyFraction = failOpenNotReadyFraction;
+        this.clbQuotas = Objects.requireNonNull(clbQuotas, "clbQuotas");
     }
 
     public static SyncConfig of(String region, String clbEndpoint, WeightMode weightMode, List<String> loadBalancerIds,
                                 List<ClusterConfig> clusters) {
-        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, NotReadyStorm.DEFAULT_FRACTION);
+        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, NotReadyStorm.DEFAULT_FRACTION,
+                Quotas.defaults());
     }
 
     /** The same configuration with another NotReady-storm threshold. */
     public SyncConfig withFailOpenNotReadyFraction(double fraction) {
-        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, fraction);
+        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, fraction, clbQuotas);
+    }
+
+    /** The same configuration with these CLB API quotas ({@code clb.rateLimits}, {@code clb.quotaShare}). */
+    public SyncConfig withClbQuotas(Quotas quotas) {
+        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, quotas);
     }
 
     public String region() { return region; }
@@ -44,6 +53,8 @@ public final class SyncConfig {
     public List<ClusterConfig> clusters() { return clusters; }
     /** The fraction of a cluster's nodes NotReady or Unknown at which readiness is no longer acted on there. */
     public double failOpenNotReadyFraction() { return failOpenNotReadyFraction; }
+    /** The CLB API quotas the calls are paced by. */
+    public Quotas clbQuotas() { return clbQuotas; }
     public List<String> ownerIds() { return clusters.stream().map(ClusterConfig::ownerId).collect(Collectors.toList()); }
 
     @Override public boolean equals(Object o) {
@@ -51,10 +62,10 @@ public final class SyncConfig {
         SyncConfig c = (SyncConfig) o;
         return region.equals(c.region) && clbEndpoint.equals(c.clbEndpoint) && weightMode == c.weightMode
                 && loadBalancerIds.equals(c.loadBalancerIds) && clusters.equals(c.clusters)
-                && failOpenNotReadyFraction == c.failOpenNotReadyFraction;
+                && failOpenNotReadyFraction == c.failOpenNotReadyFraction && clbQuotas.equals(c.clbQuotas);
     }
     @Override public int hashCode() {
-        return Objects.hash(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction);
+        return Objects.hash(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, clbQuotas);
     }
     @Override public String toString() {
         return "region " + region + ", weightMode " + weightMode.key() + ", " + clusters;

@@ -1,6 +1,8 @@
 package com.clbsync.demo;
 
 import com.clbsync.clb.ClbCredentials;
+import com.clbsync.clb.Quotas;
+import com.clbsync.clb.Rate;
 import com.clbsync.clb.SlbVServerGroupApi;
 import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.ClusterConfig;
@@ -20,6 +22,7 @@ import com.clbsync.sync.SyncScope;
 import com.clbsync.sync.SyncService;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +60,10 @@ public final class Demo {
         Map<String, ClusterReader> readers = new LinkedHashMap<>();
         readers.put(a.name(), new ManifestClusterReader(a::documents));
         readers.put(b.name(), new ManifestClusterReader(b::documents));
-        VServerGroupApi api = SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), ClbCredentials.of("demo", "demo", null));
+        // the emulator on loopback has no API quota: pace the demo's calls far above the real one
+        VServerGroupApi api = SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), ClbCredentials.of("demo", "demo", null))
+                .withQuotas(Quotas.of(Quotas.ACTIONS.stream().collect(Collectors.toMap(x -> x,
+                        x -> Rate.of(10_000, Duration.ofSeconds(1)))), 1.0));
         this.global = new SyncService(config, readers, api, new GlobalWeights(), pool);
         this.ccm = new SyncService(config, readers, api, new CcmWeights(), pool);
     }

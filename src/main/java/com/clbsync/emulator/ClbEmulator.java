@@ -46,6 +46,7 @@ public final class ClbEmulator implements AutoCloseable {
     private final Set<String> expiredTokens = new HashSet<>();
     private final FaultInjector faults = new FaultInjector();
     private final Map<String, Runnable> beforeNext = new TreeMap<>();
+    private final QuotaBuckets quotas = new QuotaBuckets();
 
     private ClbEmulator(HttpServer server) {
         this.server = server;
@@ -120,6 +121,19 @@ public final class ClbEmulator implements AutoCloseable {
         beforeNext.put(action, change);
     }
 
+    /**
+     * Enforces an API quota on {@code action}: {@code burst} calls at once, then {@code calls} per
+     * {@code period}; past it, calls are refused with {@code Throttling.User} and change nothing.
+     */
+    public void quota(String action, int calls, Duration period, int burst) {
+        quotas.set(action, calls, period, burst);
+    }
+
+    /** How many calls the quotas refused. */
+    public int refusedByQuota() {
+        return quotas.refused();
+    }
+
     /** Injects these faults into every call from now on, drawing from a random sequence seeded with {@code seed}. */
     public synchronized void inject(Faults newFaults, long seed) {
         faults.inject(newFaults, seed);
@@ -169,6 +183,10 @@ public final class ClbEmulator implements AutoCloseable {
                 }
                 if (isExpired(ex.getRequestHeaders().getFirst("x-acs-security-token"), params.get("SecurityToken"))) {
                     throw new ApiError(400, "InvalidSecurityToken.Expired", "The security token you provided has expired.");
+                }
+                if (!quotas.take(action)) {
+                    record(action, params);
+                    throw FaultInjector.Fault.THROTTLED.error();
                 }
                 FaultInjector.Fault fault = faults.draw(action);
                 sleep(faults.delay());

@@ -13,6 +13,7 @@ import com.clbsync.config.ConfigLoader;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.kube.ClusterReader;
 import com.clbsync.sync.GroupReport;
+import com.clbsync.sync.Progress;
 import com.clbsync.sync.ReportJson;
 import com.clbsync.sync.SyncFactory;
 import com.clbsync.sync.SyncReport;
@@ -29,6 +30,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +48,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     private static final Gson LOG_LINE = new GsonBuilder().disableHtmlEscaping().create();
     private static final long DEFAULT_TIME_LIMIT_MS = 120_000;
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final Map<String, String> env;
     private volatile Wiring wiring;
@@ -65,7 +68,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
     /** For the {@code invoke} command: the real adapters for this configuration. */
     public static SyncHandler forConfig(SyncConfig config) throws ConfigException {
         return new SyncHandler(config, SyncFactory.readers(config),
-                c -> SlbVServerGroupApi.create(config.region(), config.clbEndpoint(), c), new SlsAuditLogSource());
+                c -> SyncFactory.clbApi(config, c), new SlsAuditLogSource());
     }
 
     @Override
@@ -76,7 +79,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         try {
             SyncConfig config = loadConfig(env);
             wiring = new Wiring(config, SyncFactory.readers(config),
-                    c -> SlbVServerGroupApi.create(config.region(), config.clbEndpoint(), c), new SlsAuditLogSource());
+                    c -> SyncFactory.clbApi(config, c), new SlsAuditLogSource());
             credentials(context).ifPresent(wiring.apis::apply); // the CLB client too, while the instance starts
         } catch (ConfigException e) {
             logError(context, e.getMessage());
@@ -122,7 +125,8 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
             return;
         } else {
             SyncService service = new SyncService(w.config, w.readers, w.apis.apply(credentials.get()),
-                    SyncFactory.weightPolicy(w.config.weightMode()), w.pool);
+                    SyncFactory.weightPolicy(w.config.weightMode()), w.pool)
+                    .withProgress(p -> logProgress(context, p), PROGRESS_EVERY);
             report = service.run(trigger.apply(), trigger.scope(), deadline);
         }
         log(context, report);
@@ -199,6 +203,24 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         report.errors().forEach(e -> logError(context, e));
         report.clusters().stream().filter(c -> c.frozen()).forEach(c -> logError(context, "cluster " + c.name() + " frozen: " + c.reason()));
         report.frozenServices().forEach(f -> logError(context, "service frozen: " + f));
+    }
+
+    /** A JSON line with where a long run stands, as the command line prints it on standard error. */
+    private static void logProgress(Context context, Progress.Snapshot p) {
+        FunctionComputeLogger logger = context == null ? null : context.getLogger();
+        if (logger != null) {
+            JsonObject line = new JsonObject();
+            line.addProperty("progressSeconds", p.elapsed().toSeconds());
+            line.addProperty("groupsDone", p.groupsDone());
+            line.addProperty("groups", p.groups());
+            line.addProperty("clbCalls", p.calls());
+            line.addProperty("refused", p.refused());
+            line.addProperty("writeCallsLeft", p.writesLeft());
+            if (p.eta() != null) {
+                line.addProperty("etaSeconds", p.eta().toSeconds());
+            }
+            logger.info(LOG_LINE.toJson(line));
+        }
     }
 
     private static void logError(Context context, String message) {

@@ -11,6 +11,11 @@ public final class Batches {
     private Batches() {
     }
 
+    /** The calls {@code backends} backends take, at most {@link #CLB_MAX} each. */
+    public static int calls(int backends) {
+        return (backends + CLB_MAX - 1) / CLB_MAX;
+    }
+
     public static <T> List<List<T>> of(List<T> items, int size) {
         if (size < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, not " + size);

@@ -28,8 +28,10 @@ public final class DesiredStateBuilder {
         Map<String, List<ServiceTarget>> byGroup = new TreeMap<>();
         List<FrozenService> frozen = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        Set<String> live = new HashSet<>();
         for (ClusterView cluster : clusters) {
             Map<String, String> instanceByNode = instances(cluster, warnings);
+            live.addAll(instanceByNode.values());
             Map<String, Map<String, Integer>> podsByService = servingPodsByNode(cluster.snapshot().slices());
             for (KubeService svc : cluster.snapshot().services()) {
                 ServiceRef ref = ServiceRef.of(cluster.name(), cluster.ownerId(), svc.namespace(), svc.name());
@@ -56,7 +58,7 @@ public final class DesiredStateBuilder {
                 }
             }
         }
-        return DesiredState.of(byGroup, frozen, warnings);
+        return DesiredState.of(byGroup, frozen, warnings).withLiveInstances(live);
     }
 
     private static ServiceTarget target(ServiceRef ref, KubeService svc, ServiceLbSpec spec, GroupPort gp,

@@ -4,6 +4,7 @@ import com.clbsync.clb.ClbException;
 import com.clbsync.clb.VServerGroup;
 import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.plan.Backend;
+import com.clbsync.plan.Batches;
 import com.clbsync.plan.DesiredGroup;
 import com.clbsync.plan.Freeze;
 import com.clbsync.plan.GroupDiff;
@@ -16,12 +17,13 @@ import com.clbsync.plan.WeightPolicy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Brings one described vServer group to its wanted state: a check that every Service's CLB id matches
- * the group's, the weights (solved around what the run may not change), the diff, then adds,
- * re-weights and removals (the API batches, retries and keeps the deadline). After any refused or
+ * the group's, the weights (solved around what the run may not change), the diff ({@link #plan}),
+ * then the writes ({@link #finish}; the API batches, paces, retries and keeps the deadline). After any refused or
  * unanswered write it describes the group again and judges from what is there, whatever code came
  * back: what the describe shows as done is done, a group now as wanted is converged, a refusal that
  * left nothing done is a failure. A full CLB gets its removals first.
@@ -32,12 +34,17 @@ final class GroupSync {
     private final VServerGroupApi api;
     private final WeightPolicy weights;
     private final Ownership ownership;
+    private final Set<String> liveInstances;
 
-    /** @param api bound to the run's deadline */
-    GroupSync(VServerGroupApi api, WeightPolicy weights, Ownership ownership) {
+    /**
+     * @param api           bound to the run's deadline
+     * @param liveInstances the ECS instances of the nodes of every cluster read: a backend on another is gone
+     */
+    GroupSync(VServerGroupApi api, WeightPolicy weights, Ownership ownership, Set<String> liveInstances) {
         this.api = api;
         this.weights = weights;
         this.ownership = ownership;
+        this.liveInstances = Set.copyOf(liveInstances);
     }
 
     /** The report for a group whose describe failed: nothing is written to it. */
@@ -51,7 +58,8 @@ final class GroupSync {
         return report.error(why + "; nothing written to this group").build(GroupReport.Status.FAILED);
     }
 
-    GroupReport sync(VServerGroup group, List<ServiceTarget> targets, Freeze freeze, boolean apply) {
+    /** The group's wanted state and diff, from its describe: what {@link #finish} writes, or only reports. */
+    Planned plan(VServerGroup group, List<ServiceTarget> targets, Freeze freeze) {
         GroupReport.Builder report = GroupReport.builder(group.id(), services(targets)).loadBalancerId(group.loadBalancerId());
         List<ServiceTarget> matching = new ArrayList<>();
         List<ServiceRef> mismatched = new ArrayList<>();
@@ -70,13 +78,41 @@ final class GroupSync {
                 HeldWeights.of(group.backends(), ownership, groupFreeze, matching));
         GroupPlan plan = GroupDiff.compute(group.backends(), desired, ownership, groupFreeze);
         report.plan(plan).shares(desired.shares()).warnings(desired.notes());
-        if (plan.isEmpty()) {
-            return report.build(GroupReport.Status.IN_SYNC);
+        return new Planned(group.id(), report, desired, groupFreeze, plan);
+    }
+
+    /** Reports a planned group as in sync or as it would change ({@code apply == false}), or writes it. */
+    GroupReport finish(Planned p, boolean apply) {
+        if (p.plan.isEmpty()) {
+            return p.report.build(GroupReport.Status.IN_SYNC);
         }
         if (!apply) {
-            return report.made(Changes.of(plan)).build(GroupReport.Status.WOULD_CHANGE);
+            return p.report.made(Changes.of(p.plan)).build(GroupReport.Status.WOULD_CHANGE);
         }
-        return write(group.id(), Changes.of(plan), desired, groupFreeze, report);
+        return write(p.groupId, Changes.of(p.plan), p.desired, p.freeze, p.report);
+    }
+
+    /** A described group with what it should hold and the diff to get there. */
+    static final class Planned {
+        final String groupId;
+        final GroupReport.Builder report;
+        final DesiredGroup desired;
+        final Freeze freeze;
+        final GroupPlan plan;
+
+        Planned(String groupId, GroupReport.Builder report, DesiredGroup desired, Freeze freeze, GroupPlan plan) {
+            this.groupId = groupId;
+            this.report = report;
+            this.desired = desired;
+            this.freeze = freeze;
+            this.plan = plan;
+        }
+
+        /** The write calls the diff needs, at most 20 backends each. */
+        int writeCalls() {
+            return Batches.calls(plan.adds().size()) + Batches.calls(plan.updates().size())
+                    + Batches.calls(plan.removes().size());
+        }
     }
 
     private GroupReport write(String groupId, Changes first, DesiredGroup desired, Freeze freeze, GroupReport.Builder report) {
@@ -131,24 +167,32 @@ final class GroupSync {
                 .build(GroupReport.Status.UNFINISHED);
     }
 
-    /** Adds, weights, removals (removals first when the CLB was full), noting what the CLB confirmed. */
+    /**
+     * The most useful changes first, so that a run the deadline or the quota stops has done them:
+     * removals of backends whose instance is gone (a deleted node: dead weight in the group), then the
+     * group's weights, then additions, then the other removals (all removals first when the CLB was
+     * full). Notes what the CLB confirmed.
+     */
     private void apply(String groupId, Changes c, boolean removeFirst, Written written) throws ClbException {
+        List<Backend> gone = new ArrayList<>();
+        List<Backend> others = new ArrayList<>();
+        c.removes().forEach(b -> (removeFirst || !liveInstances.contains(b.serverId()) ? gone : others).add(b));
         try {
-            if (removeFirst && !c.removes().isEmpty()) {
-                api.remove(groupId, c.removes());
-                written.removes.addAll(c.removes());
-            }
-            if (!c.adds().isEmpty()) {
-                api.add(groupId, c.adds());
-                written.adds.addAll(c.adds());
+            if (!gone.isEmpty()) {
+                api.remove(groupId, gone);
+                written.removes.addAll(gone);
             }
             if (!c.updates().isEmpty()) {
                 api.setWeights(groupId, c.updates());
                 written.updates.addAll(c.updates());
             }
-            if (!removeFirst && !c.removes().isEmpty()) {
-                api.remove(groupId, c.removes());
-                written.removes.addAll(c.removes());
+            if (!c.adds().isEmpty()) {
+                api.add(groupId, c.adds());
+                written.adds.addAll(c.adds());
+            }
+            if (!others.isEmpty()) {
+                api.remove(groupId, others);
+                written.removes.addAll(others);
             }
         } catch (ClbException e) {
             written.partial(e);

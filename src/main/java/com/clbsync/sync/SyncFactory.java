@@ -1,5 +1,7 @@
 package com.clbsync.sync;
 
+import com.clbsync.clb.ClbCredentials;
+import com.clbsync.clb.SlbVServerGroupApi;
 import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.ClusterConfig;
 import com.clbsync.config.ConfigException;
@@ -63,6 +65,11 @@ public final class SyncFactory {
             throw new ConfigException(problems);
         }
         return readers;
+    }
+
+    /** The CLB API for this configuration (region, endpoint, quotas) with these credentials. */
+    public static SlbVServerGroupApi clbApi(SyncConfig config, ClbCredentials credentials) {
+        return SlbVServerGroupApi.create(config.region(), config.clbEndpoint(), credentials).withQuotas(config.clbQuotas());
     }
 
     public static WeightPolicy weightPolicy(WeightMode mode) {

@@ -33,9 +33,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -54,6 +56,8 @@ public final class SyncService {
     private final WeightPolicy weights;
     private final Ownership ownership;
     private final ExecutorService pool;
+    private final Consumer<Progress.Snapshot> progressSink;
+    private final Duration progressEvery;
 
     /**
      * @param readers one reader per configured cluster, by cluster name
@@ -61,6 +65,13 @@ public final class SyncService {
      */
     public SyncService(SyncConfig config, Map<String, ClusterReader> readers, VServerGroupApi api, WeightPolicy weights,
                        ExecutorService pool) {
+        this(config, readers, api, weights, pool, null, Duration.ZERO);
+    }
+
+    private SyncService(SyncConfig config, Map<String, ClusterReader> readers, VServerGroupApi api, WeightPolicy weights,
+                        ExecutorService pool, Consumer<Progress.Snapshot> progressSink, Duration progressEvery) {
+        this.progressSink = progressSink;
+        this.progressEvery = progressEvery;
         this.config = Objects.requireNonNull(config);
         this.readers = Map.copyOf(readers);
         this.api = Objects.requireNonNull(api);
@@ -72,6 +83,11 @@ public final class SyncService {
                 throw new IllegalArgumentException("no reader for cluster " + c.name());
             }
         }
+    }
+
+    /** The same service, telling {@code sink} where a run stands every {@code every} while it lasts. */
+    public SyncService withProgress(Consumer<Progress.Snapshot> sink, Duration every) {
+        return new SyncService(config, readers, api, weights, pool, Objects.requireNonNull(sink), every);
     }
 
     /** A daemon thread pool for the cluster reads. */
@@ -94,7 +110,24 @@ public final class SyncService {
      * {@code deadline}: groups it stops are reported as unfinished, with what is left undone.
      */
     public SyncReport run(boolean apply, SyncScope scope, Deadline deadline) {
-        VServerGroupApi clb = api.within(deadline);
+        Progress progress = new Progress(deadline.clock());
+        ScheduledExecutorService ticker = progressSink == null ? null
+                : Executors.newSingleThreadScheduledExecutor(daemon("clb-sync-progress"));
+        if (ticker != null) {
+            ticker.scheduleAtFixedRate(() -> progressSink.accept(progress.snapshot()), progressEvery.toMillis(),
+                    progressEvery.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        try {
+            return run(apply, scope, deadline, progress);
+        } finally {
+            if (ticker != null) {
+                ticker.shutdownNow();
+            }
+        }
+    }
+
+    private SyncReport run(boolean apply, SyncScope scope, Deadline deadline, Progress progress) {
+        VServerGroupApi clb = api.within(deadline, progress);
         List<ClusterReport> clusterReports = new ArrayList<>();
         List<ClusterView> views = new ArrayList<>();
         readAll(clusterReports, views, deadline);
@@ -128,19 +161,21 @@ public final class SyncService {
                 toSync.add(g);
             }
         }
-        groupReports.addAll(syncByClb(toSync, desired, freeze, apply, new GroupSync(clb, weights, ownership), clb));
+        GroupSync groupSync = new GroupSync(clb, weights, ownership, desired.liveInstances());
+        groupReports.addAll(syncByClb(toSync, desired, freeze, apply, groupSync, clb, progress));
         groupReports.sort(Comparator.comparing(GroupReport::groupId));
         return SyncReport.of(apply, scope.toString(), clusterReports, desired.frozenServices(), desired.warnings(),
                 groupReports, errors);
     }
 
     /**
-     * Describes every group (in parallel), then queues the described groups by the CLB that owns them:
-     * one CLB's groups one after another (concurrent changes to one CLB fail as "configuring"),
-     * different CLBs in parallel on a bounded pool.
+     * Describes and plans every group (in parallel), then queues the planned groups by the CLB their
+     * describe names: one CLB's groups one after another (concurrent changes to one CLB fail as
+     * "configuring"), different CLBs in parallel on a bounded pool.
      */
     private List<GroupReport> syncByClb(Set<String> groups, DesiredState desired, Freeze freeze, boolean apply,
-                                        GroupSync groupSync, VServerGroupApi clb) {
+                                        GroupSync groupSync, VServerGroupApi clb, Progress progress) {
+        progress.groups(groups.size());
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_PARALLEL_CLBS, groups.size())),
                 daemon("clb-sync-clb"));
         try {
@@ -149,21 +184,25 @@ public final class SyncService {
                 described.put(g, CompletableFuture.supplyAsync(() -> Described.of(clb, g), workers));
             }
             List<GroupReport> reports = new ArrayList<>();
-            Map<String, List<VServerGroup>> byClb = new TreeMap<>();
+            Map<String, List<GroupSync.Planned>> byClb = new TreeMap<>();
             described.forEach((g, f) -> {
                 Described d = f.join();
                 if (d.group == null) {
                     reports.add(GroupSync.undescribed(g, targets(desired, g), d.error));
+                    progress.groupDone();
                 } else {
-                    byClb.computeIfAbsent(d.group.loadBalancerId(), k -> new ArrayList<>()).add(d.group);
+                    GroupSync.Planned planned = groupSync.plan(d.group, targets(desired, g), freeze);
+                    progress.planned(apply ? planned.writeCalls() : 0);
+                    byClb.computeIfAbsent(d.group.loadBalancerId(), k -> new ArrayList<>()).add(planned);
                 }
             });
             List<CompletableFuture<List<GroupReport>>> perClb = new ArrayList<>();
-            for (List<VServerGroup> clbGroups : byClb.values()) {
+            for (List<GroupSync.Planned> clbGroups : byClb.values()) {
                 perClb.add(CompletableFuture.supplyAsync(() -> {
                     List<GroupReport> out = new ArrayList<>();
-                    for (VServerGroup group : clbGroups) {
-                        out.add(groupSync.sync(group, targets(desired, group.id()), freeze, apply));
+                    for (GroupSync.Planned planned : clbGroups) {
+                        out.add(groupSync.finish(planned, apply));
+                        progress.groupDone();
                     }
                     return out;
                 }, workers));

@@ -3,6 +3,7 @@ package com.clbsync.clb;
 import com.clbsync.emulator.ClbEmulator;
 import com.clbsync.plan.Backend;
 import com.clbsync.testing.MutableClock;
+import com.clbsync.testing.World;
 import com.clbsync.time.Deadline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,8 @@ class SlbVServerGroupApiTest {
         emu = ClbEmulator.start();
         emu.createGroup("lb-1", "rsp-1");
         emu.createGroup("lb-1", "rsp-2");
-        api = SlbVServerGroupApi.create("cn-hangzhou", emu.endpoint(), ClbCredentials.of("AKID", SECRET, "sts-token"));
+        api = SlbVServerGroupApi.create("cn-hangzhou", emu.endpoint(), ClbCredentials.of("AKID", SECRET, "sts-token"))
+                .withQuotas(World.NO_QUOTA);
     }
 
     @AfterEach
@@ -87,7 +89,7 @@ class SlbVServerGroupApiTest {
 
     private SlbVServerGroupApi quick(java.time.Instant deadline, List<java.time.Duration> waits) {
         return api.withRetry(RetryPolicy.of(java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(4), 5), waits::add)
-                .within(Deadline.at(deadline, java.time.Clock.systemUTC()));
+                .within(Deadline.at(deadline, java.time.Clock.systemUTC()), CallListener.NONE);
     }
 
     @Test
@@ -114,7 +116,7 @@ class SlbVServerGroupApiTest {
         MutableClock clock = new MutableClock();
         SlbVServerGroupApi bounded = api.withRetry(RetryPolicy.of(java.time.Duration.ofMillis(1),
                 java.time.Duration.ofMillis(4), 10), d -> clock.advance(java.time.Duration.ofSeconds(1)))
-                .within(Deadline.at(clock.instant().plusSeconds(2), clock));
+                .within(Deadline.at(clock.instant().plusSeconds(2), clock), CallListener.NONE);
         assertThatThrownBy(() -> bounded.describe("rsp-1")).isInstanceOfSatisfying(ClbException.class, e -> {
             assertThat(e.deadline()).isTrue();
             assertThat(e.getMessage()).contains("not sent").contains("after 2 refused attempts");

@@ -60,7 +60,7 @@ class SyncHandlerTest {
         a.readyPods("default", "service-a", List.of("a-0"), true);
         SyncConfig config = world.config();
         handler = new SyncHandler(config, SyncFactory.readers(config),
-                c -> SlbVServerGroupApi.create(config.region(), config.clbEndpoint(), c),
+                c -> SyncFactory.clbApi(config, c),
                 (range, creds, deadline) -> {
                     auditDeadline = deadline;
                     if (auditFails) {
@@ -211,7 +211,7 @@ class SyncHandlerTest {
     void theRealLogServiceClientFallsBackWhenTheEndpointIsUnreachable() throws Exception {
         SyncConfig config = world.config();
         SyncHandler real = new SyncHandler(config, SyncFactory.readers(config),
-                c -> SlbVServerGroupApi.create(config.region(), config.clbEndpoint(), c), new SlsAuditLogSource());
+                c -> SyncFactory.clbApi(config, c), new SlsAuditLogSource());
         int closed;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             closed = s.getLocalPort();

@@ -93,7 +93,7 @@ class ReliabilityTest {
     @Test
     void aFullGroupGetsItsRemovalsFirst() throws Exception {
         World.assertComplete(world.apply());
-        world.cluster("cluster-b").deleteNode("b-0");
+        world.cluster("cluster-b").node("b-0", "i-b-0", false, java.util.Map.of()); // NotReady: it leaves, but exists
         world.cluster("cluster-b").node("b-new", "i-b-new");
         world.clb.limitBackends(GROUP_2, 56); // full: the new node's add must wait for b-0's removal
 
@@ -103,6 +103,22 @@ class ReliabilityTest {
         assertThat(world.group(GROUP_2)).extracting(Backend::serverId).contains("i-b-new").doesNotContain("i-b-0");
         assertThat(r.groups().stream().filter(g -> g.groupId().equals(GROUP_2)).findFirst().orElseThrow().warnings())
                 .anyMatch(w -> w.contains("InstanceBackendServerNumberOverLimit"));
+    }
+
+    @Test
+    void backendsOfDeletedNodesLeaveFirstSoAFullGroupNeedsNoRefusal() throws Exception {
+        World.assertComplete(world.apply());
+        world.cluster("cluster-b").deleteNode("b-0");
+        world.cluster("cluster-b").node("b-new", "i-b-new");
+        world.clb.limitBackends(GROUP_2, 56);
+
+        World.assertComplete(world.apply());
+
+        assertThat(world.group(GROUP_2)).extracting(Backend::serverId).contains("i-b-new").doesNotContain("i-b-0");
+        List<String> group2 = world.clb.calls().stream().filter(c -> GROUP_2.equals(c.params().get("VServerGroupId")))
+                .map(c -> c.action()).collect(java.util.stream.Collectors.toList());
+        assertThat(group2).containsSubsequence("RemoveVServerGroupBackendServers", "AddVServerGroupBackendServers")
+                .doesNotHaveDuplicates();
     }
 
     @Test

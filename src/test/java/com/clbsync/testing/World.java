@@ -1,6 +1,8 @@
 package com.clbsync.testing;
 
 import com.clbsync.clb.ClbCredentials;
+import com.clbsync.clb.Quotas;
+import com.clbsync.clb.Rate;
 import com.clbsync.clb.RetryPolicy;
 import com.clbsync.clb.SlbVServerGroupApi;
 import com.clbsync.config.ClusterConfig;
@@ -44,6 +46,10 @@ public final class World implements AutoCloseable {
     private Duration readTimeout = SlbVServerGroupApi.READ_TIMEOUT;
     /** Retries as in production, only quicker: 1 ms doubling to 20 ms, 12 attempts. */
     public static final RetryPolicy FAST_RETRIES = RetryPolicy.of(Duration.ofMillis(1), Duration.ofMillis(20), 12);
+    /** The emulator has no quota unless a test sets one: pace every action at 100,000 calls a second. */
+    public static final Quotas NO_QUOTA = Quotas.of(Quotas.ACTIONS.stream().collect(Collectors.toMap(a -> a,
+            a -> Rate.of(100_000, Duration.ofSeconds(1)))), 1.0);
+    private Quotas quotas = NO_QUOTA;
 
     public World() throws Exception {
         clb = ClbEmulator.start();
@@ -70,13 +76,19 @@ public final class World implements AutoCloseable {
 
     public SyncConfig config() {
         List<ClusterConfig> cs = clusters.values().stream().map(FakeCluster::config).collect(Collectors.toList());
-        return SyncConfig.of("cn-hangzhou", clb.endpoint(), weightMode, loadBalancerIds, cs);
+        return SyncConfig.of("cn-hangzhou", clb.endpoint(), weightMode, loadBalancerIds, cs).withClbQuotas(quotas);
     }
 
     /** The CLB client tests use: quick retries, and a short read timeout when one is set. */
     public SlbVServerGroupApi api() {
         return SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), ClbCredentials.of("AKID", SECRET, null),
-                Duration.ofSeconds(2), readTimeout).withRetry(FAST_RETRIES, d -> Thread.sleep(d.toMillis()));
+                Duration.ofSeconds(2), readTimeout).withRetry(FAST_RETRIES, d -> Thread.sleep(d.toMillis())).withQuotas(quotas);
+    }
+
+    /** The quotas clb-sync paces its calls by (none to speak of unless set). */
+    public World quotas(Quotas q) {
+        this.quotas = q;
+        return this;
     }
 
     /** The CLB client's read timeout (default 15 s). */
