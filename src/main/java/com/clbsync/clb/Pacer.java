@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Paces one run's CLB calls per action, shared by every writer thread of the run: a Resilience4j
@@ -42,7 +43,14 @@ final class Pacer {
         }
         RateLimiter limiter = paced.get().limiter;
         limiter.changeTimeoutDuration(wait);
-        return limiter.acquirePermission();
+        long nanos = limiter.reservePermission(); // -1 at once when no permit comes in time: nothing is waited for
+        if (nanos < 0) {
+            return false;
+        }
+        for (long until = System.nanoTime() + nanos, left = nanos; left > 0; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(left); // the permit is reserved: wait out its time
+        }
+        return true;
     }
 
     /** The CLB refused a call of {@code action} for its rate: slow that action down for the rest of the run. */

@@ -88,6 +88,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheClbQuotasAndNamesBadOnes() throws Exception {
+        String base = "clusters: [{name: a, server: 'https://k:6443', token: x}]\nregion: cn-hangzhou\n";
+        SyncConfig c = parse(base + "clb: {rateLimits: {AddVServerGroupBackendServers: 60/60s}, quotaShare: 0.5}");
+        assertThat(c.clbQuotas().paceOf("AddVServerGroupBackendServers").orElseThrow().perSecond()).isEqualTo(0.5);
+        assertThat(c.clbQuotas().share()).isEqualTo(0.5);
+        assertThat(parse(base).clbQuotas()).isEqualTo(com.clbsync.clb.Quotas.defaults());
+        List<String> p = problems(base + "clb: {rateLimits: {AddBackends: 1/1s, SetVServerGroupAttribute: fast}, quotaShare: 2}");
+        assertThat(p).anyMatch(s -> s.startsWith("clb.rateLimits.AddBackends: not an action clb-sync calls"));
+        assertThat(p).anyMatch(s -> s.startsWith("clb.rateLimits.SetVServerGroupAttribute: \"fast\" is not calls/period"));
+        assertThat(p).anyMatch(s -> s.startsWith("clb.quotaShare: \"2\" must be a number above 0 and at most 1"));
+    }
+
+    @Test
     void namesEveryBadFieldAtOnce() {
         List<String> p = problems(String.join("\n",
                 "region: Hangzhou",
