@@ -11,15 +11,16 @@ import java.util.concurrent.Callable;
         description = {"Runs clb-sync's real engine offline, with no cloud account: the clusters are Kubernetes"
                 + " manifests (the user's Services, plus nodes and endpoint slices) and the CLB is an emulator on"
                 + " loopback reached through the real SLB SDK. After each step it prints every vServer group"
-                + " (backend, port, weight, owner, share of traffic) and the CLB calls made.",
-                "",
-                "Steps:",
-                "  1. Scenario 1: a group holding ECS instances added by hand; cluster A syncs into it, the"
-                        + " hand-added instances stay untouched.",
-                "  2. Scenario 2: clusters A (12 nodes, weight 20) and B (2 nodes, weight 80) share a group; the"
-                        + " achieved shares beside the CCM's arithmetic for the same input.",
+                + " (backend, port, weight, owner, share of traffic) and the CLB calls made."},
+        footerHeading = "%nSteps:%n",
+        footer = {
+                "  1. Scenario 1: a group holding ECS instances added by hand; cluster A syncs",
+                "     into it, the hand-added instances stay untouched.",
+                "  2. Scenario 2: clusters A (12 nodes, weight 20) and B (2 nodes, weight 80)",
+                "     share a group; the achieved shares beside the CCM's arithmetic.",
                 "  3. Cluster A scales out to 20 nodes: one batched add.",
-                "  4. Cluster A's app loses all ready pods: failover to cluster B (global weights), and back.",
+                "  4. Cluster A's app loses all ready pods: failover to cluster B (global",
+                "     weights), and back.",
                 "  5. A converged run: one describe per group, no write."})
 final class DemoCommand implements Callable<Integer> {
     private final PrintWriter out;

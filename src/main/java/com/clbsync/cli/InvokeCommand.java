@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code invoke}: runs the Function Compute handler's own code path locally on an event file. */
@@ -59,8 +60,13 @@ final class InvokeCommand implements Callable<Integer> {
             err.println("--event " + event + ": cannot be read (" + e.getClass().getSimpleName() + ")");
             return Main.EXIT_USAGE;
         }
+        Optional<ClbCredentials> credentials = ClbCredentials.fromEnvironment(env);
+        if (credentials.isEmpty()) {
+            err.println(SyncCommand.MISSING_CREDENTIALS);
+            return Main.EXIT_USAGE;
+        }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        LocalContext context = new LocalContext(ClbCredentials.fromEnvironment(env).orElse(null), err);
+        LocalContext context = new LocalContext(credentials.get(), err);
         handler.handleRequest(new ByteArrayInputStream(payload), output, context);
         String result = output.toString(StandardCharsets.UTF_8);
         out.print(result);

@@ -2,23 +2,35 @@ package com.clbsync.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** {@code java -jar clb-sync.jar <command>}: exit 0 all synced, 1 something frozen/skipped/failed, 2 bad configuration or usage. */
-@Command(name = "clb-sync", mixinStandardHelpOptions = true, version = "clb-sync 0.1.0",
+@Command(name = "clb-sync", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Keeps Alibaba Cloud CLB vServer groups in sync with annotated Services of several Kubernetes clusters.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:everything synced (plan: everything planned)", "1:something was frozen, skipped or failed",
                 "2:bad configuration or usage"})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
     public static final int EXIT_USAGE = 2;
+    static final String VERSION = "clb-sync 0.1.0";
+    static final String PLAN = "Reads every configured cluster, describes each referenced vServer group and shows what"
+            + " apply would change there: adds, re-weights, removals, conflicts, shares. Writes nothing.";
+    static final String APPLY = "Reads every configured cluster and brings each referenced vServer group to its wanted"
+            + " backends with the fewest CLB calls, touching only the backends clb-sync owns; prints what it changed.";
+    static final String CREDENTIALS = "CLB credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID,"
+            + " ALIBABA_CLOUD_ACCESS_KEY_SECRET and optional ALIBABA_CLOUD_SECURITY_TOKEN.";
 
-    private final PrintWriter out;
+    private final PrintWriter err;
+    @Spec
+    private CommandSpec spec;
 
-    private Main(PrintWriter out) {
-        this.out = out;
+    private Main(PrintWriter err) {
+        this.err = err;
     }
 
     public static void main(String[] args) {
@@ -27,18 +39,29 @@ public final class Main implements Runnable {
 
     /** Runs one command line; the environment supplies the CLB credentials. */
     public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main(out))
+        CommandLine cl = new CommandLine(new Main(err))
                 .addSubcommand("plan", new SyncCommand(false, env, out, err))
                 .addSubcommand("apply", new SyncCommand(true, env, out, err))
                 .addSubcommand("invoke", new InvokeCommand(env, out, err))
                 .addSubcommand("demo", new DemoCommand(out));
+        cl.getSubcommands().get("plan").getCommandSpec().usageMessage().description(PLAN, CREDENTIALS)
+                .header("Shows what apply would change in every referenced vServer group; writes nothing.");
+        cl.getSubcommands().get("apply").getCommandSpec().usageMessage().description(APPLY, CREDENTIALS)
+                .header("Brings every referenced vServer group to its wanted backends.");
+        cl.getSubcommands().get("invoke").getCommandSpec().usageMessage()
+                .header("Runs the Function Compute handler on an event file, as the function would.");
+        cl.getSubcommands().get("demo").getCommandSpec().usageMessage()
+                .header("Runs the real engine offline against local stand-ins: no cloud account needed.");
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(VERSION));
         cl.setOut(out).setErr(err);
         cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
         return cl.execute(args);
     }
 
+    /** No command: the usage, with the commands, on standard error, and exit 2. */
     @Override
-    public void run() {
-        out.println(new CommandLine(this).getUsageMessage());
+    public Integer call() {
+        spec.commandLine().usage(err);
+        return EXIT_USAGE;
     }
 }

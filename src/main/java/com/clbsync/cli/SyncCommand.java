@@ -27,12 +27,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code plan} (describes only, writes nothing) and {@code apply}. */
-@Command(mixinStandardHelpOptions = true,
-        description = "Reads every configured cluster and brings each referenced vServer group to its wanted backends"
-                + " (plan: only shows what apply would do). CLB credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID,"
-                + " ALIBABA_CLOUD_ACCESS_KEY_SECRET and optional ALIBABA_CLOUD_SECURITY_TOKEN.")
+/** The description of each of the two commands is set in {@link Main}. */
+@Command(mixinStandardHelpOptions = true)
 final class SyncCommand implements Callable<Integer> {
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    static final String MISSING_CREDENTIALS = "CLB credentials: set " + ClbCredentials.ENV_ACCESS_KEY_ID + " and "
+            + ClbCredentials.ENV_ACCESS_KEY_SECRET + " (and " + ClbCredentials.ENV_SECURITY_TOKEN + " for STS credentials)";
     private final boolean apply;
     private final Map<String, String> env;
     private final PrintWriter out;
@@ -67,8 +67,7 @@ final class SyncCommand implements Callable<Integer> {
         }
         Optional<ClbCredentials> credentials = ClbCredentials.fromEnvironment(env);
         if (credentials.isEmpty()) {
-            err.println("CLB credentials: set " + ClbCredentials.ENV_ACCESS_KEY_ID + " and "
-                    + ClbCredentials.ENV_ACCESS_KEY_SECRET + " (and " + ClbCredentials.ENV_SECURITY_TOKEN + " for STS)");
+            err.println(MISSING_CREDENTIALS);
             return Main.EXIT_USAGE;
         }
         SyncReport report;
