@@ -57,7 +57,7 @@ final class InvokeCommand implements Callable<Integer> {
         try {
             payload = Files.readAllBytes(event);
         } catch (IOException e) {
-            err.println("--event " + event + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            err.println("--event " + event + ": " + ConfigLoader.whyUnreadable(event));
             return Main.EXIT_USAGE;
         }
         Optional<ClbCredentials> credentials = ClbCredentials.fromEnvironment(env);

@@ -54,6 +54,12 @@ public final class Main implements Callable<Integer> {
                 .header("Runs the real engine offline against local stand-ins: no cloud account needed.");
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(VERSION));
         cl.setOut(out).setErr(err);
+        cl.setParameterExceptionHandler((e, rest) -> {
+            // picocli words a map option's format error "option option '--manifests'"
+            err.println(e.getMessage().replace("option option ", "option "));
+            e.getCommandLine().usage(err);
+            return EXIT_USAGE;
+        });
         cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
         return cl.execute(args);
     }

@@ -12,6 +12,9 @@ import com.clbsync.sync.ReportText;
 import com.clbsync.sync.SyncFactory;
 import com.clbsync.sync.SyncReport;
 import com.clbsync.sync.SyncService;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,13 +65,11 @@ final class SyncCommand implements Callable<Integer> {
         try {
             cfg = ConfigLoader.load(config);
         } catch (ConfigException e) {
-            err.println(e.getMessage());
-            return Main.EXIT_USAGE;
+            return usageError(e.getMessage(), e.problems());
         }
         Optional<ClbCredentials> credentials = ClbCredentials.fromEnvironment(env);
         if (credentials.isEmpty()) {
-            err.println(MISSING_CREDENTIALS);
-            return Main.EXIT_USAGE;
+            return usageError(MISSING_CREDENTIALS, List.of(MISSING_CREDENTIALS));
         }
         SyncReport report;
         try {
@@ -78,12 +79,28 @@ final class SyncCommand implements Callable<Integer> {
                 err.flush();
             }, PROGRESS_EVERY).run(apply);
         } catch (ConfigException e) {
-            err.println(e.getMessage());
-            return Main.EXIT_USAGE;
+            return usageError(e.getMessage(), e.problems());
         }
         out.print(json ? ReportJson.render(report) + "\n" : ReportText.render(report));
         out.flush();
         return report.exitCode();
+    }
+
+    /** Nothing ran: the problems on standard error, or with --json as a JSON object on standard output. */
+    private int usageError(String text, List<String> problems) {
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("mode", apply ? "apply" : "plan");
+            o.addProperty("exitCode", Main.EXIT_USAGE);
+            JsonArray errors = new JsonArray();
+            problems.forEach(errors::add);
+            o.add("errors", errors);
+            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o));
+            out.flush();
+        } else {
+            err.println(text);
+        }
+        return Main.EXIT_USAGE;
     }
 
     /** The real adapters, with the clusters named in --manifests read from files instead. */

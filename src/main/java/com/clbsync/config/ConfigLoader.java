@@ -6,6 +6,8 @@ import com.clbsync.plan.NotReadyStorm;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
@@ -53,10 +55,24 @@ public final class ConfigLoader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigException(List.of("--config " + file + ": cannot be read (" + e.getClass().getSimpleName() + ")"));
+            throw new ConfigException(List.of("--config " + file + ": " + whyUnreadable(file)));
         }
         Path dir = file.toAbsolutePath().getParent();
         return parse(text, dir == null ? Path.of(".") : dir);
+    }
+
+    /** Why a file cannot be read, in words. */
+    public static String whyUnreadable(Path file) {
+        if (!Files.exists(file)) {
+            return "does not exist";
+        }
+        if (Files.isDirectory(file)) {
+            return "is a directory, not a file";
+        }
+        if (!Files.isReadable(file)) {
+            return "cannot be read (permission denied)";
+        }
+        return "cannot be read";
     }
 
     public static SyncConfig parse(String text, Path baseDir) throws ConfigException {
@@ -66,10 +82,17 @@ public final class ConfigLoader {
     private SyncConfig read(String text) throws ConfigException {
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false); // a key given twice is a mistake, not last-one-wins
+            root = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (MarkedYAMLException e) {
+            // the problem and its place only: the snippet SnakeYAML would quote may hold a token
+            Mark mark = e.getProblemMark();
+            throw new ConfigException(List.of("configuration: not valid YAML or JSON"
+                    + (mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
+                    + ": " + (e.getProblem() == null ? "syntax error" : e.getProblem())));
         } catch (YAMLException e) {
-            String where = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
-            throw new ConfigException(List.of("configuration: not valid YAML or JSON: " + where));
+            throw new ConfigException(List.of("configuration: not valid YAML or JSON"));
         }
         if (!(root instanceof Map)) {
             throw new ConfigException(List.of("configuration: must be a mapping with region and clusters"));
@@ -190,17 +213,20 @@ public final class ConfigLoader {
                 problems.add(at + ": must be a mapping");
                 continue;
             }
-            ClusterConfig c = cluster((Map<?, ?>) list.get(i), at);
-            if (c == null) {
-                continue;
+            Map<?, ?> m = (Map<?, ?>) list.get(i);
+            // uniqueness is checked even for an entry with other problems: every bad field in one pass
+            Object name = m.get("name");
+            Object ownerId = m.containsKey("ownerId") ? m.get("ownerId") : name;
+            if (name instanceof String && !names.add((String) name)) {
+                problems.add(at + ".name: \"" + name + "\" is used by another cluster");
             }
-            if (!names.add(c.name())) {
-                problems.add(at + ".name: \"" + c.name() + "\" is used by another cluster");
+            if (ownerId instanceof String && !owners.add((String) ownerId)) {
+                problems.add(at + ".ownerId: \"" + ownerId + "\" is the owner id of another cluster; each must be unique");
             }
-            if (!owners.add(c.ownerId())) {
-                problems.add(at + ".ownerId: \"" + c.ownerId() + "\" is the owner id of another cluster; each must be unique");
+            ClusterConfig c = cluster(m, at);
+            if (c != null) {
+                out.add(c);
             }
-            out.add(c);
         }
         return out;
     }

@@ -48,6 +48,10 @@ public final class KubeClients {
             if (c.context().isPresent() && !kc.setContext(c.context().get())) {
                 throw new IOException("context \"" + c.context().get() + "\" is not in the kubeconfig");
             }
+            if (c.context().isEmpty() && (kc.getCurrentContext() == null || !kc.setContext(kc.getCurrentContext()))) {
+                throw new IOException(kc.getCurrentContext() == null ? "the kubeconfig has no current-context; set context"
+                        : "current-context \"" + kc.getCurrentContext() + "\" names no context in the kubeconfig");
+            }
             client = ClientBuilder.kubeconfig(kc).setReadTimeout(Duration.ofSeconds(c.timeoutSeconds())).build();
             if (c.insecureSkipTlsVerify()) {
                 client.setVerifyingSsl(false);

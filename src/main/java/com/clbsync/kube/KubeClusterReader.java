@@ -124,6 +124,9 @@ public final class KubeClusterReader implements ClusterReader {
             return "HTTP " + e.getCode();
         }
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")");
+        // okhttp names an address as InetSocketAddress#toString does, "host/10.0.0.1:6443" or "/10.0.0.1:6443"
+        String message = cause.getMessage() == null ? null
+                : cause.getMessage().replaceAll("(^|\\s)[^\\s/]*/(\\d[\\d.]*:\\d+)", "$1$2");
+        return cause.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
     }
 }

@@ -62,6 +62,19 @@ class MainTest {
     }
 
     @Test
+    void withJsonConfigurationErrorsComeOutAsJson() throws Exception {
+        Path cfg = dir.resolve("bad.yaml");
+        Files.writeString(cfg, "region: nowhere\nclusters: []\n");
+        assertThat(run(ENV, "plan", "--json", "--config", cfg.toString())).isEqualTo(2);
+        JsonObject json = JsonParser.parseString(out).getAsJsonObject();
+        assertThat(json.get("exitCode").getAsInt()).isEqualTo(2);
+        assertThat(json.getAsJsonArray("errors").toString()).contains("region:").contains("clusters:");
+        assertThat(run(Map.of(), "apply", "--json", "--config", config(world.cluster("cluster-a")).toString())).isEqualTo(2);
+        assertThat(JsonParser.parseString(out).getAsJsonObject().getAsJsonArray("errors").get(0).getAsString())
+                .startsWith("CLB credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID");
+    }
+
+    @Test
     void withoutACommandItListsTheCommandsAndExitsTwo() {
         assertThat(run(ENV)).isEqualTo(2);
         assertThat(err).contains("Commands:").contains("plan ").contains("apply ").contains("invoke ").contains("demo ");
@@ -155,8 +168,10 @@ class MainTest {
         assertThat(run(ENV, "plan")).isEqualTo(2);
         assertThat(err).contains("--config");
         assertThat(run(ENV, "frobnicate")).isEqualTo(2);
+        assertThat(run(ENV, "plan", "--config", cfg.toString(), "--manifests", "x")).isEqualTo(2);
+        assertThat(err).contains("Value for option '--manifests'").doesNotContain("option option");
         assertThat(run(ENV, "apply", "--config", dir.resolve("missing.yaml").toString())).isEqualTo(2);
-        assertThat(err).contains("cannot be read");
+        assertThat(err).contains("missing.yaml: does not exist");
     }
 
     @Test

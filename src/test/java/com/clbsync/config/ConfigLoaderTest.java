@@ -188,8 +188,31 @@ class ConfigLoaderTest {
     @Test
     void rejectsWhatIsNotAConfiguration() {
         assertThatThrownBy(() -> parse("- a\n- b")).isInstanceOf(ConfigException.class).hasMessageContaining("mapping");
-        assertThatThrownBy(() -> parse("region: [unclosed")).isInstanceOf(ConfigException.class).hasMessageContaining("YAML");
         assertThat(problems("region: cn-hangzhou\nclusters: []")).anyMatch(s -> s.startsWith("clusters:"));
-        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("absent.yaml"))).hasMessageContaining("cannot be read");
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("absent.yaml")))
+                .hasMessageContaining("absent.yaml: does not exist").hasMessageNotContaining("Exception");
+        assertThatThrownBy(() -> ConfigLoader.load(dir)).hasMessageContaining(": is a directory, not a file");
+    }
+
+    @Test
+    void aSyntaxErrorGivesLineAndColumnWithoutQuotingTheDocument() {
+        assertThat(problems("region: cn-hangzhou\nclusters:\n  - name: a\n    token: " + SECRET_TOKEN + " [unclosed: {\n"))
+                .singleElement().asString().startsWith("configuration: not valid YAML or JSON at line ")
+                .contains(", column ").doesNotContain(SECRET_TOKEN);
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorNotLastOneWins() {
+        assertThat(problems("region: cn-hangzhou\nregion: cn-beijing\nclusters: [{name: a, server: 'https://k:6443', token: x}]"))
+                .singleElement().asString().contains("at line 2").contains("duplicate key region");
+    }
+
+    @Test
+    void aBadTimeoutDoesNotHideADuplicateName() {
+        List<String> p = problems(String.join("\n", "region: cn-hangzhou", "clusters:",
+                "  - {name: a, server: 'https://k:6443', token: x, timeoutSeconds: 0}",
+                "  - {name: a, server: 'https://k:6443', token: x, ownerId: other}"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[0].timeoutSeconds:"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[1].name: \"a\" is used by another cluster"));
     }
 }

@@ -102,6 +102,11 @@ class KubeClusterReaderTest {
         com.clbsync.config.ClusterConfig missing = com.clbsync.config.ClusterConfig.builder("k").kubeconfig(kubeconfig)
                 .context("absent").build();
         assertThatThrownBy(() -> KubeClients.create(missing)).hasMessageContaining("context \"absent\"");
+
+        com.clbsync.config.ClusterConfig dangling = com.clbsync.config.ClusterConfig.builder("k")
+                .kubeconfig(kubeconfig.replace("current-context: default", "current-context: gone")).build();
+        assertThatThrownBy(() -> KubeClients.create(dangling))
+                .hasMessage("current-context \"gone\" names no context in the kubeconfig");
     }
 
     /** An API server stand-in answering the three lists, failing the first {@code failures} requests of one path. */
@@ -179,11 +184,13 @@ class KubeClusterReaderTest {
     }
 
     @Test
-    void aFailedListNamesTheCallAndNeverTheToken() throws Exception {
+    void aFailedListNamesTheCallAndTheAddressButNeverTheToken() throws Exception {
         ClusterReader reader = reader();
+        String address = cluster.url().replaceFirst("^http://", "").replace("localhost", "127.0.0.1");
         cluster.close();
         assertThatThrownBy(reader::read).isInstanceOf(ClusterReadException.class)
                 .hasMessageStartingWith("list services:")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(cluster.token()));
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(cluster.token())
+                        .contains("Failed to connect to " + address + ")"));
     }
 }
