@@ -37,10 +37,10 @@ public final class ConfigLoader {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern OWNER_ID = Pattern.compile("[A-Za-z0-9._-]{1,48}");
     private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
-    private static final Set<String> TOP_KEYS = Set.of("region", "clb", "weightMode", "loadBalancerIds", "clusters",
+    static final Set<String> TOP_KEYS = Set.of("region", "clb", "weightMode", "loadBalancerIds", "clusters",
             "failOpenNotReadyFraction");
-    private static final Set<String> CLB_KEYS = Set.of("endpoint", "rateLimits", "quotaShare");
-    private static final Set<String> CLUSTER_KEYS = Set.of("name", "ownerId", "ackClusterId", "server", "token", "tokenFile",
+    static final Set<String> CLB_KEYS = Set.of("endpoint", "rateLimits", "quotaShare");
+    static final Set<String> CLUSTER_KEYS = Set.of("name", "ownerId", "ackClusterId", "server", "token", "tokenFile",
             "certificateAuthorityData", "kubeconfig", "context", "insecureSkipTlsVerify", "timeoutSeconds");
 
     private final Path baseDir;

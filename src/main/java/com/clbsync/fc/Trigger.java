@@ -2,7 +2,10 @@ package com.clbsync.fc;
 
 import com.clbsync.sync.SyncScope;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** What an invocation's event asks for: which trigger it came from, plan or apply, the scope, and notes for the report. */
@@ -16,7 +19,16 @@ public final class Trigger {
         this.kind = Objects.requireNonNull(kind);
         this.apply = apply;
         this.scope = Objects.requireNonNull(scope);
-        this.notes = List.copyOf(notes);
+        this.notes = counted(notes);
+    }
+
+    /** Notes in first-seen order, each once: a batch of a thousand like events gives one note with its count. */
+    private static List<String> counted(List<String> notes) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        notes.forEach(n -> counts.merge(n, 1, Integer::sum));
+        List<String> out = new ArrayList<>();
+        counts.forEach((n, c) -> out.add(c == 1 ? n : n + " (" + c + " events)"));
+        return List.copyOf(out);
     }
 
     public static Trigger of(String kind, boolean apply, SyncScope scope, List<String> notes) {

@@ -6,6 +6,8 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.clbsync.testing.FakeCluster;
+import com.clbsync.testing.World;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -109,8 +111,8 @@ class DeploymentFilesTest {
         assertThat(p).containsKeys("vpcConfig", "logConfig", "role", "timeout", "memorySize");
     }
 
-    @Test
-    void theRamPolicyGrantsExactlyTheCallsTheFunctionMakes() throws Exception {
+    /** The actions of the policy's statements, each checked to allow a scoped resource. */
+    private static List<String> policyActions() throws Exception {
         JsonNode policy = JSON.readTree(Path.of("src", "deploy", "ram-policy.json").toFile());
         List<String> actions = new ArrayList<>();
         policy.get("Statement").forEach(s -> {
@@ -118,23 +120,68 @@ class DeploymentFilesTest {
             assertThat(s.get("Resource").asText()).isNotEqualTo("*");
             s.get("Action").forEach(a -> actions.add(a.asText()));
         });
-        assertThat(actions).containsExactlyInAnyOrder("slb:DescribeVServerGroupAttribute", "slb:DescribeVServerGroups",
-                "slb:AddVServerGroupBackendServers", "slb:RemoveVServerGroupBackendServers", "slb:SetVServerGroupAttribute",
-                "log:GetCursorOrData", "log:PostLogStoreLogs");
+        return actions;
+    }
+
+    @Test
+    void theRamPolicyGrantsExactlyTheClbCallsASyncMakes() throws Exception {
+        // a sync that adds, re-weights and removes, on a scanned CLB: every kind of CLB call the code makes
+        Set<String> made = new java.util.TreeSet<>();
+        try (World world = new World()) {
+            FakeCluster a = world.cluster("cluster-a");
+            a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
+            a.nodes("a", 3);
+            a.readyPods("default", "service-a", List.of("a-0", "a-1", "a-2"), true);
+            FakeCluster b = world.cluster("cluster-b");
+            b.service(FakeCluster.SEED.resolve("service-b.yaml"), 31080);
+            b.nodes("b", 2);
+            b.readyPods("default", "service-b", List.of("b-0", "b-1"), true);
+            world.scanning(World.LB);
+            World.assertComplete(world.apply());
+            made.addAll(world.callActions());
+            a.deleteNode("a-2"); // its backend leaves, and the 20/80 split re-weights the others
+            World.assertComplete(world.apply());
+            made.addAll(world.callActions());
+        }
+        assertThat(made).hasSize(5);
+        List<String> slb = policyActions().stream().filter(x -> x.startsWith("slb:")).collect(Collectors.toList());
+        assertThat(slb).containsExactlyInAnyOrderElementsOf(made.stream().map(x -> "slb:" + x).collect(Collectors.toList()));
+        // Log Service: PullLogs of the audit records is authorised as log:GetCursorOrData; the function's own logs
+        assertThat(policyActions()).filteredOn(x -> !x.startsWith("slb:"))
+                .containsExactlyInAnyOrder("log:GetCursorOrData", "log:PostLogStoreLogs");
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void theRbacIsReadOnlyButForEvents() throws Exception {
+    void theRbacGrantsExactlyTheReadsTheCodeMakes() throws Exception {
+        Set<String> made = new java.util.TreeSet<>();
+        try (World world = new World()) {
+            FakeCluster a = world.cluster("cluster-a");
+            a.nodes("a", 1);
+            a.takeRequests();
+            new com.clbsync.kube.KubeClusterReader(com.clbsync.kube.KubeClients.create(a.config())).read();
+            for (String request : a.takeRequests()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern
+                        .compile("GET /(?:api/v1|apis/([a-z0-9.]+)/v1)/([a-z]+)\\?.*").matcher(request);
+                assertThat(m.matches()).as(request).isTrue();
+                made.add((m.group(1) == null ? "" : m.group(1)) + "/" + m.group(2) + ":list");
+            }
+        }
         String text = Files.readString(Path.of("src", "deploy", "rbac.yaml"));
         List<Map<String, Object>> docs = new ArrayList<>();
         new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text).forEach(d -> docs.add((Map<String, Object>) d));
         Map<String, Object> role = docs.stream().filter(d -> d.get("kind").equals("ClusterRole")).findFirst().orElseThrow();
-        List<Map<String, Object>> rules = (List<Map<String, Object>>) role.get("rules");
-        Set<String> granted = rules.stream().flatMap(r -> ((List<String>) r.get("resources")).stream()
-                .flatMap(res -> ((List<String>) r.get("verbs")).stream().map(v -> res + ":" + v))).collect(Collectors.toSet());
-        assertThat(granted).containsExactlyInAnyOrder("services:get", "services:list", "endpoints:get", "endpoints:list",
-                "nodes:get", "nodes:list", "endpointslices:get", "endpointslices:list", "events:create");
+        Set<String> granted = new java.util.TreeSet<>();
+        for (Map<String, Object> r : (List<Map<String, Object>>) role.get("rules")) {
+            for (String group : (List<String>) r.get("apiGroups")) {
+                for (String res : (List<String>) r.get("resources")) {
+                    ((List<String>) r.get("verbs")).forEach(v -> granted.add(group + "/" + res + ":" + v));
+                }
+            }
+        }
+        assertThat(made).containsExactly("/nodes:list", "/services:list", "discovery.k8s.io/endpointslices:list");
+        assertThat(granted).isEqualTo(made);
+        assertThat(text).contains("writes nothing in the cluster");
         assertThat(docs).extracting(d -> d.get("kind")).contains("ServiceAccount", "ClusterRoleBinding", "Secret");
     }
 }

@@ -10,6 +10,7 @@ import com.clbsync.testing.FakeCluster;
 import com.clbsync.testing.MutableClock;
 import com.clbsync.time.Deadline;
 import com.clbsync.testing.World;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.AfterEach;
@@ -147,6 +148,19 @@ class SyncHandlerTest {
         JsonObject r = invokeSample("eventbridge-batch.json");
         assertThat(described()).containsExactly(GROUP_1, GROUP_2);
         assertThat(r.getAsJsonObject("trigger").getAsJsonArray("notes").toString()).contains("EndpointSlice default/service-a-x7k2p");
+    }
+
+    @Test
+    void aBatchOfThousandsOfLikeEventsGivesOneNoteWithItsCount() throws Exception {
+        JsonArray batch = JsonParser.parseString(Files.readString(Path.of("events", "eventbridge-batch.json"))).getAsJsonArray();
+        JsonArray storm = new JsonArray();
+        for (int i = 0; i < 3000; i++) {
+            storm.add(batch.get(0));
+        }
+        JsonArray notes = invoke(storm.toString(), STS).getAsJsonObject("trigger").getAsJsonArray("notes");
+        assertThat(notes).hasSize(1);
+        assertThat(notes.get(0).getAsString()).endsWith("EndpointSlice default/service-a-x7k2p (3000 events)");
+        assertThat(described()).containsExactly(GROUP_2);
     }
 
     @Test

@@ -1,0 +1,42 @@
+package com.clbsync.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The example configuration users copy: it loads, and it shows every key the loader knows. */
+class ExampleConfigTest {
+    private static final Path EXAMPLE = Path.of("src", "deploy", "clb-sync.example.yaml");
+
+    @Test
+    void loadsAsItIsOnceItsFilesExist(@TempDir Path dir) throws Exception {
+        String text = Files.readString(EXAMPLE).replace("/var/run/clb-sync/cluster-b.token", "cluster-b.token");
+        Files.writeString(dir.resolve("cluster-b.token"), "token");
+        Files.writeString(dir.resolve("cluster-c.kubeconfig"), "apiVersion: v1\nkind: Config\n");
+        Path file = dir.resolve("clb-sync.yaml");
+        Files.writeString(file, text);
+
+        SyncConfig c = ConfigLoader.load(file);
+
+        assertThat(c.clusters()).extracting(ClusterConfig::name).containsExactly("cluster-a", "cluster-b", "cluster-c");
+        assertThat(c.clbQuotas().share()).isEqualTo(0.5);
+        assertThat(c.weightMode()).isEqualTo(WeightMode.GLOBAL);
+    }
+
+    @Test
+    void namesEveryKeyTheLoaderKnows() throws Exception {
+        String text = Files.readString(EXAMPLE);
+        for (Set<String> keys : List.of(ConfigLoader.TOP_KEYS, ConfigLoader.CLB_KEYS, ConfigLoader.CLUSTER_KEYS)) {
+            for (String key : keys) {
+                assertThat(Pattern.compile("(?m)^[ -]*" + key + ":").matcher(text).find()).as(key).isTrue();
+            }
+        }
+    }
+}
