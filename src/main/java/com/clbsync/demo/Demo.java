@@ -49,6 +49,11 @@ public final class Demo {
     private final DemoCluster a;
     private final DemoCluster b;
     private final List<Map<String, Long>> callsPerStep = new ArrayList<>();
+    /** What each group looked like when last printed, and in which step: an unchanged group is not printed again. */
+    private final Map<String, List<Backend>> lastShown = new TreeMap<>();
+    private final Map<String, String> lastShownIn = new TreeMap<>();
+    /** Lines are kept within this width. */
+    static final int WIDTH = 100;
 
     private Demo(PrintWriter out, ClbEmulator clb, DemoCluster a, DemoCluster b, ExecutorService pool) {
         this.out = out;
@@ -98,60 +103,103 @@ public final class Demo {
         out.println("The clusters are Kubernetes manifests (the user's Services, nodes, endpoint slices); the CLB is an");
         out.println("emulator on loopback, reached through the real SLB SDK. Weight mode: global.");
 
-        step(1, "Scenario 1: group " + GROUP_1 + " already holds two ECS instances added by hand. Cluster A's"
+        step("1", "Scenario 1: group " + GROUP_1 + " already holds two ECS instances added by hand. Cluster A's"
                 + " my-nginx-svc syncs into it; the hand-added instances are untouched.",
                 SyncScope.targeted(List.of(), List.of(ObjectRef.of(a.name(), "Service", "default", "my-nginx-svc"))), GROUP_1);
 
-        SyncReport s2 = step(2, "Scenario 2: service-a (cluster A, 12 nodes, weight 20) and service-b (cluster B,"
-                + " 2 nodes, weight 80) share group " + GROUP_2 + ".", SyncScope.full(), GROUP_2);
-        shares(s2);
+        step("2", "Scenario 2: service-a (cluster A, 12 nodes, weight 20) and service-b (cluster B, 2 nodes,"
+                + " weight 80) share group " + GROUP_2 + ". Beside clb-sync's shares, the CCM's arithmetic for the"
+                + " same input.", SyncScope.full(), GROUP_2);
 
         a.scaleTo(20);
-        step(3, "Cluster A scales out from 12 to 20 nodes: one batched add per group, and the weights follow.", SyncScope.full(), GROUP_2);
+        step("3", "Cluster A scales out from 12 to 20 nodes: one batched add per group, and the weights follow.",
+                SyncScope.full(), GROUP_1, GROUP_2);
 
         a.podsReady(false);
-        step(4, "Cluster A's app loses all its ready pods: its backends go to weight 0 (still attached) and"
+        step("4a", "Cluster A's app loses all its ready pods: its backends go to weight 0 (still attached) and"
                 + " cluster B takes all the traffic.", SyncScope.full(), GROUP_2);
         a.podsReady(true);
-        step(4, "... and its pods are back: the weights return.", SyncScope.full(), GROUP_2);
+        step("4b", "Cluster A's pods are back: the weights return.", SyncScope.full(), GROUP_2);
 
-        step(5, "Nothing changed: a converged run costs one describe per group and no write.", SyncScope.full(), GROUP_1,
+        step("5", "Nothing changed: a converged run costs one describe per group and no write.", SyncScope.full(), GROUP_1,
                 GROUP_2);
     }
 
-    private SyncReport step(int n, String what, SyncScope scope, String... show) {
+    private void step(String label, String what, SyncScope scope, String... show) {
         clb.clearCalls();
         SyncReport report = global.run(true, scope);
-        Map<String, Long> calls = clb.calls().stream().collect(Collectors.groupingBy(ClbEmulator.Call::action,
-                TreeMap::new, Collectors.counting()));
-        callsPerStep.add(calls);
-        out.printf("%n== Step %d. %s%n", n, what);
-        out.println("  CLB calls: " + (calls.isEmpty() ? "none" : calls.entrySet().stream()
-                .map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", "))));
+        List<ClbEmulator.Call> made = clb.calls();
+        callsPerStep.add(made.stream().collect(Collectors.groupingBy(ClbEmulator.Call::action, TreeMap::new,
+                Collectors.counting())));
+        out.println();
+        wrap("== Step " + label + ". ", what);
+        wrap("  CLB calls, in order: ", made.isEmpty() ? "none" : inOrder(made));
         for (GroupReport g : report.groups()) {
             out.printf("  %s: %s, added %d, re-weighted %d, removed %d, foreign untouched %d%n", g.groupId(),
                     g.status().name().toLowerCase().replace('_', ' '), g.added().size(), g.updated().size(),
                     g.removed().size(), g.plan() == null ? 0 : g.plan().foreign().size());
-            g.errors().forEach(e -> out.println("  error: " + e));
+            g.errors().forEach(e -> wrap("  error: ", e));
         }
         for (String group : show) {
-            GroupTable.print(out, group, clb.backends(group));
+            List<Backend> now = clb.backends(group);
+            if (now.equals(lastShown.get(group))) {
+                out.printf("  vServer group %s: unchanged since step %s%n", group, lastShownIn.get(group));
+            } else {
+                GroupTable.print(out, group, now);
+                lastShown.put(group, now);
+                lastShownIn.put(group, label);
+            }
+            shares(report, group, label.equals("2"));
         }
         out.flush();
-        return report;
     }
 
-    /** The achieved shares beside the CCM's arithmetic for the same input (a plan: nothing written). */
-    private void shares(SyncReport report) {
-        SyncReport ccmPlan = ccm.run(false, SyncScope.full());
-        GroupReport mine = report.groups().stream().filter(g -> g.groupId().equals(GROUP_2)).findFirst().orElseThrow();
-        GroupReport theirs = ccmPlan.groups().stream().filter(g -> g.groupId().equals(GROUP_2)).findFirst().orElseThrow();
-        out.printf("  %-28s %8s %14s %22s%n", "service", "wanted", "clb-sync", "the CCM's arithmetic");
+    /** The calls as made, a run of the same action on the same group counted once: "Describe... x 2, Add... x 1". */
+    private static String inOrder(List<ClbEmulator.Call> calls) {
+        List<String> parts = new ArrayList<>();
+        String last = null;
+        int count = 0;
+        for (ClbEmulator.Call c : calls) {
+            if (c.action().equals(last)) {
+                count++;
+                continue;
+            }
+            if (last != null) {
+                parts.add(last + " x " + count);
+            }
+            last = c.action();
+            count = 1;
+        }
+        parts.add(last + " x " + count);
+        return String.join(", ", parts);
+    }
+
+    /** Prints {@code text} after {@code first}, wrapped at {@link #WIDTH} with continuation lines indented. */
+    private void wrap(String first, String text) {
+        StringBuilder line = new StringBuilder(first);
+        String indent = " ".repeat(Math.min(first.length(), 8));
+        for (String word : text.split(" ")) {
+            if (line.length() + 1 + word.length() > WIDTH && line.toString().trim().length() > 0
+                    && line.length() > indent.length()) {
+                out.println(line.toString().stripTrailing());
+                line = new StringBuilder(indent);
+            }
+            line.append(line.length() == 0 || line.charAt(line.length() - 1) == ' ' ? "" : " ").append(word);
+        }
+        out.println(line);
+    }
+
+    /** Each Service's wanted and achieved share of the group; with the CCM's arithmetic for the same input (a plan). */
+    private void shares(SyncReport report, String group, boolean withCcm) {
+        GroupReport mine = report.groups().stream().filter(g -> g.groupId().equals(group)).findFirst().orElseThrow();
+        GroupReport theirs = withCcm ? ccm.run(false, SyncScope.full()).groups().stream()
+                .filter(g -> g.groupId().equals(group)).findFirst().orElseThrow() : null;
+        out.printf("  %-32s %9s %9s%s%n", "service", "wanted", "achieved", withCcm ? "   the CCM's arithmetic" : "");
         for (ServiceShare s : mine.shares()) {
-            double theirShare = theirs.shares().stream().filter(x -> x.service().equals(s.service())).findFirst()
-                    .map(ServiceShare::achieved).orElse(0.0);
-            out.printf("  %-28s %7.1f%% %13.1f%% %21.1f%%%n", s.service(), 100 * (s.target() == null ? 0 : s.target()),
-                    100 * s.achieved(), 100 * theirShare);
+            String ccmShare = theirs == null ? "" : String.format(" %22.1f%%", 100 * theirs.shares().stream()
+                    .filter(x -> x.service().equals(s.service())).findFirst().map(ServiceShare::achieved).orElse(0.0));
+            out.printf("  %-32s %9s %8.1f%%%s%n", s.service(),
+                    s.target() == null ? "no weight" : String.format("%.1f%%", 100 * s.target()), 100 * s.achieved(), ccmShare);
         }
         out.flush();
     }

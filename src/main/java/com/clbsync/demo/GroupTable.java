@@ -34,8 +34,11 @@ final class GroupTable {
             }
             if (run > SHOWN_PER_RUN + 1) {
                 Backend b = sorted.get(i);
-                out.printf("    %-20s %6s %7d  %-38s %6.1f%%%n", "... " + (run - SHOWN_PER_RUN) + " more", "", b.weight(),
-                        "(alike)", total == 0 ? 0 : 100.0 * b.weight() * (run - SHOWN_PER_RUN) / total);
+                int more = run - SHOWN_PER_RUN;
+                // a folded run says what it sums: its rows' weight and share together
+                out.printf("    %-20s %6d %7d  %-38s %6.1f%%%n", "... " + more + " more alike", b.port(), b.weight(),
+                        "these " + more + " together: weight " + (long) more * b.weight(),
+                        total == 0 ? 0 : 100.0 * b.weight() * more / total);
             }
             i = j;
         }

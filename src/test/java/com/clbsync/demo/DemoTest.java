@@ -32,7 +32,17 @@ class DemoTest {
         long all = g2.stream().mapToLong(Backend::weight).sum();
         assertThat((double) a / all).isBetween(0.195, 0.205);
 
-        assertThat(text.toString()).contains("== Step 5.").contains("the CCM's arithmetic").contains("hand-added")
-                .contains("CLB calls: 2 x DescribeVServerGroupAttribute\n");
+        String printed = text.toString();
+        assertThat(printed).contains("== Step 5.").contains("the CCM's arithmetic").contains("hand-added")
+                .contains("CLB calls, in order: DescribeVServerGroupAttribute x 2\n")
+                .contains("CLB calls, in order: DescribeVServerGroupAttribute x 1, AddVServerGroupBackendServers x 1\n")
+                .contains("vServer group " + Demo.GROUP_2 + ": unchanged since step 4b");
+        assertThat(printed.lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(Demo.WIDTH));
+        List<String> headings = printed.lines().filter(l -> l.startsWith("== Step ")).map(l -> l.substring(0, l.indexOf('.')))
+                .collect(java.util.stream.Collectors.toList());
+        assertThat(headings).doesNotHaveDuplicates().hasSize(6);
+        // every step shows the shares, wanted and achieved
+        assertThat(java.util.Arrays.asList(printed.split("\n== Step ")).subList(1, 7))
+                .allSatisfy(step -> assertThat(step).contains("wanted  achieved"));
     }
 }
