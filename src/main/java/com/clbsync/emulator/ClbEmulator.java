@@ -170,6 +170,8 @@ public final class ClbEmulator implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try {
             Map<String, String> params = params(ex);
+            Map<String, String> headers = new TreeMap<>();
+            ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
             String action = ex.getRequestHeaders().getFirst("x-acs-action");
             if (action == null) {
                 action = params.getOrDefault("Action", "");
@@ -185,24 +187,24 @@ public final class ClbEmulator implements AutoCloseable {
                     throw new ApiError(400, "InvalidSecurityToken.Expired", "The security token you provided has expired.");
                 }
                 if (!quotas.take(action)) {
-                    record(action, params);
+                    record(action, params, headers);
                     throw FaultInjector.Fault.THROTTLED.error();
                 }
                 FaultInjector.Fault fault = faults.draw(action);
                 sleep(faults.delay());
                 if (fault == FaultInjector.Fault.TIMEOUT) {
-                    record(action, params);
+                    record(action, params, headers);
                     sleep(faults.hang()); // the client gives up first; nothing was changed
                     throw new ApiError(504, "", "late answer");
                 }
                 if (fault == FaultInjector.Fault.AMBIGUOUS) {
-                    body = dispatch(action, params); // applied, but the answer comes too late
+                    body = dispatch(action, params, headers); // applied, but the answer comes too late
                     sleep(faults.hang());
                 } else if (fault != null) {
-                    record(action, params);
+                    record(action, params, headers);
                     throw fault.error();
                 } else {
-                    body = dispatch(action, params);
+                    body = dispatch(action, params, headers);
                 }
             } catch (ApiError e) {
                 status = e.status;
@@ -229,8 +231,8 @@ public final class ClbEmulator implements AutoCloseable {
                 || (queryToken != null && expiredTokens.contains(queryToken));
     }
 
-    private synchronized void record(String action, Map<String, String> p) {
-        calls.add(new Call(action, p));
+    private synchronized void record(String action, Map<String, String> p, Map<String, String> headers) {
+        calls.add(new Call(action, p, headers));
     }
 
     private static void sleep(Duration d) {
@@ -244,12 +246,13 @@ public final class ClbEmulator implements AutoCloseable {
         }
     }
 
-    private synchronized JsonObject dispatch(String action, Map<String, String> p) throws ApiError {
+    private synchronized JsonObject dispatch(String action, Map<String, String> p, Map<String, String> headers)
+            throws ApiError {
         Runnable change = beforeNext.remove(action);
         if (change != null) {
             change.run();
         }
-        calls.add(new Call(action, p));
+        calls.add(new Call(action, p, headers));
         if (p.getOrDefault("RegionId", "").isEmpty()) {
             throw new ApiError(400, "MissingRegionId", "RegionId is mandatory for this action.");
         }
@@ -382,18 +385,21 @@ public final class ClbEmulator implements AutoCloseable {
         }
     }
 
-    /** One recorded API call: the action and its parameters. */
+    /** One recorded API call: the action, its parameters and the request headers (names in lower case). */
     public static final class Call {
         private final String action;
         private final Map<String, String> params;
+        private final Map<String, String> headers;
 
-        Call(String action, Map<String, String> params) {
+        Call(String action, Map<String, String> params, Map<String, String> headers) {
             this.action = action;
             this.params = Map.copyOf(params);
+            this.headers = Map.copyOf(headers);
         }
 
         public String action() { return action; }
         public Map<String, String> params() { return params; }
+        public Map<String, String> headers() { return headers; }
         /** Whether the call changes anything. */
         public boolean isWrite() { return !action.startsWith("Describe"); }
         @Override public String toString() { return action + " " + params.getOrDefault("VServerGroupId", ""); }

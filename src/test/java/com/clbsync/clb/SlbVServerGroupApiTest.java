@@ -140,8 +140,13 @@ class SlbVServerGroupApiTest {
     }
 
     @Test
-    void sendsTheSecurityTokenButNeverTheSecret() throws Exception {
+    void sendsTheSecurityTokenAndASignatureButNeverTheSecret() throws Exception {
         api.describe("rsp-1");
-        assertThat(emu.calls().get(0).params().values()).noneMatch(v -> v.contains(SECRET));
+        ClbEmulator.Call call = emu.calls().get(0);
+        assertThat(call.headers()).containsEntry("x-acs-security-token", "sts-token")
+                .containsEntry("x-acs-action", "DescribeVServerGroupAttribute");
+        assertThat(call.headers().get("authorization")).startsWith("ACS3-HMAC-SHA256 Credential=AKID,");
+        assertThat(call.headers().values()).noneMatch(v -> v.contains(SECRET));
+        assertThat(call.params().values()).noneMatch(v -> v.contains(SECRET));
     }
 }

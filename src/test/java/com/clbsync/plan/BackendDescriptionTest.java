@@ -69,4 +69,20 @@ class BackendDescriptionTest {
         assertThat(d.length()).isLessThanOrEqualTo(80);
         assertThat(BackendDescription.isOf(d, longSvc)).isTrue();
     }
+
+    /**
+     * Pinned: backends already in CLBs carry these descriptions, and ownership and freezes are decided by
+     * matching them, so the shortening may never change. The hashes are the first 8 hex digits of
+     * SHA-256("namespace/service"), checked outside Java.
+     */
+    @Test
+    void shortenedDescriptionsArePinnedToGoldenStrings() {
+        assertThat(BackendDescription.format(31234, "payment-gateway-service-with-a-very-long-name",
+                "team-payments-production-eu", "c8d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5"))
+                .isEqualTo("k8s/31234/payment-gatewa-8aeeefed/team-payments/c8d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5");
+        assertThat(BackendDescription.format(65535, "s".repeat(63), "n".repeat(63), "o".repeat(48)))
+                .isEqualTo("k8s/65535/ssssss-412f7d7d/nnnnn/" + "o".repeat(48));
+        assertThat(BackendDescription.format(30000, "x".repeat(40), "ns", "cluster-a"))
+                .isEqualTo("k8s/30000/" + "x".repeat(40) + "/ns/cluster-a");
+    }
 }

@@ -27,7 +27,7 @@ class ShareSolverTest {
         int[] t = ShareSolver.totals(shares(20, 80), new int[] {5000, 300}, new int[] {50, 3});
         assertThat(ShareSolver.worstError(t, shares(20, 80))).isLessThan(1e-9);
         assertThat(t[1]).isLessThanOrEqualTo(300);
-        assertThat(t[0]).isGreaterThanOrEqualTo(50).as("no zero-weight backend when avoidable");
+        assertThat(t[0]).as("no zero-weight backend when avoidable").isGreaterThanOrEqualTo(50);
     }
 
     @Test
