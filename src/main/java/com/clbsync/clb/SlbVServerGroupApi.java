@@ -13,8 +13,10 @@ import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teautil.models.RuntimeOptions;
 import com.clbsync.plan.Backend;
 import com.clbsync.plan.BackendKey;
+import com.clbsync.plan.BackendType;
 import com.clbsync.plan.Batches;
 import com.clbsync.time.Deadline;
+import com.clbsync.time.Sleeper;
 import com.google.gson.Gson;
 
 import java.time.Duration;
@@ -47,11 +49,6 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
     private final Pacer pacer;
     private final CallListener listener;
     private final Sleeper sleeper;
-
-    /** Waits between retries; a test may pass one that does not sleep. */
-    public interface Sleeper {
-        void sleep(Duration d) throws InterruptedException;
-    }
 
     private SlbVServerGroupApi(Client client, String region, Duration connect, Duration read, RetryPolicy retry,
                                Quotas quotas, Deadline deadline, CallListener listener, Sleeper sleeper) {
@@ -112,7 +109,7 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
         }
         try {
             return new SlbVServerGroupApi(new Client(config), region, connect, read, RetryPolicy.standard(),
-                    Quotas.defaults(), Deadline.in(Duration.ofMinutes(5)), CallListener.NONE, d -> Thread.sleep(d.toMillis()));
+                    Quotas.defaults(), Deadline.in(Duration.ofMinutes(5)), CallListener.NONE, Sleeper.REAL);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the SLB client: " + e.getClass().getSimpleName(), e);
         }
@@ -127,8 +124,10 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
         if (body.getBackendServers() != null && body.getBackendServers().getBackendServer() != null) {
             for (DescribeVServerGroupAttributeResponseBody.DescribeVServerGroupAttributeResponseBodyBackendServersBackendServer s
                     : body.getBackendServers().getBackendServer()) {
-                backends.add(Backend.of(BackendKey.of(s.getServerId(), s.getPort() == null ? 0 : s.getPort(), s.getServerIp()),
-                        s.getType(), s.getWeight() == null ? 100 : s.getWeight(), s.getDescription()));
+                // a type this version does not know is taken for ECS: keyed by ServerId and Port, it is matched safely
+                BackendType type = BackendType.parse(s.getType()).orElse(BackendType.ECS);
+                backends.add(Backend.of(BackendKey.of(s.getServerId(), s.getPort() == null ? 0 : s.getPort(),
+                        type.hasIp() ? s.getServerIp() : ""), type, s.getWeight() == null ? 100 : s.getWeight(), s.getDescription()));
             }
         }
         return VServerGroup.of(body.getVServerGroupId() == null ? groupId : body.getVServerGroupId(),
@@ -192,7 +191,7 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("ServerId", b.serverId());
             row.put("Port", Integer.toString(b.port()));
-            row.put("Type", b.type());
+            row.put("Type", b.type().wire());
             if (!b.serverIp().isEmpty()) {
                 row.put("ServerIp", b.serverIp());
             }

@@ -16,6 +16,7 @@ import com.clbsync.plan.CcmWeights;
 import com.clbsync.plan.GlobalWeights;
 import com.clbsync.plan.ServiceShare;
 import com.clbsync.sync.GroupReport;
+import com.clbsync.sync.ObjectKind;
 import com.clbsync.sync.ObjectRef;
 import com.clbsync.sync.SyncReport;
 import com.clbsync.sync.SyncScope;
@@ -105,7 +106,7 @@ public final class Demo {
 
         step("1", "Scenario 1: group " + GROUP_1 + " already holds two ECS instances added by hand. Cluster A's"
                 + " my-nginx-svc syncs into it; the hand-added instances are untouched.",
-                SyncScope.targeted(List.of(), List.of(ObjectRef.of(a.name(), "Service", "default", "my-nginx-svc"))), GROUP_1);
+                SyncScope.targeted(List.of(), List.of(ObjectRef.of(a.name(), ObjectKind.SERVICE, "default", "my-nginx-svc"))), GROUP_1);
 
         step("2", "Scenario 2: service-a (cluster A, 12 nodes, weight 20) and service-b (cluster B, 2 nodes,"
                 + " weight 80) share group " + GROUP_2 + ". Beside clb-sync's shares, the CCM's arithmetic for the"

@@ -3,6 +3,7 @@ package com.clbsync.emulator;
 import com.clbsync.plan.Backend;
 import com.clbsync.plan.BackendDescription;
 import com.clbsync.plan.BackendKey;
+import com.clbsync.plan.BackendType;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -11,6 +12,7 @@ import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,12 +46,14 @@ final class BackendServersParam {
             if (port < 1 || port > 65535) {
                 throw new ApiError(400, "InvalidParameter", "Port must be 1..65535.");
             }
-            String type = text(o, "Type").isEmpty() ? "ecs" : text(o, "Type");
-            if (!List.of("ecs", "eni", "eci").contains(type)) {
+            Optional<BackendType> parsed = text(o, "Type").isEmpty() ? Optional.of(BackendType.ECS)
+                    : BackendType.parse(text(o, "Type"));
+            if (parsed.isEmpty()) {
                 throw new ApiError(400, "InvalidParameter", "Type must be ecs, eni or eci.");
             }
+            BackendType type = parsed.get();
             String ip = text(o, "ServerIp");
-            if (!type.equals("ecs") && ip.isEmpty()) {
+            if (type.hasIp() && ip.isEmpty()) {
                 throw new ApiError(400, "InvalidParameter", "ServerIp is mandatory for " + type + " backends.");
             }
             int weight = withSettings ? number(o, "Weight", 100) : 100;
@@ -60,7 +64,7 @@ final class BackendServersParam {
             if (!BackendDescription.ALLOWED.matcher(description).matches()) {
                 throw new ApiError(400, "InvalidParameter", "Description must be at most 80 letters, digits, '-', '/', '.' or '_'.");
             }
-            Backend b = Backend.of(BackendKey.of(serverId, port, type.equals("ecs") ? "" : ip), type, weight, description);
+            Backend b = Backend.of(BackendKey.of(serverId, port, type.hasIp() ? ip : ""), type, weight, description);
             if (!seen.add(b.key())) {
                 throw new ApiError(400, "InvalidParameter", "BackendServers lists " + b.key() + " twice.");
             }

@@ -52,12 +52,13 @@ public final class ClbEmulator implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts on an ephemeral loopback port. */
+    /**
+     * Starts on an ephemeral loopback port. The JDK server answers quickly only with
+     * {@code -Dsun.net.httpserver.nodelay=true} (without TCP_NODELAY each small answer waits about 40 ms
+     * for a delayed ACK): a JVM-wide setting, so it is the caller's to make (the pom's test runs and the
+     * demo's command do); the emulator changes no JVM-wide state.
+     */
     public static ClbEmulator start() throws IOException {
-        // without TCP_NODELAY the JDK server's small responses wait ~40 ms for delayed ACKs on every call
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         ClbEmulator emulator = new ClbEmulator(server);
         server.createContext("/", emulator::handle);
@@ -291,7 +292,7 @@ public final class ClbEmulator implements AutoCloseable {
             j.addProperty("ServerId", b.serverId());
             j.addProperty("Port", b.port());
             j.addProperty("Weight", b.weight());
-            j.addProperty("Type", b.type());
+            j.addProperty("Type", b.type().wire());
             j.addProperty("Description", b.description());
             if (!b.serverIp().isEmpty()) {
                 j.addProperty("ServerIp", b.serverIp());

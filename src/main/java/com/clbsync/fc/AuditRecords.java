@@ -1,5 +1,6 @@
 package com.clbsync.fc;
 
+import com.clbsync.sync.ObjectKind;
 import com.clbsync.sync.ObjectRef;
 import com.clbsync.sync.SyncScope;
 import com.google.gson.JsonElement;
@@ -9,6 +10,7 @@ import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,21 +35,14 @@ public final class AuditRecords {
             String resource = field(r, "resource");
             String namespace = field(r, "namespace");
             String name = field(r, "name");
-            switch (resource) {
-                case "nodes":
-                    wholeCluster = true;
-                    break;
-                case "services":
-                case "endpoints":
-                case "endpointslices":
-                    if (name.isEmpty()) {
-                        wholeCluster = true; // a deletecollection: which Services is unknown
-                    } else {
-                        objects.add(ObjectRef.of(cluster, EventParser.kindOf(resource), namespace, name));
-                    }
-                    break;
-                default:
-                    break;
+            Optional<ObjectKind> kind = ObjectKind.ofResource(resource).filter(k -> k != ObjectKind.POD);
+            if (kind.isEmpty()) {
+                continue; // pods are written all the time; their endpoints show in EndpointSlices
+            }
+            if (!kind.get().namesAService() || name.isEmpty()) {
+                wholeCluster = true; // a Node, or a deletecollection: which Services is unknown
+            } else {
+                objects.add(ObjectRef.of(cluster, kind.get(), namespace, name));
             }
         }
         return SyncScope.targeted(wholeCluster ? List.of(cluster) : List.of(), objects);

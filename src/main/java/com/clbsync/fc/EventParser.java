@@ -1,11 +1,10 @@
 package com.clbsync.fc;
 
-import com.clbsync.clb.ClbCredentials;
 import com.clbsync.config.ClusterConfig;
 import com.clbsync.config.SyncConfig;
+import com.clbsync.sync.ObjectKind;
 import com.clbsync.sync.ObjectRef;
 import com.clbsync.sync.SyncScope;
-import com.clbsync.time.Deadline;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -36,25 +35,20 @@ public final class EventParser {
     private static final Pattern PROJECT = Pattern.compile("k8s-log-([a-z0-9]+)");
 
     private final SyncConfig config;
-    private final AuditLogSource audit;
-    private final Deadline deadline;
-
-    /** @param deadline bounds the audit-log pull */
-    public EventParser(SyncConfig config, AuditLogSource audit, Deadline deadline) {
+    public EventParser(SyncConfig config) {
         this.config = config;
-        this.audit = audit;
-        this.deadline = deadline;
     }
 
-    public Trigger parse(byte[] event, ClbCredentials credentials) throws EventException {
+    /** The trigger an event is; a Log Service event names its cursor range, which {@link AuditLogScope} narrows. */
+    public Trigger parse(byte[] event) throws EventException {
         try {
-            return parseJson(event, credentials);
+            return parseJson(event);
         } catch (RuntimeException e) {
             throw new EventException("the event could not be read (" + e.getClass().getSimpleName() + "); " + ACCEPTED);
         }
     }
 
-    private Trigger parseJson(byte[] event, ClbCredentials credentials) throws EventException {
+    private Trigger parseJson(byte[] event) throws EventException {
         JsonElement root;
         try {
             root = JsonParser.parseString(new String(event, StandardCharsets.UTF_8));
@@ -78,7 +72,7 @@ public final class EventParser {
             return batch(wrap(o));
         }
         if (o.has("source") && o.get("source").isJsonObject() && o.getAsJsonObject("source").has("logstoreName")) {
-            return sls(o.getAsJsonObject("source"), credentials);
+            return sls(o.getAsJsonObject("source"));
         }
         if (o.has("action")) {
             return manual(o);
@@ -140,26 +134,21 @@ public final class EventParser {
             Matcher p = PATH.matcher(path);
             if (p.matches()) {
                 namespace = p.group(1) == null ? "" : p.group(1);
-                kind = kindOf(p.group(2));
+                kind = ObjectKind.ofResource(p.group(2)).map(ObjectKind::kind).orElse(p.group(2));
                 name = p.group(3);
             }
         }
+        Optional<ObjectKind> known = ObjectKind.ofKind(kind);
         List<String> wholeClusters = new ArrayList<>();
         List<ObjectRef> objects = new ArrayList<>();
         for (ClusterConfig c : clusters) {
-            switch (kind) {
-                case "Service":
-                case "EndpointSlice":
-                case "Endpoints":
-                    objects.add(ObjectRef.of(c.name(), kind, namespace, name));
-                    break;
-                case "Node":
-                case "Pod":
-                    wholeClusters.add(c.name());
-                    break;
-                default:
-                    notes.add(c.name() + ": a " + (kind.isEmpty() ? "event without object" : kind + " event")
-                            + " does not change backends: nothing to do");
+            if (known.isEmpty()) {
+                notes.add(c.name() + ": a " + (kind.isEmpty() ? "event without object" : kind + " event")
+                        + " does not change backends: nothing to do");
+            } else if (known.get().namesAService()) {
+                objects.add(ObjectRef.of(c.name(), known.get(), namespace, name));
+            } else {
+                wholeClusters.add(c.name()); // a Node or Pod: every group its cluster feeds
             }
         }
         if (!objects.isEmpty() || !wholeClusters.isEmpty()) {
@@ -169,7 +158,7 @@ public final class EventParser {
         return SyncScope.targeted(wholeClusters, objects);
     }
 
-    private Trigger sls(JsonObject source, ClbCredentials credentials) throws EventException {
+    private Trigger sls(JsonObject source) throws EventException {
         String logstore = text(source, "logstoreName");
         String project = text(source, "projectName");
         Matcher m = LOGSTORE.matcher(logstore);
@@ -184,22 +173,9 @@ public final class EventParser {
             return Trigger.of("sls", true, SyncScope.targeted(List.of(), List.of()),
                     List.of("audit log of ACK cluster " + clusterId + ", which is not configured: nothing to do"));
         }
-        String name = cluster.get().name();
         SlsRange range = SlsRange.of(text(source, "endpoint"), project, logstore,
                 source.has("shardId") ? source.get("shardId").getAsInt() : 0, text(source, "beginCursor"), text(source, "endCursor"));
-        List<Map<String, String>> records;
-        try {
-            if (credentials == null) {
-                throw new IllegalStateException("no credentials");
-            }
-            records = audit.pull(range, credentials, deadline);
-        } catch (Exception e) {
-            return Trigger.of("sls", true, SyncScope.targeted(List.of(name), List.of()), List.of("could not pull the audit records of "
-                    + range + " (" + e.getClass().getSimpleName() + "): reconciling the whole cluster " + name + " instead"));
-        }
-        SyncScope scope = AuditRecords.scope(name, records);
-        return Trigger.of("sls", true, scope, List.of(records.size() + " audit records of " + name
-                + (scope.isEmpty() ? "; no writes of services, endpointslices, endpoints or nodes: nothing to do" : "")));
+        return Trigger.auditLog(cluster.get().name(), range);
     }
 
     private Trigger manual(JsonObject o) throws EventException {
@@ -229,7 +205,7 @@ public final class EventParser {
             if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
                 throw new EventException("services: \"" + s + "\" must be namespace/name");
             }
-            in.forEach(c -> objects.add(ObjectRef.of(c, "Service", parts[0], parts[1])));
+            in.forEach(c -> objects.add(ObjectRef.of(c, ObjectKind.SERVICE, parts[0], parts[1])));
         }
         return Trigger.of("manual", action.equals("apply"), SyncScope.targeted(List.of(), objects), List.of("manual " + action));
     }
@@ -249,18 +225,6 @@ public final class EventParser {
 
     private Optional<ClusterConfig> cluster(String ackClusterId) {
         return config.clusters().stream().filter(c -> c.isAckCluster(ackClusterId)).findFirst();
-    }
-
-    /** The kind of an API resource (plural, lower case) that can affect backends; other resources unchanged. */
-    static String kindOf(String resource) {
-        switch (resource) {
-            case "services": return "Service";
-            case "endpointslices": return "EndpointSlice";
-            case "endpoints": return "Endpoints";
-            case "nodes": return "Node";
-            case "pods": return "Pod";
-            default: return resource;
-        }
     }
 
     private static JsonArray wrap(JsonObject o) {

@@ -111,18 +111,22 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         Optional<ClbCredentials> credentials = credentials(context);
         Trigger trigger;
         try {
-            trigger = new EventParser(w.config, w.audit, deadline).parse(event, credentials.orElse(null));
+            trigger = new EventParser(w.config).parse(event);
         } catch (EventException e) {
             write(output, failure(context, "event", e.getMessage()));
             return;
         }
-        SyncReport report;
-        if (trigger.scope().isEmpty()) {
-            report = SyncReport.of(trigger.apply(), trigger.scope().toString(), List.of(), List.of(), List.of(), List.of(), List.of());
-        } else if (credentials.isEmpty()) {
+        if (!trigger.scope().isEmpty() && credentials.isEmpty()) {
             write(output, failure(context, "credentials", "the invocation has no execution credentials: give the function"
                     + " a RAM role (role in s.yaml) with the CLB permissions; nothing was changed"));
             return;
+        }
+        SyncReport report;
+        if (!trigger.scope().isEmpty()) {
+            trigger = AuditLogScope.resolve(trigger, w.audit, credentials.get(), deadline);
+        }
+        if (trigger.scope().isEmpty()) {
+            report = SyncReport.of(trigger.apply(), trigger.scope().toString(), List.of(), List.of(), List.of(), List.of(), List.of());
         } else {
             SyncService service = new SyncService(w.config, w.readers, w.apis.apply(credentials.get()),
                     SyncFactory.weightPolicy(w.config.weightMode()), w.pool)

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What an invocation's event asks for: which trigger it came from, plan or apply, the scope, and notes for the report. */
 public final class Trigger {
@@ -14,12 +15,16 @@ public final class Trigger {
     private final boolean apply;
     private final SyncScope scope;
     private final List<String> notes;
+    private final String auditCluster;
+    private final SlsRange auditRange;
 
-    private Trigger(String kind, boolean apply, SyncScope scope, List<String> notes) {
+    private Trigger(String kind, boolean apply, SyncScope scope, List<String> notes, String auditCluster, SlsRange auditRange) {
         this.kind = Objects.requireNonNull(kind);
         this.apply = apply;
         this.scope = Objects.requireNonNull(scope);
         this.notes = counted(notes);
+        this.auditCluster = auditCluster;
+        this.auditRange = auditRange;
     }
 
     /** Notes in first-seen order, each once: a batch of a thousand like events gives one note with its count. */
@@ -32,8 +37,26 @@ public final class Trigger {
     }
 
     public static Trigger of(String kind, boolean apply, SyncScope scope, List<String> notes) {
-        return new Trigger(kind, apply, scope, notes);
+        return new Trigger(kind, apply, scope, notes, null, null);
     }
+
+    /**
+     * A Log Service event: the audit records of {@code range} decide the scope ({@link AuditLogScope});
+     * until they are read, the whole cluster.
+     */
+    public static Trigger auditLog(String cluster, SlsRange range) {
+        return new Trigger("sls", true, SyncScope.targeted(List.of(cluster), List.of()), List.of(), cluster, range);
+    }
+
+    /** The same trigger with the scope its audit records call for. */
+    Trigger narrowed(SyncScope narrower, List<String> why) {
+        return new Trigger(kind, apply, narrower, why, null, null);
+    }
+
+    /** The audit-log range whose records decide the scope, if any is still to be read. */
+    public Optional<SlsRange> auditRange() { return Optional.ofNullable(auditRange); }
+    /** The cluster the audit log belongs to. */
+    public String auditCluster() { return auditCluster; }
 
     /** {@code timer}, {@code eventbridge}, {@code sls} or {@code manual}. */
     public String kind() { return kind; }
@@ -45,8 +68,9 @@ public final class Trigger {
     @Override public boolean equals(Object o) {
         if (!(o instanceof Trigger)) return false;
         Trigger t = (Trigger) o;
-        return kind.equals(t.kind) && apply == t.apply && scope.equals(t.scope) && notes.equals(t.notes);
+        return kind.equals(t.kind) && apply == t.apply && scope.equals(t.scope) && notes.equals(t.notes)
+                && Objects.equals(auditCluster, t.auditCluster) && Objects.equals(auditRange, t.auditRange);
     }
-    @Override public int hashCode() { return Objects.hash(kind, apply, scope, notes); }
+    @Override public int hashCode() { return Objects.hash(kind, apply, scope, notes, auditCluster, auditRange); }
     @Override public String toString() { return kind + (apply ? " apply " : " plan ") + scope + " " + notes; }
 }

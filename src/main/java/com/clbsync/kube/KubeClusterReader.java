@@ -4,6 +4,7 @@ import com.clbsync.model.ClusterSnapshot;
 import com.clbsync.model.KubeEndpointSlice;
 import com.clbsync.model.KubeNode;
 import com.clbsync.model.KubeService;
+import com.clbsync.time.Sleeper;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
@@ -24,17 +25,12 @@ public final class KubeClusterReader implements ClusterReader {
     static final int PAGE_SIZE = 500;
     static final int MAX_RETRY_AFTER_SECONDS = 5;
 
-    /** Waits before the retry. */
-    public interface Sleeper {
-        void sleep(Duration d) throws InterruptedException;
-    }
-
     private final CoreV1Api core;
     private final DiscoveryV1Api discovery;
     private final Sleeper sleeper;
 
     public KubeClusterReader(ApiClient client) {
-        this(client, d -> Thread.sleep(d.toMillis()));
+        this(client, Sleeper.REAL);
     }
 
     public KubeClusterReader(ApiClient client, Sleeper sleeper) {

@@ -5,23 +5,23 @@ import java.util.Objects;
 /** A backend server of a vServer group, as the CLB holds it or as clb-sync wants it. */
 public final class Backend {
     private final BackendKey key;
-    private final String type;
+    private final BackendType type;
     private final int weight;
     private final String description;
 
-    private Backend(BackendKey key, String type, int weight, String description) {
+    private Backend(BackendKey key, BackendType type, int weight, String description) {
         this.key = Objects.requireNonNull(key, "key");
-        this.type = type == null || type.isEmpty() ? "ecs" : type;
+        this.type = Objects.requireNonNull(type, "type");
         this.weight = weight;
         this.description = description == null ? "" : description;
     }
 
-    public static Backend of(BackendKey key, String type, int weight, String description) {
+    public static Backend of(BackendKey key, BackendType type, int weight, String description) {
         return new Backend(key, type, weight, description);
     }
 
     public static Backend ecs(String serverId, int port, int weight, String description) {
-        return new Backend(BackendKey.ecs(serverId, port), "ecs", weight, description);
+        return new Backend(BackendKey.ecs(serverId, port), BackendType.ECS, weight, description);
     }
 
     public Backend withWeight(int newWeight) {
@@ -32,8 +32,7 @@ public final class Backend {
     public String serverId() { return key.serverId(); }
     public int port() { return key.port(); }
     public String serverIp() { return key.serverIp(); }
-    /** {@code ecs}, {@code eni} or {@code eci}. */
-    public String type() { return type; }
+    public BackendType type() { return type; }
     public int weight() { return weight; }
     public String description() { return description; }
 

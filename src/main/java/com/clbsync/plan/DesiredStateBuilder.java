@@ -45,7 +45,7 @@ public final class DesiredStateBuilder {
                 if (spec.isEmpty()) {
                     continue;
                 }
-                if (!"ecs".equals(spec.get().backendType())) {
+                if (spec.get().backendType() != BackendType.ECS) {
                     frozen.add(FrozenService.of(ref, LbAnnotations.BACKEND_TYPE + ": \"" + spec.get().backendType()
                             + "\" backends are not supported yet; its backends are left as they are"));
                     continue;

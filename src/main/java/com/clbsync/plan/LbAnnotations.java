@@ -57,7 +57,7 @@ public final class LbAnnotations {
                 .removeUnscheduled(onOff(a, REMOVE_UNSCHEDULED))
                 .backendType(backendType(a));
         ServiceLbSpec built = spec.build();
-        if ("ecs".equals(built.backendType())) {
+        if (built.backendType() == BackendType.ECS) {
             for (GroupPort g : built.groups()) {
                 ServicePort port = portOf(service, g.servicePort());
                 if (port.nodePort() == null) {
@@ -139,12 +139,13 @@ public final class LbAnnotations {
         return labels;
     }
 
-    private static String backendType(Map<String, String> a) throws AnnotationException {
-        String type = a.getOrDefault(BACKEND_TYPE, "ecs").trim().toLowerCase();
-        if (!type.equals("ecs") && !type.equals("eni")) {
-            throw new AnnotationException(BACKEND_TYPE, "\"" + type + "\" must be \"ecs\" or \"eni\"");
+    private static BackendType backendType(Map<String, String> a) throws AnnotationException {
+        String raw = a.getOrDefault(BACKEND_TYPE, BackendType.ECS.wire());
+        Optional<BackendType> type = BackendType.parse(raw).filter(t -> t != BackendType.ECI);
+        if (type.isEmpty()) {
+            throw new AnnotationException(BACKEND_TYPE, "\"" + raw.trim() + "\" must be \"ecs\" or \"eni\"");
         }
-        return type;
+        return type.get();
     }
 
     private static Optional<Integer> parseInt(String text, int min, int max) {

@@ -13,7 +13,7 @@ public final class ServiceLbSpec {
     private final boolean ignoreWeightUpdate;
     private final Map<String, String> backendLabels;
     private final boolean removeUnscheduled;
-    private final String backendType;
+    private final BackendType backendType;
 
     private ServiceLbSpec(Builder b) {
         this.loadBalancerId = Objects.requireNonNull(b.loadBalancerId, "loadBalancerId");
@@ -39,7 +39,7 @@ public final class ServiceLbSpec {
     public Map<String, String> backendLabels() { return backendLabels; }
     public boolean removeUnscheduled() { return removeUnscheduled; }
     /** {@code ecs} or {@code eni}. */
-    public String backendType() { return backendType; }
+    public BackendType backendType() { return backendType; }
 
     @Override public boolean equals(Object o) {
         if (!(o instanceof ServiceLbSpec)) return false;
@@ -66,7 +66,7 @@ public final class ServiceLbSpec {
         private boolean ignoreWeightUpdate;
         private Map<String, String> backendLabels = Map.of();
         private boolean removeUnscheduled;
-        private String backendType = "ecs";
+        private BackendType backendType = BackendType.ECS;
 
         private Builder(String loadBalancerId) { this.loadBalancerId = loadBalancerId; }
 
@@ -76,7 +76,7 @@ public final class ServiceLbSpec {
         public Builder ignoreWeightUpdate(boolean v) { ignoreWeightUpdate = v; return this; }
         public Builder backendLabels(Map<String, String> v) { backendLabels = v; return this; }
         public Builder removeUnscheduled(boolean v) { removeUnscheduled = v; return this; }
-        public Builder backendType(String v) { backendType = v; return this; }
+        public Builder backendType(BackendType v) { backendType = v; return this; }
         public ServiceLbSpec build() { return new ServiceLbSpec(this); }
     }
 }

@@ -17,7 +17,7 @@ public final class ServiceTarget {
     private final Integer weight;
     private final int defaultWeight;
     private final boolean ignoreWeightUpdate;
-    private final String type;
+    private final BackendType type;
     private final String description;
     private final Map<BackendKey, Integer> podsByBackend;
     private final int servingEndpoints;
@@ -55,7 +55,7 @@ public final class ServiceTarget {
     public Integer weight() { return weight; }
     public int defaultWeight() { return defaultWeight; }
     public boolean ignoreWeightUpdate() { return ignoreWeightUpdate; }
-    public String type() { return type; }
+    public BackendType type() { return type; }
     public String description() { return description; }
     public Map<BackendKey, Integer> podsByBackend() { return podsByBackend; }
     public int servingEndpoints() { return servingEndpoints; }

@@ -2,26 +2,26 @@ package com.clbsync.sync;
 
 import java.util.Objects;
 
-/** A Kubernetes object an event named: cluster, kind ({@code Service}, {@code EndpointSlice}, {@code Endpoints}), namespace and name. */
+/** A Kubernetes object an event named: cluster, kind, namespace and name. */
 public final class ObjectRef {
     private final String cluster;
-    private final String kind;
+    private final ObjectKind kind;
     private final String namespace;
     private final String name;
 
-    private ObjectRef(String cluster, String kind, String namespace, String name) {
+    private ObjectRef(String cluster, ObjectKind kind, String namespace, String name) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.namespace = namespace == null ? "" : namespace;
         this.name = Objects.requireNonNull(name, "name");
     }
 
-    public static ObjectRef of(String cluster, String kind, String namespace, String name) {
+    public static ObjectRef of(String cluster, ObjectKind kind, String namespace, String name) {
         return new ObjectRef(cluster, kind, namespace, name);
     }
 
     public String cluster() { return cluster; }
-    public String kind() { return kind; }
+    public ObjectKind kind() { return kind; }
     public String namespace() { return namespace; }
     public String name() { return name; }
 

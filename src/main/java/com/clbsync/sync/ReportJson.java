@@ -110,7 +110,7 @@ public final class ReportJson {
                 j.addProperty("serverIp", b.serverIp());
             }
             j.addProperty("port", b.port());
-            j.addProperty("type", b.type());
+            j.addProperty("type", b.type().wire());
             j.addProperty("weight", b.weight());
             j.addProperty("description", b.description());
             a.add(j);

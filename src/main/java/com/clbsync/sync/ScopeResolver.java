@@ -46,7 +46,7 @@ final class ScopeResolver {
 
     /** The Service an object stands for: itself, the Endpoints of the same name, or the EndpointSlice's owner. */
     static String serviceName(ObjectRef o, List<ClusterView> views) {
-        if (!o.kind().equals("EndpointSlice")) {
+        if (o.kind() != ObjectKind.ENDPOINT_SLICE) {
             return o.name();
         }
         for (ClusterView v : views) {

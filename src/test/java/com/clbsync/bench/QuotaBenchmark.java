@@ -40,6 +40,7 @@ public final class QuotaBenchmark {
             "SetVServerGroupAttribute");
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // the emulator's JDK HTTP server, without delayed ACKs
         int groups = CLBS * GROUPS_PER_CLB;
         int needed = groups * (CLUSTERS * NODES / 20);
         double floor = (needed - BURST) / (double) RATE;

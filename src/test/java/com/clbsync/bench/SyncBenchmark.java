@@ -30,6 +30,7 @@ public final class SyncBenchmark {
     private static final int GROUPS = 20;
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // the emulator's JDK HTTP server, without delayed ACKs
         try (World world = new World().weightMode(com.clbsync.config.WeightMode.GLOBAL)) {
             for (int g = 0; g < GROUPS; g++) {
                 world.clb.createGroup(World.LB, group(g));

@@ -1,5 +1,6 @@
 package com.clbsync.fc;
 
+import com.clbsync.sync.ObjectKind;
 import com.clbsync.sync.ObjectRef;
 import com.clbsync.sync.SyncScope;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,8 @@ class AuditRecordsTest {
                 Map.of("verb", "delete", "objectRef", "{\"resource\":\"services\",\"namespace\":\"shop\",\"name\":\"web\"}"),
                 Map.of("verb", "patch", "objectRef.resource", "endpoints", "objectRef.namespace", "default", "objectRef.name", "api")));
         assertThat(s.clusters()).isEmpty();
-        assertThat(s.objects()).containsExactlyInAnyOrder(ObjectRef.of("a", "EndpointSlice", "default", "web-x7k2p"),
-                ObjectRef.of("a", "Service", "shop", "web"), ObjectRef.of("a", "Endpoints", "default", "api"));
+        assertThat(s.objects()).containsExactlyInAnyOrder(ObjectRef.of("a", ObjectKind.ENDPOINT_SLICE, "default", "web-x7k2p"),
+                ObjectRef.of("a", ObjectKind.SERVICE, "shop", "web"), ObjectRef.of("a", ObjectKind.ENDPOINTS, "default", "api"));
     }
 
     @Test

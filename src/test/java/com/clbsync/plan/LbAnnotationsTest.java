@@ -31,7 +31,7 @@ class LbAnnotationsTest {
         assertThat(spec.groups()).containsExactly(GroupPort.of("rsp-a", 80), GroupPort.of("rsp-b", 443));
         assertThat(spec.weight()).isNull();
         assertThat(spec.defaultWeight()).isEqualTo(100);
-        assertThat(spec.backendType()).isEqualTo("ecs");
+        assertThat(spec.backendType()).isEqualTo(BackendType.ECS);
     }
 
     @Test
