@@ -38,7 +38,7 @@ public final class ConfigLoader {
     private static final Pattern OWNER_ID = Pattern.compile("[A-Za-z0-9._-]{1,48}");
     private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
     static final Set<String> TOP_KEYS = Set.of("region", "clb", "weightMode", "loadBalancerIds", "clusters",
-            "failOpenNotReadyFraction");
+            "failOpenNotReadyFraction", "network");
     static final Set<String> CLB_KEYS = Set.of("endpoint", "rateLimits", "quotaShare");
     static final Set<String> CLUSTER_KEYS = Set.of("name", "ownerId", "ackClusterId", "server", "token", "tokenFile",
             "certificateAuthorityData", "kubeconfig", "context", "insecureSkipTlsVerify", "timeoutSeconds");
@@ -109,11 +109,12 @@ public final class ConfigLoader {
         List<String> lbIds = loadBalancerIds(top.get("loadBalancerIds"));
         List<ClusterConfig> clusters = clusters(top.get("clusters"));
         double failOpen = fraction(top, "failOpenNotReadyFraction", "failOpenNotReadyFraction", NotReadyStorm.DEFAULT_FRACTION);
+        Network network = network(string(top, "network", "network", false));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return SyncConfig.of(region, endpoint, mode, lbIds, clusters).withFailOpenNotReadyFraction(failOpen)
-                .withClbQuotas(quotas);
+                .withClbQuotas(quotas).withNetwork(network);
     }
 
     private String clbEndpoint(Object clb) {
@@ -162,6 +163,19 @@ public final class ConfigLoader {
         }
         double share = fraction(clb, "quotaShare", "clb.quotaShare", 1.0);
         return Quotas.of(rates, share);
+    }
+
+    private Network network(String value) {
+        if (value == null) {
+            return Network.PUBLIC;
+        }
+        for (Network n : Network.values()) {
+            if (n.key().equals(value)) {
+                return n;
+            }
+        }
+        problems.add("network: \"" + value + "\" is not one of: public, vpc");
+        return Network.PUBLIC;
     }
 
     private WeightMode weightMode(String value) {

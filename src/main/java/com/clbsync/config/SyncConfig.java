@@ -16,9 +16,10 @@ public final class SyncConfig {
     private final List<ClusterConfig> clusters;
     private final double failOpenNotReadyFraction;
     private final Quotas clbQuotas;
+    private final Network network;
 
     private SyncConfig(String region, String clbEndpoint, WeightMode weightMode, List<String> loadBalancerIds,
-                       List<ClusterConfig> clusters, double failOpenNotReadyFraction, Quotas clbQuotas) {
+                       List<ClusterConfig> clusters, double failOpenNotReadyFraction, Quotas clbQuotas, Network network) {
         this.region = Objects.requireNonNull(region, "region");
         this.clbEndpoint = clbEndpoint == null ? "" : clbEndpoint;
         this.weightMode = Objects.requireNonNull(weightMode, "weightMode");
@@ -26,27 +27,38 @@ public final class SyncConfig {
         this.clusters = List.copyOf(clusters);
         this.failOpenNotReadyFraction = failOpenNotReadyFraction;
         this.clbQuotas = Objects.requireNonNull(clbQuotas, "clbQuotas");
+        this.network = Objects.requireNonNull(network, "network");
     }
 
     public static SyncConfig of(String region, String clbEndpoint, WeightMode weightMode, List<String> loadBalancerIds,
                                 List<ClusterConfig> clusters) {
         return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, NotReadyStorm.DEFAULT_FRACTION,
-                Quotas.defaults());
+                Quotas.defaults(), Network.PUBLIC);
     }
 
     /** The same configuration with another NotReady-storm threshold. */
     public SyncConfig withFailOpenNotReadyFraction(double fraction) {
-        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, fraction, clbQuotas);
+        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, fraction, clbQuotas, network);
     }
 
     /** The same configuration with these CLB API quotas ({@code clb.rateLimits}, {@code clb.quotaShare}). */
     public SyncConfig withClbQuotas(Quotas quotas) {
-        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, quotas);
+        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, quotas,
+                network);
+    }
+
+    /** The same configuration for this network ({@code network: vpc | public}). */
+    public SyncConfig withNetwork(Network newNetwork) {
+        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, clbQuotas,
+                newNetwork);
     }
 
     public String region() { return region; }
-    /** Empty for the SDK's endpoint of the region. */
+    /** As configured ({@code clb.endpoint}); empty when not set. */
     public String clbEndpoint() { return clbEndpoint; }
+    public Network network() { return network; }
+    /** The SLB endpoint to call: as configured, else the network's for the region (empty: the SDK's public one). */
+    public String resolvedClbEndpoint() { return clbEndpoint.isEmpty() ? network.clbEndpoint(region) : clbEndpoint; }
     public WeightMode weightMode() { return weightMode; }
     /** CLB instances whose vServer groups are scanned for owned backends nothing maps any more. */
     public List<String> loadBalancerIds() { return loadBalancerIds; }
@@ -62,10 +74,10 @@ public final class SyncConfig {
         SyncConfig c = (SyncConfig) o;
         return region.equals(c.region) && clbEndpoint.equals(c.clbEndpoint) && weightMode == c.weightMode
                 && loadBalancerIds.equals(c.loadBalancerIds) && clusters.equals(c.clusters)
-                && failOpenNotReadyFraction == c.failOpenNotReadyFraction && clbQuotas.equals(c.clbQuotas);
+                && failOpenNotReadyFraction == c.failOpenNotReadyFraction && clbQuotas.equals(c.clbQuotas) && network == c.network;
     }
     @Override public int hashCode() {
-        return Objects.hash(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, clbQuotas);
+        return Objects.hash(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, clbQuotas, network);
     }
     @Override public String toString() {
         return "region " + region + ", weightMode " + weightMode.key() + ", " + clusters;

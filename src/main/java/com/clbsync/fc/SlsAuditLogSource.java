@@ -23,6 +23,13 @@ public final class SlsAuditLogSource implements AuditLogSource {
     static final int MAX_RECORDS = 50_000;
     private static final int PAGE = 1000;
 
+    private final String fallbackEndpoint;
+
+    /** @param fallbackEndpoint the Log Service endpoint when a trigger event names none (the network's for the region) */
+    public SlsAuditLogSource(String fallbackEndpoint) {
+        this.fallbackEndpoint = fallbackEndpoint;
+    }
+
     /** A page is not requested with less than this left before the deadline. */
     static final Duration MIN_REQUEST_TIME = Duration.ofSeconds(1);
 
@@ -32,7 +39,8 @@ public final class SlsAuditLogSource implements AuditLogSource {
         int bound = (int) Math.max(1, deadline.bound(Duration.ofSeconds(30)).toMillis());
         timeouts.setConnectionTimeout(Math.min(5_000, bound));
         timeouts.setSocketTimeout(bound);
-        Client client = new Client(host(range.endpoint()), credentials.accessKeyId(), credentials.accessKeySecret(), timeouts);
+        String endpoint = range.endpoint().isBlank() ? fallbackEndpoint : range.endpoint();
+        Client client = new Client(host(endpoint), credentials.accessKeyId(), credentials.accessKeySecret(), timeouts);
         if (credentials.securityToken() != null) {
             client.setSecurityToken(credentials.securityToken());
         }

@@ -68,7 +68,8 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
     /** For the {@code invoke} command: the real adapters for this configuration. */
     public static SyncHandler forConfig(SyncConfig config) throws ConfigException {
         return new SyncHandler(config, SyncFactory.readers(config),
-                c -> SyncFactory.clbApi(config, c), new SlsAuditLogSource());
+                c -> SyncFactory.clbApi(config, c),
+                new SlsAuditLogSource(config.network().logEndpoint(config.region())));
     }
 
     @Override
@@ -79,7 +80,8 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         try {
             SyncConfig config = loadConfig(env);
             wiring = new Wiring(config, SyncFactory.readers(config),
-                    c -> SyncFactory.clbApi(config, c), new SlsAuditLogSource());
+                    c -> SyncFactory.clbApi(config, c),
+                new SlsAuditLogSource(config.network().logEndpoint(config.region())));
             credentials(context).ifPresent(wiring.apis::apply); // the CLB client too, while the instance starts
         } catch (ConfigException e) {
             logError(context, e.getMessage());

@@ -69,7 +69,8 @@ public final class SyncFactory {
 
     /** The CLB API for this configuration (region, endpoint, quotas) with these credentials. */
     public static SlbVServerGroupApi clbApi(SyncConfig config, ClbCredentials credentials) {
-        return SlbVServerGroupApi.create(config.region(), config.clbEndpoint(), credentials).withQuotas(config.clbQuotas());
+        return SlbVServerGroupApi.create(config.region(), config.resolvedClbEndpoint(), credentials)
+                .withQuotas(config.clbQuotas());
     }
 
     public static WeightPolicy weightPolicy(WeightMode mode) {

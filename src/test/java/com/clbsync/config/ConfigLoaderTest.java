@@ -101,6 +101,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aVpcNetworkResolvesTheVpcEndpointsUnlessOneIsConfigured() throws Exception {
+        String base = "clusters: [{name: a, server: 'https://k:6443', token: x}]\nregion: cn-shanghai\n";
+        SyncConfig pub = parse(base);
+        assertThat(pub.network()).as("the default").isEqualTo(Network.PUBLIC);
+        assertThat(pub.resolvedClbEndpoint()).as("the SDK's endpoint for the region").isEmpty();
+        SyncConfig vpc = parse(base + "network: vpc");
+        assertThat(vpc.resolvedClbEndpoint()).isEqualTo("slb-vpc.cn-shanghai.aliyuncs.com");
+        assertThat(vpc.network().logEndpoint("cn-shanghai")).isEqualTo("cn-shanghai-intranet.log.aliyuncs.com");
+        assertThat(parse(base + "network: vpc\nclb: {endpoint: 'http://127.0.0.1:8089'}").resolvedClbEndpoint())
+                .isEqualTo("http://127.0.0.1:8089");
+        assertThat(problems(base + "network: internet")).singleElement().asString()
+                .isEqualTo("network: \"internet\" is not one of: public, vpc");
+    }
+
+    @Test
     void namesEveryBadFieldAtOnce() {
         List<String> p = problems(String.join("\n",
                 "region: Hangzhou",

@@ -28,6 +28,8 @@ class ExampleConfigTest {
         assertThat(c.clusters()).extracting(ClusterConfig::name).containsExactly("cluster-a", "cluster-b", "cluster-c");
         assertThat(c.clbQuotas().share()).isEqualTo(0.5);
         assertThat(c.weightMode()).isEqualTo(WeightMode.GLOBAL);
+        assertThat(c.network()).as("the function runs in a VPC without internet access").isEqualTo(Network.VPC);
+        assertThat(c.resolvedClbEndpoint()).isEqualTo("slb-vpc.cn-hangzhou.aliyuncs.com");
     }
 
     @Test

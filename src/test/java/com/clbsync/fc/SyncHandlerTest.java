@@ -226,7 +226,7 @@ class SyncHandlerTest {
     void theRealLogServiceClientFallsBackWhenTheEndpointIsUnreachable() throws Exception {
         SyncConfig config = world.config();
         SyncHandler real = new SyncHandler(config, SyncFactory.readers(config),
-                c -> SyncFactory.clbApi(config, c), new SlsAuditLogSource());
+                c -> SyncFactory.clbApi(config, c), new SlsAuditLogSource("cn-hangzhou.log.aliyuncs.com"));
         int closed;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             closed = s.getLocalPort();

@@ -1,0 +1,29 @@
+package com.clbsync.config;
+
+/**
+ * Where clb-sync runs, and so which Alibaba Cloud endpoints answer it: from a VPC without internet
+ * access (Function Compute with {@code internetAccess: false}) only the VPC endpoints do.
+ */
+public enum Network {
+    PUBLIC("public"),
+    VPC("vpc");
+
+    private final String key;
+
+    Network(String key) {
+        this.key = key;
+    }
+
+    /** As in the configuration's {@code network}. */
+    public String key() { return key; }
+
+    /** The SLB API: {@code slb-vpc.<region>.aliyuncs.com} in a VPC, else empty (the SDK's endpoint for the region). */
+    public String clbEndpoint(String region) {
+        return this == VPC ? "slb-vpc." + region + ".aliyuncs.com" : "";
+    }
+
+    /** Log Service, when a trigger event names none: {@code <region>-intranet.log.aliyuncs.com} in a VPC. */
+    public String logEndpoint(String region) {
+        return region + (this == VPC ? "-intranet" : "") + ".log.aliyuncs.com";
+    }
+}
