@@ -6,6 +6,7 @@ import com.clbsync.config.ConfigLoader;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.fc.LocalContext;
 import com.clbsync.fc.SyncHandler;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +18,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -36,6 +39,10 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Option(names = "--event", required = true, paramLabel = "FILE", description = "The event, as the trigger would send it.")
     Path event;
+
+    @Option(names = "--plan", description = "Plan the event's scope instead of applying it: nothing is written"
+            + " (the same as \"action\": \"plan\" in the event).")
+    boolean plan;
 
     InvokeCommand(Map<String, String> env, PrintWriter out, PrintWriter err) {
         this.env = env;
@@ -65,6 +72,9 @@ final class InvokeCommand implements Callable<Integer> {
             err.println(SyncCommand.MISSING_CREDENTIALS);
             return Main.EXIT_USAGE;
         }
+        if (plan) {
+            payload = asPlan(payload);
+        }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         LocalContext context = new LocalContext(credentials.get(), err);
         handler.handleRequest(new ByteArrayInputStream(payload), output, context);
@@ -72,5 +82,23 @@ final class InvokeCommand implements Callable<Integer> {
         out.print(result);
         out.flush();
         return JsonParser.parseString(result).getAsJsonObject().get("exitCode").getAsInt();
+    }
+
+    /** The event with {@code "action": "plan"} in it (in each element of a batch); anything else as it is. */
+    static byte[] asPlan(byte[] payload) {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            return payload; // the handler says what is wrong with it
+        }
+        List<JsonElement> all = new ArrayList<>();
+        if (root.isJsonArray()) {
+            root.getAsJsonArray().forEach(all::add);
+        } else {
+            all.add(root);
+        }
+        all.stream().filter(JsonElement::isJsonObject).forEach(e -> e.getAsJsonObject().addProperty("action", "plan"));
+        return root.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -55,6 +55,33 @@ public final class EventParser {
         } catch (RuntimeException e) {
             throw new EventException("the event is not JSON; " + ACCEPTED);
         }
+        Trigger t = shape(root);
+        return t.kind().equals("manual") || !asksForPlan(root) ? t : t.asPlan();
+    }
+
+    /**
+     * Whether an event of any shape says {@code "action": "plan"} (a batch: every element of it): try an
+     * event without applying it ({@code invoke --plan} adds it).
+     */
+    private static boolean asksForPlan(JsonElement root) throws EventException {
+        List<JsonElement> all = new ArrayList<>();
+        if (root.isJsonArray()) {
+            root.getAsJsonArray().forEach(all::add);
+        } else {
+            all.add(root);
+        }
+        boolean plan = !all.isEmpty();
+        for (JsonElement e : all) {
+            String action = e.isJsonObject() ? text(e.getAsJsonObject(), "action") : "";
+            if (!action.isEmpty() && !action.equals("plan") && !action.equals("apply")) {
+                throw new EventException("action \"" + action + "\" must be \"plan\" or \"apply\"");
+            }
+            plan &= action.equals("plan");
+        }
+        return plan;
+    }
+
+    private Trigger shape(JsonElement root) throws EventException {
         if (root.isJsonArray()) {
             return batch(root.getAsJsonArray());
         }

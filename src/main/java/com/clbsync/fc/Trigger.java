@@ -48,9 +48,18 @@ public final class Trigger {
         return new Trigger("sls", true, SyncScope.targeted(List.of(cluster), List.of()), List.of(), cluster, range);
     }
 
+    /** The same trigger as a plan: its scope is described, nothing is written. */
+    public Trigger asPlan() {
+        List<String> more = new ArrayList<>(notes);
+        more.add("action plan: the event's scope is planned, nothing is written");
+        return new Trigger(kind, false, scope, more, auditCluster, auditRange);
+    }
+
     /** The same trigger with the scope its audit records call for. */
     Trigger narrowed(SyncScope narrower, List<String> why) {
-        return new Trigger(kind, apply, narrower, why, null, null);
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(why);
+        return new Trigger(kind, apply, narrower, all, null, null);
     }
 
     /** The audit-log range whose records decide the scope, if any is still to be read. */

@@ -181,6 +181,10 @@ class MainTest {
         a.nodes("a", 2);
         Path cfg = config(a);
 
+        assertThat(run(ENV, "invoke", "--plan", "--config", cfg.toString(), "--event", "events/timer.json")).isEqualTo(0);
+        assertThat(JsonParser.parseString(out).getAsJsonObject().get("mode").getAsString()).isEqualTo("plan");
+        assertThat(world.group(World.GROUP_1)).as("--plan writes nothing").isEmpty();
+
         assertThat(run(ENV, "invoke", "--config", cfg.toString(), "--event", "events/timer.json")).as(out + err).isZero();
         JsonObject json = JsonParser.parseString(out).getAsJsonObject();
         assertThat(json.getAsJsonObject("trigger").get("kind").getAsString()).isEqualTo("timer");

@@ -11,6 +11,7 @@ import com.clbsync.testing.MutableClock;
 import com.clbsync.time.Deadline;
 import com.clbsync.testing.World;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.AfterEach;
@@ -162,6 +163,23 @@ class SyncHandlerTest {
         assertThat(notes).hasSize(1);
         assertThat(notes.get(0).getAsString()).endsWith("EndpointSlice default/service-a-x7k2p (3000 events)");
         assertThat(described()).containsExactly(GROUP_2);
+    }
+
+    @Test
+    void anyEventShapeWithActionPlanIsPlannedNotApplied() throws Exception {
+        for (String sample : List.of("timer.json", "eventbridge-service.json", "eventbridge-batch.json")) {
+            JsonElement event = JsonParser.parseString(Files.readString(Path.of("events", sample)));
+            (event.isJsonArray() ? java.util.stream.StreamSupport.stream(event.getAsJsonArray().spliterator(), false)
+                    : java.util.stream.Stream.of(event)).forEach(e -> e.getAsJsonObject().addProperty("action", "plan"));
+            JsonObject r = invoke(event.toString(), STS);
+            assertThat(r.get("mode").getAsString()).as(sample).isEqualTo("plan");
+            assertThat(r.getAsJsonObject("trigger").get("action").getAsString()).as(sample).isEqualTo("plan");
+            assertThat(world.writes()).as(sample).isZero();
+            assertThat(described()).as(sample).isNotEmpty();
+        }
+        JsonObject bad = JsonParser.parseString(Files.readString(Path.of("events", "timer.json"))).getAsJsonObject();
+        bad.addProperty("action", "destroy");
+        assertThat(invoke(bad.toString(), STS).get("error").getAsString()).contains("must be \"plan\" or \"apply\"");
     }
 
     @Test
