@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 @Command(name = "clb-sync", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Keeps Alibaba Cloud CLB vServer groups in sync with annotated Services of several Kubernetes clusters.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:everything synced (plan: everything planned)", "1:something was frozen, skipped or failed",
+        exitCodeList = {"0:everything synced (plan: everything planned; check: every check passed)",
+                "1:something was frozen, skipped or failed (check: a check failed)",
                 "2:bad configuration or usage"})
 public final class Main implements Callable<Integer> {
     public static final int EXIT_USAGE = 2;
@@ -43,6 +44,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand("plan", new SyncCommand(false, env, out, err))
                 .addSubcommand("apply", new SyncCommand(true, env, out, err))
                 .addSubcommand("invoke", new InvokeCommand(env, out, err))
+                .addSubcommand("check", new CheckCommand(env, out, err))
                 .addSubcommand("demo", new DemoCommand(out));
         cl.getSubcommands().get("plan").getCommandSpec().usageMessage().description(PLAN, CREDENTIALS)
                 .header("Shows what apply would change in every referenced vServer group; writes nothing.");
@@ -50,6 +52,14 @@ public final class Main implements Callable<Integer> {
                 .header("Brings every referenced vServer group to its wanted backends.");
         cl.getSubcommands().get("invoke").getCommandSpec().usageMessage()
                 .header("Runs the Function Compute handler on an event file, as the function would.");
+        cl.getSubcommands().get("check").getCommandSpec().usageMessage()
+                .header("Checks a deployment: configuration, endpoints, each cluster and the CLB; writes nothing.")
+                .description("Validates the configuration, shows the resolved endpoints and makes one harmless read per"
+                        + " dependency: each cluster (list nodes?limit=1, which proves the address, the CA, the"
+                        + " credentials and the RBAC; then its Services, for the groups they reference) and the CLB"
+                        + " (DescribeVServerGroups of every scanned CLB, DescribeVServerGroupAttribute of every"
+                        + " referenced group, which prove the RAM read actions). Prints OK or the failure and its fix"
+                        + " for each; exits 0 only when every check passes.", CREDENTIALS);
         cl.getSubcommands().get("demo").getCommandSpec().usageMessage()
                 .header("Runs the real engine offline against local stand-ins: no cloud account needed.");
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(VERSION));

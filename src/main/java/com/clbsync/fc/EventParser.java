@@ -56,7 +56,7 @@ public final class EventParser {
             throw new EventException("the event is not JSON; " + ACCEPTED);
         }
         Trigger t = shape(root);
-        return t.kind().equals("manual") || !asksForPlan(root) ? t : t.asPlan();
+        return t.kind().equals("manual") || t.kind().equals("check") || !asksForPlan(root) ? t : t.asPlan();
     }
 
     /**
@@ -207,8 +207,11 @@ public final class EventParser {
 
     private Trigger manual(JsonObject o) throws EventException {
         String action = text(o, "action");
+        if (action.equals("check")) {
+            return Trigger.of("check", false, SyncScope.full(), List.of("manual check: one harmless read per dependency"));
+        }
         if (!action.equals("plan") && !action.equals("apply")) {
-            throw new EventException("action \"" + action + "\" must be \"plan\" or \"apply\"");
+            throw new EventException("action \"" + action + "\" must be \"plan\", \"apply\" or \"check\"");
         }
         List<String> clusters = new ArrayList<>();
         for (String name : strings(o, "clusters")) {

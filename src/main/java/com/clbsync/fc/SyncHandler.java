@@ -6,6 +6,10 @@ import com.aliyun.fc.runtime.FunctionComputeLogger;
 import com.aliyun.fc.runtime.FunctionInitializer;
 import com.aliyun.fc.runtime.FunctionParam;
 import com.aliyun.fc.runtime.StreamRequestHandler;
+import com.clbsync.check.Check;
+import com.clbsync.check.Checks;
+import com.clbsync.check.Preflight;
+import com.clbsync.clb.CallListener;
 import com.clbsync.clb.ClbCredentials;
 import com.clbsync.clb.SlbVServerGroupApi;
 import com.clbsync.config.ConfigException;
@@ -116,6 +120,15 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
             trigger = new EventParser(w.config).parse(event);
         } catch (EventException e) {
             write(output, failure(context, "event", e.getMessage()));
+            return;
+        }
+        if (trigger.kind().equals("check")) {
+            List<Check> checks = new Preflight(w.config, w.readers,
+                    credentials.map(c -> w.apis.apply(c).within(deadline, CallListener.NONE)).orElse(null)).run();
+            JsonObject json = Checks.toJson(checks);
+            json.add("trigger", trigger(trigger));
+            checks.stream().filter(c -> !c.ok()).forEach(c -> logError(context, "check failed: " + c));
+            write(output, json);
             return;
         }
         if (!trigger.scope().isEmpty() && credentials.isEmpty()) {

@@ -8,4 +8,9 @@ import com.clbsync.model.ClusterSnapshot;
  */
 public interface ClusterReader {
     ClusterSnapshot read() throws ClusterReadException;
+
+    /** One harmless read that proves the cluster answers this identity (by default, a whole read). */
+    default void probe() throws ClusterReadException {
+        read();
+    }
 }

@@ -50,6 +50,12 @@ public final class KubeClusterReader implements ClusterReader {
         return ClusterSnapshot.of(services, slices, nodes);
     }
 
+    /** {@code list nodes?limit=1}: reachability, the CA, the credentials and the RBAC's list, in one call. */
+    @Override
+    public void probe() throws ClusterReadException {
+        fetch("nodes", cont -> core.listNode().limit(1).execute(), null);
+    }
+
     private interface Page<L> {
         L fetch(String continueToken) throws ApiException;
     }
@@ -78,13 +84,33 @@ public final class KubeClusterReader implements ClusterReader {
                 return page.fetch(cont);
             } catch (ApiException e) {
                 if (attempt > 1 || !isTransient(e)) {
-                    throw new ClusterReadException("list " + what + ": " + describe(e) + (attempt > 1 ? " (after one retry)" : ""));
+                    throw new ClusterReadException("list " + what + ": " + describe(e) + (attempt > 1 ? " (after one retry)" : ""),
+                            kindOf(e));
                 }
                 pause(retryAfter(e));
             } catch (RuntimeException e) {
                 throw new ClusterReadException("list " + what + ": " + e.getClass().getSimpleName());
             }
         }
+    }
+
+    private static ClusterReadException.Kind kindOf(ApiException e) {
+        if (e.getCode() == 401) {
+            return ClusterReadException.Kind.UNAUTHORIZED;
+        }
+        if (e.getCode() == 403) {
+            return ClusterReadException.Kind.FORBIDDEN;
+        }
+        for (Throwable t = e.getCause(); e.getCode() == 0 && t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return ClusterReadException.Kind.TLS;
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.SocketTimeoutException || t instanceof java.net.NoRouteToHostException) {
+                return ClusterReadException.Kind.UNREACHABLE;
+            }
+        }
+        return ClusterReadException.Kind.OTHER;
     }
 
     private static boolean isTransient(ApiException e) {

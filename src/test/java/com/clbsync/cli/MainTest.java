@@ -75,9 +75,25 @@ class MainTest {
     }
 
     @Test
+    void checkPrintsEachCheckAndExitsZeroOnlyWhenAllPass() throws Exception {
+        FakeCluster a = world.cluster("cluster-a");
+        a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
+        a.nodes("a", 1);
+        Path cfg = config(a);
+        assertThat(run(ENV, "check", "--config", cfg.toString())).as(out + err).isZero();
+        assertThat(out).contains("OK    cluster cluster-a: list nodes?limit=1").contains("result: every check passed");
+        a.unreachable(true);
+        Path broken = config(a);
+        assertThat(run(ENV, "check", "--json", "--config", broken.toString())).isEqualTo(1);
+        assertThat(JsonParser.parseString(out).getAsJsonObject().getAsJsonArray("checks").toString()).contains("\"fix\"");
+        assertThat(world.writes()).isZero();
+    }
+
+    @Test
     void withoutACommandItListsTheCommandsAndExitsTwo() {
         assertThat(run(ENV)).isEqualTo(2);
-        assertThat(err).contains("Commands:").contains("plan ").contains("apply ").contains("invoke ").contains("demo ");
+        assertThat(err).contains("Commands:").contains("plan ").contains("apply ").contains("invoke ").contains("demo ")
+                .contains("check ");
     }
 
     @Test
@@ -86,7 +102,7 @@ class MainTest {
         assertThat(out).contains("Writes nothing.").doesNotContain("prints what it changed");
         assertThat(run(ENV, "apply", "--help")).isZero();
         assertThat(out).contains("prints what it changed").doesNotContain("Writes nothing.");
-        for (String command : new String[] {"plan", "apply", "invoke", "demo"}) {
+        for (String command : new String[] {"plan", "apply", "invoke", "check", "demo"}) {
             assertThat(run(ENV, command, "-V")).as(command).isZero();
             assertThat(out).as(command).isEqualToIgnoringNewLines("clb-sync 0.1.0");
         }

@@ -183,6 +183,16 @@ class SyncHandlerTest {
     }
 
     @Test
+    void aCheckEventRunsThePreflightAndWritesNothing() throws Exception {
+        JsonObject r = invoke("{\"action\": \"check\"}", STS);
+        assertThat(r.get("mode").getAsString()).isEqualTo("check");
+        assertThat(r.get("exitCode").getAsInt()).as(r.toString()).isZero();
+        assertThat(r.getAsJsonArray("checks").toString()).contains("cluster cluster-a: list nodes?limit=1")
+                .contains("DescribeVServerGroupAttribute");
+        assertThat(world.writes()).isZero();
+    }
+
+    @Test
     void rawDataLooksTheObjectUpInEveryCluster() throws Exception {
         JsonObject r = invokeSample("eventbridge-rawdata.json");
         assertThat(described()).containsExactly(GROUP_2);

@@ -75,7 +75,8 @@ public final class FakeCluster implements AutoCloseable {
 
     /** The YAML lines of this cluster's entry in a configuration file. */
     public String configYaml() {
-        return "  - name: " + name + "\n    server: " + url() + "\n    token: " + token() + "\n    timeoutSeconds: 10\n";
+        return "  - name: " + name + "\n    server: " + (unreachable ? "http://127.0.0.1:1" : url()) + "\n    token: " + token()
+                + "\n    timeoutSeconds: 10\n";
     }
 
     /** Loads a Service manifest and gives its ports these node ports, in order. */

@@ -1,0 +1,154 @@
+package com.clbsync.check;
+
+import com.clbsync.clb.ClbException;
+import com.clbsync.clb.VServerGroupApi;
+import com.clbsync.config.ClusterConfig;
+import com.clbsync.config.SyncConfig;
+import com.clbsync.kube.ClusterReadException;
+import com.clbsync.kube.ClusterReader;
+import com.clbsync.model.ClusterSnapshot;
+import com.clbsync.model.KubeService;
+import com.clbsync.plan.AnnotationException;
+import com.clbsync.plan.GroupPort;
+import com.clbsync.plan.LbAnnotations;
+import com.clbsync.plan.ServiceLbSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A deployment's preflight: the configuration's resolved endpoints, then one harmless read per
+ * dependency, each reported with OK or the failure and its fix: every cluster ({@code list nodes?limit=1},
+ * which proves the address, the CA, the credentials and the RBAC; then a read for the groups its
+ * Services reference), the CLB ({@code DescribeVServerGroups} of every scanned CLB and
+ * {@code DescribeVServerGroupAttribute} of every referenced group, which prove the RAM read actions).
+ * It never writes.
+ */
+public final class Preflight {
+    private final SyncConfig config;
+    private final Map<String, ClusterReader> readers;
+    private final VServerGroupApi clb;
+
+    /** @param clb bound to the run's deadline, or null when there are no CLB credentials */
+    public Preflight(SyncConfig config, Map<String, ClusterReader> readers, VServerGroupApi clb) {
+        this.config = config;
+        this.readers = Map.copyOf(readers);
+        this.clb = clb;
+    }
+
+    public List<Check> run() {
+        List<Check> checks = new ArrayList<>();
+        String endpoint = config.resolvedClbEndpoint();
+        checks.add(Check.ok("configuration", "valid; network " + config.network().key() + ", SLB endpoint "
+                + (endpoint.isEmpty() ? "the SDK's for " + config.region() : endpoint) + ", Log Service endpoint (when a"
+                + " trigger names none) " + config.network().logEndpoint(config.region())));
+        Map<String, String> groups = new TreeMap<>(); // group -> the Service that references it
+        for (ClusterConfig c : config.clusters()) {
+            cluster(c, readers.get(c.name()), checks).ifPresent(s -> references(c, s, groups));
+        }
+        if (clb == null) {
+            checks.add(Check.failed("CLB credentials", "none", "set ALIBABA_CLOUD_ACCESS_KEY_ID and"
+                    + " ALIBABA_CLOUD_ACCESS_KEY_SECRET (in Function Compute: give the function its RAM role)"));
+            return checks;
+        }
+        for (String lb : config.loadBalancerIds()) {
+            String name = "CLB " + lb + ": DescribeVServerGroups";
+            try {
+                checks.add(Check.ok(name, clb.groupsOf(lb).size() + " vServer groups"));
+            } catch (ClbException e) {
+                checks.add(clbFailure(name, e, "loadBalancerIds names a CLB that does not exist in " + config.region()));
+            }
+        }
+        groups.forEach((group, service) -> {
+            String name = "group " + group + " (" + service + "): DescribeVServerGroupAttribute";
+            try {
+                checks.add(Check.ok(name, "of CLB " + clb.describe(group).loadBalancerId()));
+            } catch (ClbException e) {
+                checks.add(clbFailure(name, e, "the vgroup-port annotation of " + service + " names a group that does not"
+                        + " exist in " + config.region()));
+            }
+        });
+        return checks;
+    }
+
+    /** Whether every check passed. */
+    public static boolean allPassed(List<Check> checks) {
+        return checks.stream().allMatch(Check::ok);
+    }
+
+    private static Optional<ClusterSnapshot> cluster(ClusterConfig c, ClusterReader reader, List<Check> checks) {
+        String where = c.server().orElse("its kubeconfig's server");
+        try {
+            reader.probe();
+            checks.add(Check.ok("cluster " + c.name() + ": list nodes?limit=1", "answered at " + where));
+            ClusterSnapshot s = reader.read();
+            checks.add(Check.ok("cluster " + c.name() + ": list services, endpointslices, nodes", s.services().size()
+                    + " services, " + s.slices().size() + " endpoint slices, " + s.nodes().size() + " nodes"));
+            return Optional.of(s);
+        } catch (ClusterReadException e) {
+            checks.add(Check.failed("cluster " + c.name() + ": list", e.getMessage(), fix(e.kind(), c, where)));
+            return Optional.empty();
+        }
+    }
+
+    private static String fix(ClusterReadException.Kind kind, ClusterConfig c, String where) {
+        switch (kind) {
+            case UNAUTHORIZED:
+                return "the token is not accepted: read it again (kubectl -n kube-system get secret clb-sync-token"
+                        + " -o jsonpath='{.data.token}' | base64 -d) into clusters[" + c.name() + "]";
+            case FORBIDDEN:
+                return "RBAC: the identity may not list; kubectl apply -f src/deploy/rbac.yaml (list services,"
+                        + " endpointslices, nodes)";
+            case TLS:
+                return "TLS: the API server's certificate does not verify; set certificateAuthorityData to the"
+                        + " cluster's CA (base64 PEM, as in its kubeconfig)";
+            case UNREACHABLE:
+                return "cannot reach " + where + ": use the API server's private address, run in its VPC (s.yaml"
+                        + " vpcConfig) and open port 6443 to the function's security group";
+            default:
+                return "see the message; the cluster is frozen by every run until this passes";
+        }
+    }
+
+    private static void references(ClusterConfig c, ClusterSnapshot s, Map<String, String> groups) {
+        for (KubeService svc : s.services()) {
+            try {
+                Optional<ServiceLbSpec> spec = LbAnnotations.parse(svc);
+                if (spec.isPresent()) {
+                    for (GroupPort gp : spec.get().groups()) {
+                        groups.putIfAbsent(gp.groupId(), c.name() + "/" + svc.namespace() + "/" + svc.name());
+                    }
+                }
+            } catch (AnnotationException e) {
+                // a bad annotation freezes its Service at run time and is reported there
+            }
+        }
+    }
+
+    private Check clbFailure(String name, ClbException e, String missing) {
+        String endpoint = config.resolvedClbEndpoint().isEmpty() ? "the SDK's endpoint for " + config.region()
+                : config.resolvedClbEndpoint();
+        if (e.groupNotFound()) {
+            return Check.failed(name, e.getMessage(), missing);
+        }
+        if (e.missingPermission()) {
+            return Check.failed(name, e.getMessage(), "RAM: grant slb:" + e.action() + " to the role or user"
+                    + " (src/deploy/ram-policy.json)");
+        }
+        if (e.code().equals(ClbException.NO_RESPONSE)) {
+            return Check.failed(name, e.getMessage(), "cannot reach " + endpoint + (config.network().key().equals("vpc")
+                    ? "" : ": in a VPC without internet access set network: vpc (slb-vpc." + config.region() + ".aliyuncs.com)"));
+        }
+        if (e.code().startsWith("InvalidAccessKeyId") || e.code().startsWith("SignatureDoesNotMatch")
+                || e.code().startsWith("InvalidSecurityToken")) {
+            return Check.failed(name, e.getMessage(), "credentials: the AccessKey or STS token is not accepted");
+        }
+        if (e.code().contains("LoadBalancerId")) {
+            return Check.failed(name, e.getMessage(), missing);
+        }
+        return Check.failed(name, e.getMessage(), "see the message");
+    }
+}
