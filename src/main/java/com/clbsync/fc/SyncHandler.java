@@ -19,6 +19,7 @@ import com.clbsync.kube.ClusterReader;
 import com.clbsync.sync.GroupReport;
 import com.clbsync.sync.Progress;
 import com.clbsync.sync.ReportJson;
+import com.clbsync.sync.ServiceEvents;
 import com.clbsync.sync.SyncFactory;
 import com.clbsync.sync.SyncReport;
 import com.clbsync.sync.SyncService;
@@ -62,17 +63,33 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         this.env = System.getenv();
     }
 
-    /** With its collaborators given (tests, and the {@code invoke} command). */
+    /** With its collaborators given (tests): no Events are written. */
     public SyncHandler(SyncConfig config, Map<String, ClusterReader> readers, Function<ClbCredentials, SlbVServerGroupApi> apis,
                        AuditLogSource audit) {
+        this(config, readers, Map.of(), apis, audit);
+    }
+
+    /** With its collaborators given (tests, and the {@code invoke} command). */
+    public SyncHandler(SyncConfig config, Map<String, ClusterReader> readers, Map<String, ServiceEvents> events,
+                       Function<ClbCredentials, SlbVServerGroupApi> apis, AuditLogSource audit) {
         this.env = Map.of();
-        this.wiring = new Wiring(config, readers, apis, audit);
+        this.wiring = new Wiring(config, readers, events, apis, audit);
     }
 
     /** For the {@code invoke} command: the real adapters for this configuration. */
     public static SyncHandler forConfig(SyncConfig config) throws ConfigException {
-        return new SyncHandler(config, SyncFactory.readers(config),
-                c -> SyncFactory.clbApi(config, c),
+        return new SyncHandler(wiring(config));
+    }
+
+    private SyncHandler(Wiring wiring) {
+        this.env = Map.of();
+        this.wiring = wiring;
+    }
+
+    /** The real adapters for this configuration, built once per instance. */
+    private static Wiring wiring(SyncConfig config) throws ConfigException {
+        SyncFactory.Clusters clusters = SyncFactory.clusters(config);
+        return new Wiring(config, clusters.readers(), clusters.events(), c -> SyncFactory.clbApi(config, c),
                 new SlsAuditLogSource(config.network().logEndpoint(config.region())));
     }
 
@@ -82,10 +99,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
             return;
         }
         try {
-            SyncConfig config = loadConfig(env);
-            wiring = new Wiring(config, SyncFactory.readers(config),
-                    c -> SyncFactory.clbApi(config, c),
-                new SlsAuditLogSource(config.network().logEndpoint(config.region())));
+            wiring = wiring(loadConfig(env));
             credentials(context).ifPresent(wiring.apis::apply); // the CLB client too, while the instance starts
         } catch (ConfigException e) {
             logError(context, e.getMessage());
@@ -145,7 +159,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         } else {
             SyncService service = new SyncService(w.config, w.readers, w.apis.apply(credentials.get()),
                     SyncFactory.weightPolicy(w.config.weightMode()), w.pool)
-                    .withProgress(p -> logProgress(context, p), PROGRESS_EVERY);
+                    .withProgress(p -> logProgress(context, p), PROGRESS_EVERY).withEvents(w.events);
             report = service.run(trigger.apply(), trigger.scope(), deadline);
         }
         log(context, report);
@@ -220,6 +234,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
             g.errors().forEach(e -> logError(context, g.groupId() + ": " + e));
         }
         report.errors().forEach(e -> logError(context, e));
+        report.eventProblems().forEach(e -> logError(context, "event: " + e));
         report.clusters().stream().filter(c -> c.frozen()).forEach(c -> logError(context, "cluster " + c.name() + " frozen: " + c.reason()));
         report.frozenServices().forEach(f -> logError(context, "service frozen: " + f));
     }
@@ -260,14 +275,16 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
     private static final class Wiring {
         final SyncConfig config;
         final Map<String, ClusterReader> readers;
+        final Map<String, ServiceEvents> events;
         final Function<ClbCredentials, SlbVServerGroupApi> apis;
         final AuditLogSource audit;
         final ExecutorService pool = SyncService.readPool();
 
-        Wiring(SyncConfig config, Map<String, ClusterReader> readers, Function<ClbCredentials, SlbVServerGroupApi> apis,
-               AuditLogSource audit) {
+        Wiring(SyncConfig config, Map<String, ClusterReader> readers, Map<String, ServiceEvents> events,
+               Function<ClbCredentials, SlbVServerGroupApi> apis, AuditLogSource audit) {
             this.config = config;
             this.readers = Map.copyOf(readers);
+            this.events = Map.copyOf(events);
             this.apis = new ApiCache<>(apis);
             this.audit = audit;
         }

@@ -53,6 +53,7 @@ public final class ReportJson {
         o.add("frozenServices", frozen);
         o.add("warnings", strings(r.warnings()));
         o.add("errors", strings(r.errors()));
+        o.add("eventWarnings", strings(r.eventProblems()));
         JsonArray groups = new JsonArray();
         r.groups().forEach(g -> groups.add(group(g)));
         o.add("groups", groups);

@@ -10,11 +10,14 @@ import com.clbsync.config.WeightMode;
 import com.clbsync.kube.ClusterReader;
 import com.clbsync.kube.KubeClients;
 import com.clbsync.kube.KubeClusterReader;
+import com.clbsync.kube.KubeServiceEvents;
+import io.kubernetes.client.openapi.ApiClient;
 import com.clbsync.plan.CcmWeights;
 import com.clbsync.plan.GlobalWeights;
 import com.clbsync.plan.WeightPolicy;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,21 +33,30 @@ public final class SyncFactory {
         return create(config, api, Map.of());
     }
 
-    /** @param overrides readers to use instead of an API server client, by cluster name (offline what-if) */
+    /**
+     * @param overrides readers to use instead of an API server client, by cluster name (offline what-if);
+     *                  no Events are written in those clusters
+     */
     public static SyncService create(SyncConfig config, VServerGroupApi api, Map<String, ClusterReader> overrides)
             throws ConfigException {
-        return new SyncService(config, readers(config, overrides), api, weightPolicy(config.weightMode()),
-                SyncService.readPool());
+        Clusters clusters = clusters(config, overrides);
+        return new SyncService(config, clusters.readers, api, weightPolicy(config.weightMode()), SyncService.readPool())
+                .withEvents(clusters.events);
     }
 
     /** One client-java reader per configured cluster, by name; a client that cannot be built is a configuration error. */
     public static Map<String, ClusterReader> readers(SyncConfig config) throws ConfigException {
-        return readers(config, Map.of());
+        return clusters(config, Map.of()).readers;
     }
 
-    private static Map<String, ClusterReader> readers(SyncConfig config, Map<String, ClusterReader> overrides)
-            throws ConfigException {
+    /** The readers and the Event writers of every configured cluster, on one client-java client each. */
+    public static Clusters clusters(SyncConfig config) throws ConfigException {
+        return clusters(config, Map.of());
+    }
+
+    private static Clusters clusters(SyncConfig config, Map<String, ClusterReader> overrides) throws ConfigException {
         Map<String, ClusterReader> readers = new LinkedHashMap<>();
+        Map<String, ServiceEvents> events = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < config.clusters().size(); i++) {
             ClusterConfig c = config.clusters().get(i);
@@ -53,7 +65,9 @@ public final class SyncFactory {
                 continue;
             }
             try {
-                readers.put(c.name(), new KubeClusterReader(KubeClients.create(c)));
+                ApiClient client = KubeClients.create(c);
+                readers.put(c.name(), new KubeClusterReader(client));
+                events.put(c.name(), new KubeServiceEvents(client, Clock.systemUTC()));
             } catch (IOException | RuntimeException e) {
                 // the first line only: a YAML error's later lines quote the document, which may hold a token
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
@@ -64,7 +78,21 @@ public final class SyncFactory {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return readers;
+        return new Clusters(readers, events);
+    }
+
+    /** What is built once per cluster: its reader and its Event writer, by cluster name. */
+    public static final class Clusters {
+        private final Map<String, ClusterReader> readers;
+        private final Map<String, ServiceEvents> events;
+
+        private Clusters(Map<String, ClusterReader> readers, Map<String, ServiceEvents> events) {
+            this.readers = Map.copyOf(readers);
+            this.events = Map.copyOf(events);
+        }
+
+        public Map<String, ClusterReader> readers() { return readers; }
+        public Map<String, ServiceEvents> events() { return events; }
     }
 
     /** The CLB API for this configuration (region, endpoint, quotas) with these credentials. */

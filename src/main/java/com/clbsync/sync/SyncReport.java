@@ -19,9 +19,10 @@ public final class SyncReport {
     private final List<String> warnings;
     private final List<GroupReport> groups;
     private final List<String> errors;
+    private final List<String> eventProblems;
 
     private SyncReport(boolean apply, String scope, List<ClusterReport> clusters, List<FrozenService> frozenServices,
-                       List<String> warnings, List<GroupReport> groups, List<String> errors) {
+                       List<String> warnings, List<GroupReport> groups, List<String> errors, List<String> eventProblems) {
         this.apply = apply;
         this.scope = scope;
         this.clusters = List.copyOf(clusters);
@@ -29,12 +30,18 @@ public final class SyncReport {
         this.warnings = List.copyOf(warnings);
         this.groups = List.copyOf(groups);
         this.errors = List.copyOf(errors);
+        this.eventProblems = List.copyOf(eventProblems);
     }
 
     public static SyncReport of(boolean apply, String scope, List<ClusterReport> clusters,
                                 List<FrozenService> frozenServices, List<String> warnings, List<GroupReport> groups,
                                 List<String> errors) {
-        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors);
+        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, List.of());
+    }
+
+    /** The same report noting Events that could not be written (not a failure of the sync). */
+    public SyncReport withEventProblems(List<String> problems) {
+        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, problems);
     }
 
     /** {@code apply} or {@code plan}. */
@@ -46,6 +53,8 @@ public final class SyncReport {
     public List<FrozenService> frozenServices() { return frozenServices; }
     public List<String> warnings() { return warnings; }
     public List<GroupReport> groups() { return groups; }
+    /** Kubernetes Events that could not be written: told, but no failure of the sync. */
+    public List<String> eventProblems() { return eventProblems; }
     /** Problems outside any single group (for example a CLB whose groups could not be listed). */
     public List<String> errors() { return errors; }
 
@@ -59,8 +68,11 @@ public final class SyncReport {
         if (!(o instanceof SyncReport)) return false;
         SyncReport r = (SyncReport) o;
         return apply == r.apply && scope.equals(r.scope) && clusters.equals(r.clusters) && frozenServices.equals(r.frozenServices)
-                && warnings.equals(r.warnings) && groups.equals(r.groups) && errors.equals(r.errors);
+                && warnings.equals(r.warnings) && groups.equals(r.groups) && errors.equals(r.errors)
+                && eventProblems.equals(r.eventProblems);
     }
-    @Override public int hashCode() { return Objects.hash(apply, scope, clusters, frozenServices, warnings, groups, errors); }
+    @Override public int hashCode() {
+        return Objects.hash(apply, scope, clusters, frozenServices, warnings, groups, errors, eventProblems);
+    }
     @Override public String toString() { return mode() + " " + clusters + " " + groups; }
 }

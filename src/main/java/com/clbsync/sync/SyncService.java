@@ -58,6 +58,7 @@ public final class SyncService {
     private final ExecutorService pool;
     private final Consumer<Progress.Snapshot> progressSink;
     private final Duration progressEvery;
+    private final Map<String, ServiceEvents> events;
 
     /**
      * @param readers one reader per configured cluster, by cluster name
@@ -65,13 +66,15 @@ public final class SyncService {
      */
     public SyncService(SyncConfig config, Map<String, ClusterReader> readers, VServerGroupApi api, WeightPolicy weights,
                        ExecutorService pool) {
-        this(config, readers, api, weights, pool, null, Duration.ZERO);
+        this(config, readers, api, weights, pool, null, Duration.ZERO, Map.of());
     }
 
     private SyncService(SyncConfig config, Map<String, ClusterReader> readers, VServerGroupApi api, WeightPolicy weights,
-                        ExecutorService pool, Consumer<Progress.Snapshot> progressSink, Duration progressEvery) {
+                        ExecutorService pool, Consumer<Progress.Snapshot> progressSink, Duration progressEvery,
+                        Map<String, ServiceEvents> events) {
         this.progressSink = progressSink;
         this.progressEvery = progressEvery;
+        this.events = Map.copyOf(events);
         this.config = Objects.requireNonNull(config);
         this.readers = Map.copyOf(readers);
         this.api = Objects.requireNonNull(api);
@@ -87,7 +90,12 @@ public final class SyncService {
 
     /** The same service, telling {@code sink} where a run stands every {@code every} while it lasts. */
     public SyncService withProgress(Consumer<Progress.Snapshot> sink, Duration every) {
-        return new SyncService(config, readers, api, weights, pool, Objects.requireNonNull(sink), every);
+        return new SyncService(config, readers, api, weights, pool, Objects.requireNonNull(sink), every, events);
+    }
+
+    /** The same service, writing Events on the Services an applied run acts on, in their clusters (by name). */
+    public SyncService withEvents(Map<String, ServiceEvents> writers) {
+        return new SyncService(config, readers, api, weights, pool, progressSink, progressEvery, writers);
     }
 
     /** A daemon thread pool for the cluster reads. */
@@ -118,7 +126,8 @@ public final class SyncService {
                     progressEvery.toMillis(), TimeUnit.MILLISECONDS);
         }
         try {
-            return run(apply, scope, deadline, progress);
+            SyncReport report = run(apply, scope, deadline, progress);
+            return apply ? withEvents(report) : report;
         } finally {
             if (ticker != null) {
                 ticker.shutdownNow();
@@ -212,6 +221,28 @@ public final class SyncService {
         } finally {
             workers.shutdown();
         }
+    }
+
+    /**
+     * Writes the Events the report calls for in each Service's cluster; one that cannot be written is a
+     * note in the report, never a failure of the sync.
+     */
+    private SyncReport withEvents(SyncReport report) {
+        List<String> problems = new ArrayList<>();
+        for (ServiceEvent e : EventsOfReport.of(report)) {
+            ServiceEvents writer = events.get(e.service().cluster());
+            if (writer == null) {
+                continue;
+            }
+            try {
+                writer.record(e);
+            } catch (Exception x) {
+                String why = x.getMessage() == null || x.getMessage().isBlank() ? x.getClass().getSimpleName()
+                        : x.getMessage().split("\n")[0];
+                problems.add(e.service() + ": the Event " + e.reason() + " could not be written (" + why + ")");
+            }
+        }
+        return problems.isEmpty() ? report : report.withEventProblems(problems);
     }
 
     private static List<ServiceTarget> targets(DesiredState desired, String groupId) {

@@ -154,17 +154,25 @@ class DeploymentFilesTest {
     @Test
     @SuppressWarnings("unchecked")
     void theRbacGrantsExactlyTheReadsTheCodeMakes() throws Exception {
+        // what a sync makes of a cluster: its reads, and the Events on a Service it acts on, written twice
         Set<String> made = new java.util.TreeSet<>();
         try (World world = new World()) {
             FakeCluster a = world.cluster("cluster-a");
             a.nodes("a", 1);
+            io.fabric8.kubernetes.api.model.Service s = a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
+            s.getMetadata().getAnnotations().put(com.clbsync.plan.LbAnnotations.PREFIX + "weight", "abc"); // a Warning
+            a.service(s, 30080);
             a.takeRequests();
-            new com.clbsync.kube.KubeClusterReader(com.clbsync.kube.KubeClients.create(a.config())).read();
+            world.apply();
+            world.apply();
+            java.util.regex.Pattern path = java.util.regex.Pattern.compile(
+                    "(GET|POST|PUT) /(?:api/v1|apis/([a-z0-9.]+)/v1)(?:/namespaces/[a-z0-9-]+)?/([a-z]+)(/[^?]+)?(\\?.*)?");
             for (String request : a.takeRequests()) {
-                java.util.regex.Matcher m = java.util.regex.Pattern
-                        .compile("GET /(?:api/v1|apis/([a-z0-9.]+)/v1)/([a-z]+)\\?.*").matcher(request);
+                java.util.regex.Matcher m = path.matcher(request);
                 assertThat(m.matches()).as(request).isTrue();
-                made.add((m.group(1) == null ? "" : m.group(1)) + "/" + m.group(2) + ":list");
+                String verb = m.group(1).equals("POST") ? "create" : m.group(1).equals("PUT") ? "update"
+                        : m.group(4) == null ? "list" : "get";
+                made.add((m.group(2) == null ? "" : m.group(2)) + "/" + m.group(3) + ":" + verb);
             }
         }
         String text = Files.readString(Path.of("src", "deploy", "rbac.yaml"));
@@ -179,9 +187,10 @@ class DeploymentFilesTest {
                 }
             }
         }
-        assertThat(made).containsExactly("/nodes:list", "/services:list", "discovery.k8s.io/endpointslices:list");
+        assertThat(made).containsExactly("/events:create", "/events:get", "/events:update", "/nodes:list", "/services:list",
+                "discovery.k8s.io/endpointslices:list");
         assertThat(granted).isEqualTo(made);
-        assertThat(text).contains("writes nothing in the cluster");
+        assertThat(text).contains("writes only Events on the Services it acts on");
         assertThat(docs).extracting(d -> d.get("kind")).contains("ServiceAccount", "ClusterRoleBinding", "Secret");
     }
 }

@@ -141,6 +141,11 @@ public final class FakeCluster implements AutoCloseable {
         client.discovery().v1().endpointSlices().inNamespace(namespace).resource(slice).createOr(c -> c.update());
     }
 
+    /** The Events in a namespace, as kubectl would list them. */
+    public List<io.fabric8.kubernetes.api.model.Event> events(String namespace) {
+        return client.v1().events().inNamespace(namespace).list().getItems();
+    }
+
     public int requestCount() {
         return server.getRequestCount();
     }

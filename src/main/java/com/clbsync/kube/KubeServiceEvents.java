@@ -1,0 +1,75 @@
+package com.clbsync.kube;
+
+import com.clbsync.sync.ServiceEvent;
+import com.clbsync.sync.ServiceEvents;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.CoreV1Event;
+import io.kubernetes.client.openapi.models.V1EventSource;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1ObjectReference;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Events on Services through client-java, de-duplicated across runs as kubectl's recorder does: the
+ * Event's name derives from the Service, the reason and the message, so the same outcome again finds
+ * the existing Event (409 on create), which gets its count and last timestamp updated. Needs
+ * create, get and update on events.
+ */
+public final class KubeServiceEvents implements ServiceEvents {
+    static final String COMPONENT = "clb-sync";
+    private final CoreV1Api core;
+    private final Clock clock;
+
+    public KubeServiceEvents(ApiClient client, Clock clock) {
+        this.core = new CoreV1Api(client);
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(ServiceEvent e) throws ApiException {
+        String namespace = e.service().namespace();
+        String name = name(e);
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+        CoreV1Event event = new CoreV1Event().apiVersion("v1").kind("Event")
+                .metadata(new V1ObjectMeta().name(name).namespace(namespace))
+                .involvedObject(new V1ObjectReference().apiVersion("v1").kind("Service").namespace(namespace)
+                        .name(e.service().name()))
+                .type(e.type().name()).reason(e.reason())
+                .message(e.message().length() > 1024 ? e.message().substring(0, 1021) + "..." : e.message())
+                .source(new V1EventSource().component(COMPONENT)).reportingComponent(COMPONENT)
+                .firstTimestamp(now).lastTimestamp(now).count(1);
+        try {
+            core.createNamespacedEvent(namespace, event).execute();
+        } catch (ApiException created) {
+            if (created.getCode() != 409) {
+                throw created;
+            }
+            CoreV1Event existing = core.readNamespacedEvent(name, namespace).execute();
+            existing.count((existing.getCount() == null ? 1 : existing.getCount()) + 1).lastTimestamp(now);
+            core.replaceNamespacedEvent(name, namespace, existing).execute();
+        }
+    }
+
+    /** {@code <service>.<16 hex digits of SHA-256 of reason and message>}: the same outcome, the same Event. */
+    static String name(ServiceEvent e) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((e.type() + "\n" + e.reason() + "\n" + e.message())
+                    .getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                hex.append(String.format("%02x", d[i]));
+            }
+            String prefix = e.service().name().length() > 200 ? e.service().name().substring(0, 200) : e.service().name();
+            return prefix + "." + hex;
+        } catch (java.security.NoSuchAlgorithmException x) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", x);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package com.clbsync.sync;
+
+import com.clbsync.plan.Backend;
+import com.clbsync.plan.BackendDescription;
+import com.clbsync.plan.FrozenService;
+import com.clbsync.plan.ServiceRef;
+import com.clbsync.plan.ServiceShare;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Events an applied run's report calls for, one per Service and group it acted on: its backends
+ * added, re-weighted and removed with its wanted and achieved share (Normal); a frozen Service, a group
+ * left incomplete or a conflict, with why (Warning). Messages carry no time, so the same outcome in the
+ * next run counts up the same Event.
+ */
+final class EventsOfReport {
+
+    private EventsOfReport() {
+    }
+
+    static List<ServiceEvent> of(SyncReport report) {
+        List<ServiceEvent> out = new ArrayList<>();
+        for (FrozenService f : report.frozenServices()) {
+            out.add(ServiceEvent.of(f.service(), ServiceEvent.Type.Warning, "FrozenService",
+                    "clb-sync leaves this Service's backends as they are: " + f.reason()));
+        }
+        for (GroupReport g : report.groups()) {
+            for (ServiceRef s : g.services()) {
+                if (!g.errors().isEmpty() || g.status() == GroupReport.Status.FAILED || g.status() == GroupReport.Status.UNFINISHED) {
+                    out.add(ServiceEvent.of(s, ServiceEvent.Type.Warning, g.status() == GroupReport.Status.UNFINISHED
+                            ? "SyncUnfinished" : "SyncFailed", "vServer group " + g.groupId() + ": "
+                            + (g.errors().isEmpty() ? g.status().name() : g.errors().get(0))));
+                } else if (g.plan() != null && !g.plan().conflicts().isEmpty()) {
+                    out.add(ServiceEvent.of(s, ServiceEvent.Type.Warning, "BackendConflict", "vServer group " + g.groupId()
+                            + ": " + g.plan().conflicts().size() + " backends left alone, e.g. " + g.plan().conflicts().get(0)));
+                }
+                int added = mine(g.added(), s);
+                int updated = mine(g.updated(), s);
+                int removed = mine(g.removed(), s);
+                if (added + updated + removed > 0) {
+                    out.add(ServiceEvent.of(s, ServiceEvent.Type.Normal, "SyncedBackends", "vServer group " + g.groupId()
+                            + ": added " + added + ", re-weighted " + updated + ", removed " + removed + share(g, s)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int mine(List<Backend> backends, ServiceRef s) {
+        return (int) backends.stream().filter(b -> BackendDescription.isOf(b.description(), s)).count();
+    }
+
+    private static String share(GroupReport g, ServiceRef s) {
+        return g.shares().stream().filter(x -> x.service().equals(s) && x.target() != null).findFirst()
+                .map(x -> String.format("; share %.1f%% wanted, %.1f%% achieved", 100 * x.target(), 100 * x.achieved()))
+                .orElse("");
+    }
+}

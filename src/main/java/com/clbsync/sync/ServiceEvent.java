@@ -1,0 +1,43 @@
+package com.clbsync.sync;
+
+import com.clbsync.plan.ServiceRef;
+
+import java.util.Objects;
+
+/** A Kubernetes Event for a Service clb-sync acted on: what an operator sees in {@code kubectl describe svc}. */
+public final class ServiceEvent {
+    /** The Event's {@code type}. */
+    public enum Type {
+        Normal, Warning
+    }
+
+    private final ServiceRef service;
+    private final Type type;
+    private final String reason;
+    private final String message;
+
+    private ServiceEvent(ServiceRef service, Type type, String reason, String message) {
+        this.service = Objects.requireNonNull(service);
+        this.type = Objects.requireNonNull(type);
+        this.reason = Objects.requireNonNull(reason);
+        this.message = Objects.requireNonNull(message);
+    }
+
+    public static ServiceEvent of(ServiceRef service, Type type, String reason, String message) {
+        return new ServiceEvent(service, type, reason, message);
+    }
+
+    public ServiceRef service() { return service; }
+    public Type type() { return type; }
+    /** A CamelCase reason, as Kubernetes Events have ({@code SyncedBackends}). */
+    public String reason() { return reason; }
+    public String message() { return message; }
+
+    @Override public boolean equals(Object o) {
+        if (!(o instanceof ServiceEvent)) return false;
+        ServiceEvent e = (ServiceEvent) o;
+        return service.equals(e.service) && type == e.type && reason.equals(e.reason) && message.equals(e.message);
+    }
+    @Override public int hashCode() { return Objects.hash(service, type, reason, message); }
+    @Override public String toString() { return service + " " + type + " " + reason + ": " + message; }
+}
