@@ -105,6 +105,9 @@ public final class Preflight {
             case TLS:
                 return "TLS: the API server's certificate does not verify; set certificateAuthorityData to the"
                         + " cluster's CA (base64 PEM, as in its kubeconfig)";
+            case ACK_FORBIDDEN:
+                return "RAM: grant cs:DescribeClusterUserKubeconfig to the role or user (src/deploy/ram-policy.json),"
+                        + " and authorise it in the cluster with the clb-sync ClusterRole (README, Deploying)";
             case UNREACHABLE:
                 return "cannot reach " + where + ": use the API server's private address, run in its VPC (s.yaml"
                         + " vpcConfig) and open port 6443 to the function's security group";

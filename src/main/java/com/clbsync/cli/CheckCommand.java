@@ -45,7 +45,8 @@ final class CheckCommand implements Callable<Integer> {
         List<Check> checks;
         try {
             SyncConfig cfg = ConfigLoader.load(config);
-            checks = new Preflight(cfg, SyncFactory.readers(cfg), ClbCredentials.fromEnvironment(env)
+            checks = new Preflight(cfg, SyncFactory.clusters(cfg, () -> ClbCredentials.fromEnvironment(env)).readers(),
+                    ClbCredentials.fromEnvironment(env)
                     .map(c -> SyncFactory.clbApi(cfg, c).within(Deadline.in(Duration.ofMinutes(2)), CallListener.NONE))
                     .orElse(null)).run();
         } catch (ConfigException e) {

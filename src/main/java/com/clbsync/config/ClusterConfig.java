@@ -61,6 +61,8 @@ public final class ClusterConfig {
     }
 
     public Optional<String> context() { return Optional.ofNullable(context); }
+    /** No stored credentials: a short-lived kubeconfig comes from the ACK API for clb-sync's own credentials. */
+    public boolean fromAck() { return server == null && kubeconfig == null && ackClusterId != null; }
     public boolean insecureSkipTlsVerify() { return insecureSkipTlsVerify; }
     /** The bound on one read of this cluster. */
     public int timeoutSeconds() { return timeoutSeconds; }
@@ -80,7 +82,7 @@ public final class ClusterConfig {
                 insecureSkipTlsVerify, timeoutSeconds);
     }
     @Override public String toString() {
-        return "cluster " + name + " (owner " + ownerId + ", " + (server != null ? server : "kubeconfig") + ")";
+        return "cluster " + name + " (owner " + ownerId + ", " + (server != null ? server : fromAck() ? "ACK " + ackClusterId : "kubeconfig") + ")";
     }
 
     /** Collects fields; {@link ConfigLoader} validates them. */

@@ -38,8 +38,9 @@ public final class ConfigLoader {
     private static final Pattern OWNER_ID = Pattern.compile("[A-Za-z0-9._-]{1,48}");
     private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
     static final Set<String> TOP_KEYS = Set.of("region", "clb", "weightMode", "loadBalancerIds", "clusters",
-            "failOpenNotReadyFraction", "network");
+            "failOpenNotReadyFraction", "network", "ack");
     static final Set<String> CLB_KEYS = Set.of("endpoint", "rateLimits", "quotaShare");
+    static final Set<String> ACK_KEYS = Set.of("endpoint");
     static final Set<String> CLUSTER_KEYS = Set.of("name", "ownerId", "ackClusterId", "server", "token", "tokenFile",
             "certificateAuthorityData", "kubeconfig", "context", "insecureSkipTlsVerify", "timeoutSeconds");
 
@@ -104,6 +105,7 @@ public final class ConfigLoader {
             problems.add("region: \"" + region + "\" is not a region id like cn-hangzhou");
         }
         String endpoint = clbEndpoint(top.get("clb"));
+        String ackEndpoint = ackEndpoint(top.get("ack"));
         Quotas quotas = quotas(top.get("clb") instanceof Map ? (Map<?, ?>) top.get("clb") : Map.of());
         WeightMode mode = weightMode(string(top, "weightMode", "weightMode", false));
         List<String> lbIds = loadBalancerIds(top.get("loadBalancerIds"));
@@ -114,7 +116,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return SyncConfig.of(region, endpoint, mode, lbIds, clusters).withFailOpenNotReadyFraction(failOpen)
-                .withClbQuotas(quotas).withNetwork(network);
+                .withClbQuotas(quotas).withNetwork(network).withAckEndpoint(ackEndpoint);
     }
 
     private String clbEndpoint(Object clb) {
@@ -140,6 +142,23 @@ public final class ConfigLoader {
             problems.add("clb.endpoint: \"" + endpoint + "\" must be a host name, or http(s)://host[:port]");
         }
         return endpoint.replaceAll("/$", "");
+    }
+
+    /** {@code ack.endpoint}: the ACK API's endpoint, when not the network's. */
+    private String ackEndpoint(Object ack) {
+        if (ack == null) {
+            return "";
+        }
+        if (!(ack instanceof Map)) {
+            problems.add("ack: must be a mapping (endpoint)");
+            return "";
+        }
+        unknownKeys((Map<?, ?>) ack, ACK_KEYS, "ack.");
+        String endpoint = string((Map<?, ?>) ack, "endpoint", "ack.endpoint", false);
+        if (endpoint != null && !endpoint.matches("(https?://)?[A-Za-z0-9.-]+(:\\d{1,5})?/?")) {
+            problems.add("ack.endpoint: \"" + endpoint + "\" must be a host name, or http(s)://host[:port]");
+        }
+        return endpoint == null ? "" : endpoint.replaceAll("/$", "");
     }
 
     /** {@code clb.rateLimits} (action: "calls/period") and {@code clb.quotaShare}. */
@@ -272,8 +291,9 @@ public final class ConfigLoader {
         boolean insecure = bool(m, "insecureSkipTlsVerify", at + ".insecureSkipTlsVerify");
         int timeout = integer(m, "timeoutSeconds", at + ".timeoutSeconds", 30, 1, 300);
 
-        if (server == null && kubeconfig == null) {
-            problems.add(at + ": needs either server (with token or tokenFile) or kubeconfig");
+        if (server == null && kubeconfig == null && ackClusterId == null) {
+            problems.add(at + ": needs server (with token or tokenFile), kubeconfig, or ackClusterId alone (a"
+                    + " short-lived kubeconfig from the ACK API for clb-sync's own credentials)");
         } else if (server != null && kubeconfig != null) {
             problems.add(at + ": server and kubeconfig exclude each other");
         }

@@ -22,6 +22,11 @@ public enum Network {
         return this == VPC ? "slb-vpc." + region + ".aliyuncs.com" : "";
     }
 
+    /** The ACK API (short-lived kubeconfigs): {@code cs-vpc.<region>.aliyuncs.com} in a VPC, else {@code cs.<region>...}. */
+    public String ackEndpoint(String region) {
+        return (this == VPC ? "cs-vpc." : "cs.") + region + ".aliyuncs.com";
+    }
+
     /** Log Service, when a trigger event names none: {@code <region>-intranet.log.aliyuncs.com} in a VPC. */
     public String logEndpoint(String region) {
         return region + (this == VPC ? "-intranet" : "") + ".log.aliyuncs.com";

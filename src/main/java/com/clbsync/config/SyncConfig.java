@@ -17,9 +17,11 @@ public final class SyncConfig {
     private final double failOpenNotReadyFraction;
     private final Quotas clbQuotas;
     private final Network network;
+    private final String ackEndpoint;
 
     private SyncConfig(String region, String clbEndpoint, WeightMode weightMode, List<String> loadBalancerIds,
-                       List<ClusterConfig> clusters, double failOpenNotReadyFraction, Quotas clbQuotas, Network network) {
+                       List<ClusterConfig> clusters, double failOpenNotReadyFraction, Quotas clbQuotas, Network network,
+                       String ackEndpoint) {
         this.region = Objects.requireNonNull(region, "region");
         this.clbEndpoint = clbEndpoint == null ? "" : clbEndpoint;
         this.weightMode = Objects.requireNonNull(weightMode, "weightMode");
@@ -28,30 +30,41 @@ public final class SyncConfig {
         this.failOpenNotReadyFraction = failOpenNotReadyFraction;
         this.clbQuotas = Objects.requireNonNull(clbQuotas, "clbQuotas");
         this.network = Objects.requireNonNull(network, "network");
+        this.ackEndpoint = ackEndpoint == null ? "" : ackEndpoint;
     }
 
     public static SyncConfig of(String region, String clbEndpoint, WeightMode weightMode, List<String> loadBalancerIds,
                                 List<ClusterConfig> clusters) {
         return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, NotReadyStorm.DEFAULT_FRACTION,
-                Quotas.defaults(), Network.PUBLIC);
+                Quotas.defaults(), Network.PUBLIC, "");
     }
 
     /** The same configuration with another NotReady-storm threshold. */
     public SyncConfig withFailOpenNotReadyFraction(double fraction) {
-        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, fraction, clbQuotas, network);
+        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, fraction, clbQuotas, network,
+                ackEndpoint);
     }
 
     /** The same configuration with these CLB API quotas ({@code clb.rateLimits}, {@code clb.quotaShare}). */
     public SyncConfig withClbQuotas(Quotas quotas) {
         return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, quotas,
-                network);
+                network, ackEndpoint);
     }
 
     /** The same configuration for this network ({@code network: vpc | public}). */
     public SyncConfig withNetwork(Network newNetwork) {
         return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, clbQuotas,
-                newNetwork);
+                newNetwork, ackEndpoint);
     }
+
+    /** The same configuration with this ACK API endpoint ({@code ack.endpoint}; empty: the network's). */
+    public SyncConfig withAckEndpoint(String endpoint) {
+        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, clbQuotas,
+                network, endpoint);
+    }
+
+    /** The ACK API endpoint to call: as configured, else the network's for the region. */
+    public String resolvedAckEndpoint() { return ackEndpoint.isEmpty() ? network.ackEndpoint(region) : ackEndpoint; }
 
     public String region() { return region; }
     /** As configured ({@code clb.endpoint}); empty when not set. */
@@ -74,10 +87,12 @@ public final class SyncConfig {
         SyncConfig c = (SyncConfig) o;
         return region.equals(c.region) && clbEndpoint.equals(c.clbEndpoint) && weightMode == c.weightMode
                 && loadBalancerIds.equals(c.loadBalancerIds) && clusters.equals(c.clusters)
-                && failOpenNotReadyFraction == c.failOpenNotReadyFraction && clbQuotas.equals(c.clbQuotas) && network == c.network;
+                && failOpenNotReadyFraction == c.failOpenNotReadyFraction && clbQuotas.equals(c.clbQuotas) && network == c.network
+                && ackEndpoint.equals(c.ackEndpoint);
     }
     @Override public int hashCode() {
-        return Objects.hash(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, clbQuotas, network);
+        return Objects.hash(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, clbQuotas, network,
+                ackEndpoint);
     }
     @Override public String toString() {
         return "region " + region + ", weightMode " + weightMode.key() + ", " + clusters;

@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -86,11 +87,17 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         this.wiring = wiring;
     }
 
-    /** The real adapters for this configuration, built once per instance. */
+    /**
+     * The real adapters for this configuration, built once per instance; ACK clusters without stored
+     * secrets ask for kubeconfigs with the credentials of the invocation at hand.
+     */
     private static Wiring wiring(SyncConfig config) throws ConfigException {
-        SyncFactory.Clusters clusters = SyncFactory.clusters(config);
-        return new Wiring(config, clusters.readers(), clusters.events(), c -> SyncFactory.clbApi(config, c),
+        AtomicReference<ClbCredentials> current = new AtomicReference<>();
+        SyncFactory.Clusters clusters = SyncFactory.clusters(config, () -> Optional.ofNullable(current.get()));
+        Wiring w = new Wiring(config, clusters.readers(), clusters.events(), c -> SyncFactory.clbApi(config, c),
                 new SlsAuditLogSource(config.network().logEndpoint(config.region())));
+        w.credentials = current;
+        return w;
     }
 
     @Override
@@ -129,6 +136,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         }
         Wiring w = wiring;
         Optional<ClbCredentials> credentials = credentials(context);
+        w.credentials.set(credentials.orElse(null)); // STS credentials expire: this invocation's, for ACK kubeconfigs
         Trigger trigger;
         try {
             trigger = new EventParser(w.config).parse(event);
@@ -279,6 +287,8 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         final Function<ClbCredentials, SlbVServerGroupApi> apis;
         final AuditLogSource audit;
         final ExecutorService pool = SyncService.readPool();
+        /** The current invocation's credentials, for the clusters that ask ACK for their kubeconfig. */
+        AtomicReference<ClbCredentials> credentials = new AtomicReference<>();
 
         Wiring(SyncConfig config, Map<String, ClusterReader> readers, Map<String, ServiceEvents> events,
                Function<ClbCredentials, SlbVServerGroupApi> apis, AuditLogSource audit) {

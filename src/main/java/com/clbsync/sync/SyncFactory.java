@@ -9,6 +9,8 @@ import com.clbsync.config.SyncConfig;
 import com.clbsync.config.WeightMode;
 import com.clbsync.kube.ClusterReader;
 import com.clbsync.kube.KubeClients;
+import com.clbsync.kube.AckCluster;
+import com.clbsync.kube.AckKubeconfigs;
 import com.clbsync.kube.KubeClusterReader;
 import com.clbsync.kube.KubeServiceEvents;
 import io.kubernetes.client.openapi.ApiClient;
@@ -22,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Wires the real adapters (client-java per cluster, the given CLB API) into a {@link SyncService}, once. */
 public final class SyncFactory {
@@ -39,22 +43,35 @@ public final class SyncFactory {
      */
     public static SyncService create(SyncConfig config, VServerGroupApi api, Map<String, ClusterReader> overrides)
             throws ConfigException {
-        Clusters clusters = clusters(config, overrides);
+        return create(config, api, overrides, Optional::empty);
+    }
+
+    /** @param credentials clb-sync's own Alibaba Cloud credentials, for ACK clusters without stored secrets */
+    public static SyncService create(SyncConfig config, VServerGroupApi api, Map<String, ClusterReader> overrides,
+                                     Supplier<Optional<ClbCredentials>> credentials) throws ConfigException {
+        Clusters clusters = clusters(config, overrides, credentials);
         return new SyncService(config, clusters.readers, api, weightPolicy(config.weightMode()), SyncService.readPool())
                 .withEvents(clusters.events);
     }
 
     /** One client-java reader per configured cluster, by name; a client that cannot be built is a configuration error. */
     public static Map<String, ClusterReader> readers(SyncConfig config) throws ConfigException {
-        return clusters(config, Map.of()).readers;
+        return clusters(config, Map.of(), Optional::empty).readers;
     }
 
-    /** The readers and the Event writers of every configured cluster, on one client-java client each. */
-    public static Clusters clusters(SyncConfig config) throws ConfigException {
-        return clusters(config, Map.of());
+    /**
+     * The readers and the Event writers of every configured cluster, on one client-java client each (for
+     * an ACK cluster without stored secrets, a client on its current short-lived kubeconfig).
+     *
+     * @param credentials clb-sync's own Alibaba Cloud credentials at the time of a read
+     */
+    public static Clusters clusters(SyncConfig config, Supplier<Optional<ClbCredentials>> credentials) throws ConfigException {
+        return clusters(config, Map.of(), credentials);
     }
 
-    private static Clusters clusters(SyncConfig config, Map<String, ClusterReader> overrides) throws ConfigException {
+    private static Clusters clusters(SyncConfig config, Map<String, ClusterReader> overrides,
+                                     Supplier<Optional<ClbCredentials>> credentials) throws ConfigException {
+        AckKubeconfigs kubeconfigs = new AckKubeconfigs(config.resolvedAckEndpoint(), Clock.systemUTC());
         Map<String, ClusterReader> readers = new LinkedHashMap<>();
         Map<String, ServiceEvents> events = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -62,6 +79,12 @@ public final class SyncFactory {
             ClusterConfig c = config.clusters().get(i);
             if (overrides.containsKey(c.name())) {
                 readers.put(c.name(), overrides.get(c.name()));
+                continue;
+            }
+            if (c.fromAck()) {
+                AckCluster ack = new AckCluster(c, kubeconfigs, credentials);
+                readers.put(c.name(), ack.reader());
+                events.put(c.name(), e -> new KubeServiceEvents(ack.client(), Clock.systemUTC()).record(e));
                 continue;
             }
             try {

@@ -116,6 +116,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anAckClusterIdAloneIsAClusterWithoutStoredSecrets() throws Exception {
+        SyncConfig c = parse("region: cn-shanghai\nnetwork: vpc\nclusters: [{name: a, ackClusterId: c8d1e2f3}]");
+        assertThat(c.clusters().get(0).fromAck()).isTrue();
+        assertThat(c.resolvedAckEndpoint()).isEqualTo("cs-vpc.cn-shanghai.aliyuncs.com");
+        assertThat(parse("region: cn-shanghai\nack: {endpoint: 'http://127.0.0.1:9'}\nclusters: [{name: a, ackClusterId: c8}]")
+                .resolvedAckEndpoint()).isEqualTo("http://127.0.0.1:9");
+        assertThat(problems("region: cn-hangzhou\nclusters: [{name: a}]")).singleElement().asString()
+                .contains("needs server (with token or tokenFile), kubeconfig, or ackClusterId alone");
+    }
+
+    @Test
     void namesEveryBadFieldAtOnce() {
         List<String> p = problems(String.join("\n",
                 "region: Hangzhou",

@@ -25,7 +25,9 @@ class ExampleConfigTest {
 
         SyncConfig c = ConfigLoader.load(file);
 
-        assertThat(c.clusters()).extracting(ClusterConfig::name).containsExactly("cluster-a", "cluster-b", "cluster-c");
+        assertThat(c.clusters()).extracting(ClusterConfig::name).containsExactly("cluster-a", "cluster-b", "cluster-ack",
+                "cluster-c");
+        assertThat(c.clusters().get(2).fromAck()).isTrue();
         assertThat(c.clbQuotas().share()).isEqualTo(0.5);
         assertThat(c.weightMode()).isEqualTo(WeightMode.GLOBAL);
         assertThat(c.network()).as("the function runs in a VPC without internet access").isEqualTo(Network.VPC);
@@ -35,7 +37,8 @@ class ExampleConfigTest {
     @Test
     void namesEveryKeyTheLoaderKnows() throws Exception {
         String text = Files.readString(EXAMPLE);
-        for (Set<String> keys : List.of(ConfigLoader.TOP_KEYS, ConfigLoader.CLB_KEYS, ConfigLoader.CLUSTER_KEYS)) {
+        for (Set<String> keys : List.of(ConfigLoader.TOP_KEYS, ConfigLoader.CLB_KEYS, ConfigLoader.ACK_KEYS,
+                ConfigLoader.CLUSTER_KEYS)) {
             for (String key : keys) {
                 assertThat(Pattern.compile("(?m)^[ -]*" + key + ":").matcher(text).find()).as(key).isTrue();
             }

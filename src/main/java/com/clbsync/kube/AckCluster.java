@@ -1,0 +1,60 @@
+package com.clbsync.kube;
+
+import com.clbsync.clb.ClbCredentials;
+import com.clbsync.config.ClusterConfig;
+import io.kubernetes.client.openapi.ApiClient;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * An ACK cluster reached without stored secrets: its client is built from a short-lived kubeconfig
+ * the ACK API hands out for clb-sync's current credentials, and rebuilt when the kubeconfig is renewed.
+ */
+public final class AckCluster {
+    private final ClusterConfig config;
+    private final AckKubeconfigs kubeconfigs;
+    private final Supplier<Optional<ClbCredentials>> credentials;
+    private String kubeconfig;
+    private ApiClient client;
+
+    public AckCluster(ClusterConfig config, AckKubeconfigs kubeconfigs, Supplier<Optional<ClbCredentials>> credentials) {
+        this.config = config;
+        this.kubeconfigs = kubeconfigs;
+        this.credentials = credentials;
+    }
+
+    /** A client on a kubeconfig that is valid for a while yet. */
+    public synchronized ApiClient client() throws ClusterReadException {
+        ClbCredentials c = credentials.get().orElseThrow(() -> new ClusterReadException("no Alibaba Cloud credentials to"
+                + " ask ACK for a kubeconfig of " + config.ackClusterId().orElse("?"), ClusterReadException.Kind.ACK_FORBIDDEN));
+        String current = kubeconfigs.kubeconfig(config.ackClusterId().orElseThrow(), c);
+        if (!current.equals(kubeconfig)) {
+            try {
+                client = KubeClients.create(ClusterConfig.builder(config.name()).kubeconfig(current)
+                        .timeoutSeconds(config.timeoutSeconds()).build());
+            } catch (IOException | RuntimeException e) {
+                throw new ClusterReadException("the kubeconfig ACK returned for " + config.ackClusterId().orElse("?")
+                        + " cannot be used: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0]));
+            }
+            kubeconfig = current;
+        }
+        return client;
+    }
+
+    /** Reads through a client on a valid kubeconfig. */
+    public ClusterReader reader() {
+        return new ClusterReader() {
+            @Override
+            public com.clbsync.model.ClusterSnapshot read() throws ClusterReadException {
+                return new KubeClusterReader(client()).read();
+            }
+
+            @Override
+            public void probe() throws ClusterReadException {
+                new KubeClusterReader(client()).probe();
+            }
+        };
+    }
+}
