@@ -12,6 +12,7 @@ import com.clbsync.clb.ClbCredentials;
 import com.clbsync.time.Deadline;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +25,17 @@ public final class SlsAuditLogSource implements AuditLogSource {
     private static final int PAGE = 1000;
 
     private final String fallbackEndpoint;
+    private final Consumer<ClientConfiguration> tuning;
 
     /** @param fallbackEndpoint the Log Service endpoint when a trigger event names none (the network's for the region) */
     public SlsAuditLogSource(String fallbackEndpoint) {
+        this(fallbackEndpoint, c -> { });
+    }
+
+    /** The same with the SDK's client configuration tuned (tests: a proxy on loopback answering for Log Service). */
+    SlsAuditLogSource(String fallbackEndpoint, Consumer<ClientConfiguration> tuning) {
         this.fallbackEndpoint = fallbackEndpoint;
+        this.tuning = tuning;
     }
 
     /** A page is not requested with less than this left before the deadline. */
@@ -39,6 +47,7 @@ public final class SlsAuditLogSource implements AuditLogSource {
         int bound = (int) Math.max(1, deadline.bound(Duration.ofSeconds(30)).toMillis());
         timeouts.setConnectionTimeout(Math.min(5_000, bound));
         timeouts.setSocketTimeout(bound);
+        tuning.accept(timeouts);
         String endpoint = range.endpoint().isBlank() ? fallbackEndpoint : range.endpoint();
         Client client = new Client(host(endpoint), credentials.accessKeyId(), credentials.accessKeySecret(), timeouts);
         if (credentials.securityToken() != null) {
