@@ -124,4 +124,21 @@ class AckKubeconfigsTest {
             assertThat(apiServer.clientsSeen()).isNotEmpty().allMatch(s -> s.equals("CN=clb-sync-role"));
         }
     }
+
+    @Test
+    void checkNamesTheRamActionWhenAckRefusesTheKubeconfig() throws Exception {
+        ack.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"Forbidden.RAM\",\"Code\":\"Forbidden.RAM\",\"message\":\"denied\"}")));
+        try (World world = new World()) {
+            SyncConfig config = SyncConfig.of("cn-hangzhou", world.clb.endpoint(), WeightMode.GLOBAL, List.of(),
+                    List.of(ClusterConfig.builder("ack-a").ackClusterId(CLUSTER).build()))
+                    .withAckEndpoint("http://127.0.0.1:" + ack.port());
+            List<com.clbsync.check.Check> checks = new com.clbsync.check.Preflight(config,
+                    SyncFactory.clusters(config, () -> Optional.of(STS)).readers(), null).run();
+            assertThat(checks).filteredOn(c -> c.name().startsWith("cluster ack-a")).singleElement().satisfies(c -> {
+                assertThat(c.ok()).isFalse();
+                assertThat(c.fix()).startsWith("RAM: grant cs:DescribeClusterUserKubeconfig");
+            });
+        }
+    }
 }
