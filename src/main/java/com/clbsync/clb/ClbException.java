@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A failed CLB call: the action, the HTTP status, the API's error code and message. Only the behaviour
- * the API reference documents is classified here ({@code ../shared/reference/clb-api.md}); anything
+ * the CLB API reference documents is classified here (codes, statuses, messages); anything
  * else is judged by describing the group again, never from a guessed code. Never carries credentials
  * or request signatures.
  */

@@ -10,7 +10,7 @@ import java.util.function.DoubleSupplier;
  * of attempts, and never past the run's deadline.
  */
 public final class RetryPolicy {
-    /** Error codes worth another try, as documented (../shared/reference/clb-api.md); and any code with "Throttling". */
+    /** Error codes worth another try, as the CLB API reference documents them; and any code with "Throttling". */
     static final Set<String> RETRYABLE = Set.of("ServiceUnavailable", "InternalError", "SystemBusy", "OperationBusy",
             "VServerGroupProcessing", "ServiceIsConfiguring", "BackendServer.configuring", "ServiceIsStopping",
             "OperationFailed.ServiceGroupProcessing", "ProcessingSameRequest", ClbException.NO_RESPONSE,

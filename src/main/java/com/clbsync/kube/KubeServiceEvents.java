@@ -9,6 +9,7 @@ import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1EventSource;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1ObjectReference;
+import io.kubernetes.client.openapi.models.V1Service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,8 +20,9 @@ import java.time.ZoneOffset;
 /**
  * Events on Services through client-java, de-duplicated across runs as kubectl's recorder does: the
  * Event's name derives from the Service, the reason and the message, so the same outcome again finds
- * the existing Event (409 on create), which gets its count and last timestamp updated. Needs
- * create, get and update on events.
+ * the existing Event (409 on create), which gets its count and last timestamp updated. The Event
+ * names the Service by its UID too: {@code kubectl describe svc} selects Events by it. Needs get on
+ * services, and create, get and update on events.
  */
 public final class KubeServiceEvents implements ServiceEvents {
     static final String COMPONENT = "clb-sync";
@@ -40,7 +42,7 @@ public final class KubeServiceEvents implements ServiceEvents {
         CoreV1Event event = new CoreV1Event().apiVersion("v1").kind("Event")
                 .metadata(new V1ObjectMeta().name(name).namespace(namespace))
                 .involvedObject(new V1ObjectReference().apiVersion("v1").kind("Service").namespace(namespace)
-                        .name(e.service().name()))
+                        .name(e.service().name()).uid(uidOf(namespace, e.service().name())))
                 .type(e.type().name()).reason(e.reason())
                 .message(e.message().length() > 1024 ? e.message().substring(0, 1021) + "..." : e.message())
                 .source(new V1EventSource().component(COMPONENT)).reportingComponent(COMPONENT)
@@ -54,6 +56,19 @@ public final class KubeServiceEvents implements ServiceEvents {
             CoreV1Event existing = core.readNamespacedEvent(name, namespace).execute();
             existing.count((existing.getCount() == null ? 1 : existing.getCount()) + 1).lastTimestamp(now);
             core.replaceNamespacedEvent(name, namespace, existing).execute();
+        }
+    }
+
+    /** The Service's UID, or null when it is gone (a Warning about a deleted Service still goes out). */
+    private String uidOf(String namespace, String service) throws ApiException {
+        try {
+            V1Service s = core.readNamespacedService(service, namespace).execute();
+            return s.getMetadata() == null ? null : s.getMetadata().getUid();
+        } catch (ApiException e) {
+            if (e.getCode() == 404) {
+                return null;
+            }
+            throw e;
         }
     }
 

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The documented error behaviour (../shared/reference/clb-api.md), and nothing guessed. */
+/** The error behaviour the CLB API reference documents, and nothing guessed. */
 class ClbExceptionTest {
     private static ClbException e(int status, String code, String message) {
         return new ClbException("AddVServerGroupBackendServers", status, code, message);

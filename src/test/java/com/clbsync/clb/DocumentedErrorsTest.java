@@ -13,7 +13,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CLB's documented error payloads ({@code ../shared/reference/clb-api.md}), served as recorded
+ * The CLB's error payloads as its API reference documents them, served as recorded
  * answers and read through the real SLB SDK: each is classified as the documentation says.
  */
 class DocumentedErrorsTest {

@@ -57,7 +57,7 @@ class DeploymentFilesTest {
     /** The schema, or the test is reported as skipped, with the reason, where it is absent (a plain clone). */
     private static JsonSchema schema() throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(SCHEMA), "skipped: the fc3 schema " + SCHEMA
-                + " is not beside this clone (CI has it in ../shared/reference)");
+                + " is not beside this clone (CI lays the project's reference folder beside it)");
         try (InputStream in = Files.newInputStream(SCHEMA)) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
         }
@@ -188,8 +188,8 @@ class DeploymentFilesTest {
                 }
             }
         }
-        assertThat(made).containsExactly("/events:create", "/events:get", "/events:update", "/nodes:list", "/services:list",
-                "discovery.k8s.io/endpointslices:list");
+        assertThat(made).containsExactly("/events:create", "/events:get", "/events:update", "/nodes:list", "/services:get",
+                "/services:list", "discovery.k8s.io/endpointslices:list");
         assertThat(granted).isEqualTo(made);
         assertThat(text).contains("writes only Events on the Services it acts on");
         assertThat(docs).extracting(d -> d.get("kind")).contains("ServiceAccount", "ClusterRoleBinding", "Secret");

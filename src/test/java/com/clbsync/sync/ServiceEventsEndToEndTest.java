@@ -51,6 +51,8 @@ class ServiceEventsEndToEndTest {
             assertThat(e.getMessage()).isEqualTo("vServer group " + World.GROUP_2
                     + ": added 2, re-weighted 0, removed 0; share 20.0% wanted, 20.0% achieved");
             assertThat(e.getSource().getComponent()).isEqualTo("clb-sync");
+            assertThat(e.getInvolvedObject().getUid()).as("kubectl describe svc selects Events by the Service's UID")
+                    .isEqualTo(a.serviceUid("default", "service-a")).isNotBlank();
         });
 
         Service bad = a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);

@@ -141,6 +141,10 @@ public final class FakeCluster implements AutoCloseable {
         client.discovery().v1().endpointSlices().inNamespace(namespace).resource(slice).createOr(c -> c.update());
     }
 
+    public String serviceUid(String namespace, String name) {
+        return client.services().inNamespace(namespace).withName(name).get().getMetadata().getUid();
+    }
+
     /** The Events in a namespace, as kubectl would list them. */
     public List<io.fabric8.kubernetes.api.model.Event> events(String namespace) {
         return client.v1().events().inNamespace(namespace).list().getItems();
