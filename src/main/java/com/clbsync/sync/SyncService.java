@@ -48,6 +48,8 @@ import java.util.stream.Collectors;
 public final class SyncService {
     /** CLB instances synced at the same time. */
     static final int MAX_PARALLEL_CLBS = 4;
+    /** An Event is not started with less than this left before the deadline. */
+    static final Duration EVENT_TIME = Duration.ofSeconds(1);
     /** The budget of a run on the command line. */
     public static final Duration DEFAULT_BUDGET = Duration.ofMinutes(5);
     private final SyncConfig config;
@@ -127,7 +129,7 @@ public final class SyncService {
         }
         try {
             SyncReport report = run(apply, scope, deadline, progress);
-            return apply ? withEvents(report) : report;
+            return apply ? withEvents(report, deadline) : report;
         } finally {
             if (ticker != null) {
                 ticker.shutdownNow();
@@ -227,11 +229,15 @@ public final class SyncService {
      * Writes the Events the report calls for in each Service's cluster; one that cannot be written is a
      * note in the report, never a failure of the sync.
      */
-    private SyncReport withEvents(SyncReport report) {
+    private SyncReport withEvents(SyncReport report, Deadline deadline) {
         List<String> problems = new ArrayList<>();
         for (ServiceEvent e : EventsOfReport.of(report)) {
             ServiceEvents writer = events.get(e.service().cluster());
             if (writer == null) {
+                continue;
+            }
+            if (!deadline.allows(EVENT_TIME)) {
+                problems.add(e.service() + ": the Event " + e.reason() + " was not written: the run's deadline came first");
                 continue;
             }
             try {
