@@ -22,6 +22,7 @@ public final class ColdStartBenchmark {
     private static final int RUNS = 7;
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // the emulator's JDK HTTP server, without delayed ACKs
         Path jar = Path.of("target", "clb-sync.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build first: mvn -q -DskipTests clean package");
