@@ -86,7 +86,6 @@ public final class HeldWeights {
     public long unattributed() { return unattributed; }
     /** The total weight of this Service's backends in the group now, held or not. */
     public long currentOf(ServiceRef service) { return currentByService.getOrDefault(service, 0L); }
-    public boolean isEmpty() { return weights.isEmpty(); }
 
     @Override public boolean equals(Object o) {
         if (!(o instanceof HeldWeights)) return false;

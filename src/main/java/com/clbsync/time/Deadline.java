@@ -43,10 +43,6 @@ public final class Deadline {
         return remaining().compareTo(work) >= 0;
     }
 
-    public boolean passed() {
-        return !clock.instant().isBefore(at);
-    }
-
     /** {@code d}, shortened to what is left. */
     public Duration bound(Duration d) {
         Duration left = remaining();

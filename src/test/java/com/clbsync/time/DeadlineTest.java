@@ -19,11 +19,12 @@ class DeadlineTest {
 
         clock.advance(Duration.ofSeconds(8));
         assertThat(d.allows(Duration.ofSeconds(3))).isFalse();
-        assertThat(d.passed()).isFalse();
+        assertThat(d.allows(Duration.ofSeconds(2))).isTrue();
 
         clock.advance(Duration.ofSeconds(5));
         assertThat(d.remaining()).isEqualTo(Duration.ZERO);
         assertThat(d.bound(Duration.ofSeconds(1))).isEqualTo(Duration.ZERO);
-        assertThat(d.passed()).isTrue();
+        assertThat(d.allows(Duration.ZERO)).as("nothing left, and nothing asked").isTrue();
+        assertThat(d.allows(Duration.ofMillis(1))).isFalse();
     }
 }
