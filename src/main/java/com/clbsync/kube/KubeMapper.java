@@ -16,6 +16,7 @@ import io.kubernetes.client.openapi.models.V1ServicePort;
 import io.kubernetes.client.openapi.models.V1Taint;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,10 @@ public final class KubeMapper {
             boolean terminating = c != null && Boolean.TRUE.equals(c.getTerminating());
             endpoints.add(SliceEndpoint.of(e.getAddresses().get(0), ready, terminating, e.getNodeName()));
         }
-        return KubeEndpointSlice.of(meta.getNamespace(), meta.getName(), labels.get(SERVICE_NAME_LABEL), endpoints);
+        Set<String> portNames = new HashSet<>();
+        nonNull(s.getPorts()).forEach(p -> portNames.add(p.getName() == null ? "" : p.getName()));
+        return KubeEndpointSlice.of(meta.getNamespace(), meta.getName(), labels.get(SERVICE_NAME_LABEL), endpoints)
+                .withPortNames(portNames);
     }
 
     public static KubeNode node(V1Node n) {

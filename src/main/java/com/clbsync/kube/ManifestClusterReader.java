@@ -130,8 +130,10 @@ public final class ManifestClusterReader implements ClusterReader {
             endpoints.add(SliceEndpoint.of(String.valueOf(((List<?>) addresses).get(0)), ready,
                     Boolean.TRUE.equals(c.get("terminating")), string(e, "nodeName")));
         }
+        Set<String> portNames = new HashSet<>();
+        maps(o, "ports").forEach(p -> portNames.add(p.get("name") == null ? "" : String.valueOf(p.get("name"))));
         return KubeEndpointSlice.of(namespace(meta), string(meta, "name"),
-                strings(meta, "labels").get("kubernetes.io/service-name"), endpoints);
+                strings(meta, "labels").get("kubernetes.io/service-name"), endpoints).withPortNames(portNames);
     }
 
     private static KubeNode node(Map<?, ?> o) {

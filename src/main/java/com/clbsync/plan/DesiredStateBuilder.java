@@ -3,6 +3,7 @@ package com.clbsync.plan;
 import com.clbsync.model.KubeEndpointSlice;
 import com.clbsync.model.KubeNode;
 import com.clbsync.model.KubeService;
+import com.clbsync.model.ServicePort;
 import com.clbsync.model.SliceEndpoint;
 
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class DesiredStateBuilder {
         for (ClusterView cluster : clusters) {
             Map<String, String> instanceByNode = instances(cluster, warnings);
             live.addAll(instanceByNode.values());
-            Map<String, Map<String, Integer>> podsByService = servingPodsByNode(cluster.snapshot().slices());
+            Map<String, List<KubeEndpointSlice>> slicesByService = slicesByService(cluster.snapshot().slices());
             for (KubeService svc : cluster.snapshot().services()) {
                 ServiceRef ref = ServiceRef.of(cluster.name(), cluster.ownerId(), svc.namespace(), svc.name());
                 Optional<ServiceLbSpec> spec;
@@ -50,9 +51,10 @@ public final class DesiredStateBuilder {
                             + "\" backends are not supported yet; its backends are left as they are"));
                     continue;
                 }
-                Map<String, Integer> pods = podsByService.getOrDefault(svc.namespace() + "/" + svc.name(), Map.of());
-                int serving = pods.values().stream().mapToInt(Integer::intValue).sum();
+                List<KubeEndpointSlice> slices = slicesByService.getOrDefault(svc.namespace() + "/" + svc.name(), List.of());
                 for (GroupPort gp : spec.get().groups()) {
+                    Map<String, Integer> pods = servingPodsByNode(slices, LbAnnotations.portOf(svc, gp.servicePort()));
+                    int serving = pods.values().stream().mapToInt(Integer::intValue).sum();
                     ServiceTarget t = target(ref, svc, spec.get(), gp, cluster.snapshot().nodes(), instanceByNode, pods, serving);
                     byGroup.computeIfAbsent(gp.groupId(), g -> new ArrayList<>()).add(t);
                 }
@@ -96,29 +98,39 @@ public final class DesiredStateBuilder {
         return out;
     }
 
-    /**
-     * namespace/service to node name to the number of serving endpoints there (distinct IPs); endpoints
-     * without a node count under "" (no node's, but the Service's total).
-     */
-    private static Map<String, Map<String, Integer>> servingPodsByNode(List<KubeEndpointSlice> slices) {
-        Map<String, Map<String, Set<String>>> ips = new HashMap<>();
+    /** The slices of each Service ({@code kubernetes.io/service-name}), by namespace/service. */
+    private static Map<String, List<KubeEndpointSlice>> slicesByService(List<KubeEndpointSlice> slices) {
+        Map<String, List<KubeEndpointSlice>> out = new HashMap<>();
         for (KubeEndpointSlice slice : slices) {
-            if (slice.serviceName().isEmpty()) {
+            if (!slice.serviceName().isEmpty()) {
+                out.computeIfAbsent(slice.namespace() + "/" + slice.serviceName(), k -> new ArrayList<>()).add(slice);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Node name to the number of serving endpoints there (distinct IPs) for one Service port; endpoints
+     * without a node count under "" (no node's, but the Service's total). As the CCM does, a port whose
+     * targetPort is a name counts only the slices that carry a port of that name: with named ports
+     * that select different pods, each Service port sees its own pods.
+     */
+    static Map<String, Integer> servingPodsByNode(List<KubeEndpointSlice> slices, ServicePort port) {
+        String target = port.targetPort() == null ? "" : port.targetPort();
+        boolean named = !target.isEmpty() && !target.chars().allMatch(Character::isDigit);
+        Map<String, Set<String>> ips = new HashMap<>();
+        for (KubeEndpointSlice slice : slices) {
+            if (named && !slice.portNames().contains(target)) {
                 continue;
             }
             for (SliceEndpoint ep : slice.endpoints()) {
                 if (ep.serving()) {
-                    ips.computeIfAbsent(slice.namespace() + "/" + slice.serviceName(), k -> new HashMap<>())
-                            .computeIfAbsent(ep.nodeName(), k -> new HashSet<>()).add(ep.ip());
+                    ips.computeIfAbsent(ep.nodeName(), k -> new HashSet<>()).add(ep.ip());
                 }
             }
         }
-        Map<String, Map<String, Integer>> out = new HashMap<>();
-        ips.forEach((svc, byNode) -> {
-            Map<String, Integer> counts = new HashMap<>();
-            byNode.forEach((node, set) -> counts.put(node, set.size()));
-            out.put(svc, counts);
-        });
-        return out;
+        Map<String, Integer> counts = new HashMap<>();
+        ips.forEach((node, set) -> counts.put(node, set.size()));
+        return counts;
     }
 }

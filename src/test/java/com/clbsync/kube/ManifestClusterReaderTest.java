@@ -27,6 +27,7 @@ class ManifestClusterReaderTest {
             "  kind: EndpointSlice",
             "  metadata: {name: web-abcde, namespace: shop, labels: {kubernetes.io/service-name: web}}",
             "  addressType: IPv4",
+            "  ports: [{name: http, port: 8080, protocol: TCP}]",
             "  endpoints:",
             "  - {addresses: [10.0.0.1], conditions: {ready: true, serving: true, terminating: false}, nodeName: n1}",
             "  - {addresses: [10.0.0.2], conditions: {ready: false}, nodeName: n2}",
@@ -53,6 +54,7 @@ class ManifestClusterReaderTest {
         });
         assertThat(s.slices()).singleElement().satisfies(sl -> {
             assertThat(sl.serviceName()).isEqualTo("web");
+            assertThat(sl.portNames()).containsExactly("http");
             assertThat(sl.endpoints()).extracting(e -> e.ip() + " " + e.serving()).containsExactly("10.0.0.1 true",
                     "10.0.0.2 false", "10.0.0.3 true");
         });

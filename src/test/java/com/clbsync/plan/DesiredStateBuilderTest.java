@@ -103,4 +103,27 @@ class DesiredStateBuilderTest {
         assertThat(t.podsByBackend()).containsExactly(Map.entry(BackendKey.ecs("i-1", 30080), 2));
         assertThat(t.servingEndpoints()).as("ready and not terminating, with or without a node").isEqualTo(3);
     }
+
+    @Test
+    void aNamedTargetPortCountsOnlyTheSlicesCarryingThatPortName() {
+        KubeService web = KubeService.of("default", "web", annotations("id", "lb-1", "vgroup-port", "rsp-1:80,rsp-2:443"), true,
+                List.of(com.clbsync.model.ServicePort.of("http", 80, 30080, "http"),
+                        com.clbsync.model.ServicePort.of("https", 443, 30443, "8443")));
+        // the http pods run on n1 only; another port name's pods on n2; a numeric targetPort counts every slice
+        KubeEndpointSlice http = KubeEndpointSlice.of("default", "web-http", "web", List.of(
+                SliceEndpoint.of("10.0.0.1", true, false, "n1"), SliceEndpoint.of("10.0.0.2", true, false, "n1")))
+                .withPortNames(Set.of("http"));
+        KubeEndpointSlice grpc = KubeEndpointSlice.of("default", "web-grpc", "web", List.of(
+                SliceEndpoint.of("10.0.1.1", true, false, "n2"), SliceEndpoint.of("10.0.1.2", true, false, "n2"),
+                SliceEndpoint.of("10.0.1.3", true, false, "n2"))).withPortNames(Set.of("grpc"));
+
+        DesiredState d = DesiredStateBuilder.build(List.of(cluster("a", List.of(web), List.of(http, grpc))));
+
+        ServiceTarget byName = d.targetsByGroup().get("rsp-1").get(0);
+        assertThat(byName.podsByBackend()).containsExactly(Map.entry(BackendKey.ecs("i-1", 30080), 2));
+        assertThat(byName.servingEndpoints()).isEqualTo(2);
+        ServiceTarget byNumber = d.targetsByGroup().get("rsp-2").get(0);
+        assertThat(byNumber.podsByBackend()).containsExactly(Map.entry(BackendKey.ecs("i-1", 30443), 2),
+                Map.entry(BackendKey.ecs("i-2", 30443), 3));
+    }
 }
