@@ -29,10 +29,12 @@ final class AuditLogScope {
             records = audit.pull(range, credentials, deadline);
         } catch (Exception e) {
             return t.narrowed(SyncScope.targeted(List.of(cluster), List.of()), List.of("could not pull the audit records of "
-                    + range + " (" + e.getClass().getSimpleName() + "): reconciling the whole cluster " + cluster + " instead"));
+                    + range + " (" + e.getClass().getSimpleName() + "): reconciling the whole cluster " + cluster + " instead"),
+                    null);
         }
         SyncScope scope = AuditRecords.scope(cluster, records);
         return t.narrowed(scope, List.of(records.size() + " audit records of " + cluster
-                + (scope.isEmpty() ? "; no writes of services, endpointslices, endpoints or nodes: nothing to do" : "")));
+                + (scope.isEmpty() ? "; no writes of services, endpointslices, endpoints or nodes: nothing to do" : "")),
+                AuditRecords.latestTime(records));
     }
 }

@@ -7,6 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,19 @@ public final class AuditRecords {
             }
         }
         return SyncScope.targeted(wholeCluster ? List.of(cluster) : List.of(), objects);
+    }
+
+    /** The latest time of these records ({@code stageTimestamp}, else {@code requestReceivedTimestamp}); null when one has none. */
+    static Instant latestTime(List<Map<String, String>> records) {
+        Instant latest = null;
+        for (Map<String, String> r : records) {
+            Instant t = EventParser.time(r.getOrDefault("stageTimestamp", r.get("requestReceivedTimestamp")));
+            if (t == null) {
+                return null;
+            }
+            latest = latest == null || t.isAfter(latest) ? t : latest;
+        }
+        return latest;
     }
 
     /** {@code objectRef.<key>}, flattened or nested. */

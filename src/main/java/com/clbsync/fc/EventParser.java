@@ -11,6 +11,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +93,8 @@ public final class EventParser {
         }
         JsonObject o = root.getAsJsonObject();
         if (o.has("triggerTime") && o.has("triggerName")) {
-            return Trigger.of("timer", true, SyncScope.full(), List.of("timer " + text(o, "triggerName")));
+            return Trigger.of("timer", true, SyncScope.full(), List.of("timer " + text(o, "triggerName")))
+                    .at(time(text(o, "triggerTime")));
         }
         if (text(o, "source").equals("acs.cs")) {
             return batch(wrap(o));
@@ -113,13 +117,16 @@ public final class EventParser {
         }
         SyncScope scope = SyncScope.targeted(List.of(), List.of());
         List<String> notes = new ArrayList<>();
+        Instant latest = Instant.MIN;
         for (JsonElement e : events) {
             if (!e.isJsonObject()) {
                 throw new EventException("a batch element is not an object; " + ACCEPTED);
             }
             scope = scope.and(cloudEvent(e.getAsJsonObject(), notes));
+            Instant t = time(text(e.getAsJsonObject(), "time"));
+            latest = latest == null || t == null ? null : t.isAfter(latest) ? t : latest;
         }
-        return Trigger.of("eventbridge", true, scope, notes);
+        return Trigger.of("eventbridge", true, scope, notes).at(latest);
     }
 
     /** One ACK event: a CloudEvent, or (RawData delivery) the Kubernetes Event alone. */
@@ -278,6 +285,15 @@ public final class EventParser {
             out.add(e.getAsString());
         }
         return out;
+    }
+
+    /** An RFC 3339 time, or null when absent or unreadable. */
+    static Instant time(String text) {
+        try {
+            return text == null || text.isBlank() ? null : OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String text(JsonObject o, String field) {

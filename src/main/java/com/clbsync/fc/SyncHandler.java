@@ -36,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,13 +163,20 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         if (!trigger.scope().isEmpty()) {
             trigger = AuditLogScope.resolve(trigger, w.audit, credentials.get(), deadline);
         }
-        if (trigger.scope().isEmpty()) {
+        Optional<Instant> covered = w.coalescer.covering(trigger, w.config);
+        if (covered.isPresent()) {
+            trigger = trigger.noted("covered by the full run that started at " + covered.get() + " (every cluster read,"
+                    + " every group synced) after this change: nothing read, nothing written");
+        }
+        if (trigger.scope().isEmpty() || covered.isPresent()) {
             report = SyncReport.of(trigger.apply(), trigger.scope().toString(), List.of(), List.of(), List.of(), List.of(), List.of());
         } else {
             SyncService service = new SyncService(w.config, w.readers, w.apis.apply(credentials.get()),
                     SyncFactory.weightPolicy(w.config.weightMode()), w.pool)
                     .withProgress(p -> logProgress(context, p), PROGRESS_EVERY).withEvents(w.events);
+            Instant start = Instant.now();
             report = service.run(trigger.apply(), trigger.scope(), deadline);
+            w.coalescer.ran(trigger, report, start);
         }
         log(context, report);
         JsonObject json = ReportJson.toJson(report);
@@ -287,6 +295,8 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         final Function<ClbCredentials, SlbVServerGroupApi> apis;
         final AuditLogSource audit;
         final ExecutorService pool = SyncService.readPool();
+        /** Clean full runs of this instance: events they already cover are answered at once. */
+        final Coalescer coalescer = new Coalescer();
         /** The current invocation's credentials, for the clusters that ask ACK for their kubeconfig. */
         AtomicReference<ClbCredentials> credentials = new AtomicReference<>();
 

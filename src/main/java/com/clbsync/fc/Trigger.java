@@ -2,6 +2,7 @@ package com.clbsync.fc;
 
 import com.clbsync.sync.SyncScope;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,14 +18,17 @@ public final class Trigger {
     private final List<String> notes;
     private final String auditCluster;
     private final SlsRange auditRange;
+    private final Instant time;
 
-    private Trigger(String kind, boolean apply, SyncScope scope, List<String> notes, String auditCluster, SlsRange auditRange) {
+    private Trigger(String kind, boolean apply, SyncScope scope, List<String> notes, String auditCluster, SlsRange auditRange,
+                    Instant time) {
         this.kind = Objects.requireNonNull(kind);
         this.apply = apply;
         this.scope = Objects.requireNonNull(scope);
         this.notes = counted(notes);
         this.auditCluster = auditCluster;
         this.auditRange = auditRange;
+        this.time = time;
     }
 
     /** Notes in first-seen order, each once: a batch of a thousand like events gives one note with its count. */
@@ -37,7 +41,7 @@ public final class Trigger {
     }
 
     public static Trigger of(String kind, boolean apply, SyncScope scope, List<String> notes) {
-        return new Trigger(kind, apply, scope, notes, null, null);
+        return new Trigger(kind, apply, scope, notes, null, null, null);
     }
 
     /**
@@ -45,22 +49,40 @@ public final class Trigger {
      * until they are read, the whole cluster.
      */
     public static Trigger auditLog(String cluster, SlsRange range) {
-        return new Trigger("sls", true, SyncScope.targeted(List.of(cluster), List.of()), List.of(), cluster, range);
+        return new Trigger("sls", true, SyncScope.targeted(List.of(cluster), List.of()), List.of(), cluster, range, null);
     }
 
     /** The same trigger as a plan: its scope is described, nothing is written. */
     public Trigger asPlan() {
         List<String> more = new ArrayList<>(notes);
         more.add("action plan: the event's scope is planned, nothing is written");
-        return new Trigger(kind, false, scope, more, auditCluster, auditRange);
+        return new Trigger(kind, false, scope, more, auditCluster, auditRange, time);
     }
 
     /** The same trigger with the scope its audit records call for. */
-    Trigger narrowed(SyncScope narrower, List<String> why) {
+    Trigger narrowed(SyncScope narrower, List<String> why, Instant recordsTime) {
         List<String> all = new ArrayList<>(notes);
         all.addAll(why);
-        return new Trigger(kind, apply, narrower, all, null, null);
+        return new Trigger(kind, apply, narrower, all, null, null, recordsTime);
     }
+
+    /** The same trigger, with the time of the change it tells of (null: unknown). */
+    Trigger at(Instant changeTime) {
+        return new Trigger(kind, apply, scope, notes, auditCluster, auditRange, changeTime);
+    }
+
+    /** The same trigger with one more note. */
+    Trigger noted(String note) {
+        List<String> all = new ArrayList<>(notes);
+        all.add(note);
+        return new Trigger(kind, apply, scope, all, auditCluster, auditRange, time);
+    }
+
+    /**
+     * When the change this trigger tells of happened, as far as it says (CloudEvent {@code time}, the
+     * timer's {@code triggerTime}, the audit records' times; a batch: its latest), or empty.
+     */
+    public Optional<Instant> time() { return Optional.ofNullable(time); }
 
     /** The audit-log range whose records decide the scope, if any is still to be read. */
     public Optional<SlsRange> auditRange() { return Optional.ofNullable(auditRange); }
@@ -78,8 +100,9 @@ public final class Trigger {
         if (!(o instanceof Trigger)) return false;
         Trigger t = (Trigger) o;
         return kind.equals(t.kind) && apply == t.apply && scope.equals(t.scope) && notes.equals(t.notes)
-                && Objects.equals(auditCluster, t.auditCluster) && Objects.equals(auditRange, t.auditRange);
+                && Objects.equals(auditCluster, t.auditCluster) && Objects.equals(auditRange, t.auditRange)
+                && Objects.equals(time, t.time);
     }
-    @Override public int hashCode() { return Objects.hash(kind, apply, scope, notes, auditCluster, auditRange); }
+    @Override public int hashCode() { return Objects.hash(kind, apply, scope, notes, auditCluster, auditRange, time); }
     @Override public String toString() { return kind + (apply ? " apply " : " plan ") + scope + " " + notes; }
 }

@@ -119,6 +119,41 @@ class SyncHandlerTest {
         assertThat(logs.toString()).contains("INFO {\"group\":\"" + GROUP_1 + "\"");
     }
 
+    /** The sample Service event, as if its change happened at {@code time}. */
+    private String serviceEventAt(java.time.Instant time) throws Exception {
+        JsonObject e = JsonParser.parseString(Files.readString(Path.of("events", "eventbridge-service.json"))).getAsJsonObject();
+        e.addProperty("time", time.toString());
+        return e.toString();
+    }
+
+    @Test
+    void anEventOlderThanTheLastCleanFullRunIsAnsweredAtOnceWithoutReadsOrCalls() throws Exception {
+        assertThat(invokeSample("timer.json").get("exitCode").getAsInt()).isZero();
+        int k8sBefore = world.cluster("cluster-a").requestCount() + world.cluster("cluster-b").requestCount();
+
+        JsonObject r = invoke(serviceEventAt(java.time.Instant.now().minusSeconds(60)), STS);
+
+        assertThat(r.getAsJsonObject("trigger").getAsJsonArray("notes").toString()).contains("covered by the full run that"
+                + " started at");
+        assertThat(world.clb.calls()).isEmpty();
+        assertThat(world.cluster("cluster-a").requestCount() + world.cluster("cluster-b").requestCount()).isEqualTo(k8sBefore);
+
+        JsonObject newer = invoke(serviceEventAt(java.time.Instant.now().plusSeconds(60)), STS);
+        assertThat(newer.getAsJsonObject("trigger").getAsJsonArray("notes").toString()).doesNotContain("covered by");
+        assertThat(described()).containsExactly(GROUP_2);
+    }
+
+    @Test
+    void aRunLessThanCleanCoversNothing() throws Exception {
+        world.clb.failNext("AddVServerGroupBackendServers", 1, "Forbidden.RAM");
+        assertThat(invokeSample("timer.json").get("exitCode").getAsInt()).isEqualTo(1);
+
+        JsonObject r = invoke(serviceEventAt(java.time.Instant.now().minusSeconds(60)), STS);
+
+        assertThat(r.getAsJsonObject("trigger").getAsJsonArray("notes").toString()).doesNotContain("covered by");
+        assertThat(described()).containsExactly(GROUP_2);
+    }
+
     @Test
     void aServiceEventVisitsOnlyItsGroups() throws Exception {
         JsonObject r = invokeSample("eventbridge-service.json");
