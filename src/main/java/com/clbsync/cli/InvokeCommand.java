@@ -6,7 +6,9 @@ import com.clbsync.config.ConfigLoader;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.fc.LocalContext;
 import com.clbsync.fc.SyncHandler;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +40,9 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Configuration file (YAML or JSON).")
     Path config;
 
-    @Option(names = "--event", required = true, paramLabel = "FILE", description = "The event, as the trigger would send it.")
-    Path event;
+    @Option(names = "--event", required = true, paramLabel = "FILE", description = "The event, as the trigger would"
+            + " send it. Several run in order in one instance, as the function would run them: each gets its report.")
+    List<Path> events;
 
     @Option(names = "--plan", description = "Plan the event's scope instead of applying it: nothing is written"
             + " (the same as \"action\": \"plan\" in the event).")
@@ -60,28 +64,41 @@ final class InvokeCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return Main.EXIT_USAGE;
         }
-        byte[] payload;
-        try {
-            payload = Files.readAllBytes(event);
-        } catch (IOException e) {
-            err.println("--event " + event + ": " + ConfigLoader.whyUnreadable(event));
-            return Main.EXIT_USAGE;
-        }
         Optional<ClbCredentials> credentials = ClbCredentials.fromEnvironment(env);
         if (credentials.isEmpty()) {
             err.println(SyncCommand.MISSING_CREDENTIALS);
             return Main.EXIT_USAGE;
         }
-        if (plan) {
-            payload = asPlan(payload);
+        Map<Path, byte[]> payloads = new LinkedHashMap<>(); // every file read before any runs
+        for (Path event : events) {
+            try {
+                payloads.put(event, plan ? asPlan(Files.readAllBytes(event)) : Files.readAllBytes(event));
+            } catch (IOException e) {
+                err.println("--event " + event + ": " + ConfigLoader.whyUnreadable(event));
+                return Main.EXIT_USAGE;
+            }
         }
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        LocalContext context = new LocalContext(credentials.get(), err);
-        handler.handleRequest(new ByteArrayInputStream(payload), output, context);
-        String result = output.toString(StandardCharsets.UTF_8);
-        out.print(result);
-        out.flush();
-        return JsonParser.parseString(result).getAsJsonObject().get("exitCode").getAsInt();
+        int exit = 0;
+        for (Map.Entry<Path, byte[]> p : payloads.entrySet()) {
+            Path event = p.getKey();
+            byte[] payload = p.getValue();
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            long kubernetesBefore = handler.kubernetesRequests();
+            long start = System.nanoTime();
+            handler.handleRequest(new ByteArrayInputStream(payload), output, new LocalContext(credentials.get(), err));
+            JsonObject result = JsonParser.parseString(output.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+            // what this event cost in the instance: its duration, and the requests it made
+            JsonObject invocation = new JsonObject();
+            invocation.addProperty("event", event.toString());
+            invocation.addProperty("durationMillis", (System.nanoTime() - start) / 1_000_000);
+            invocation.addProperty("kubernetesRequests", handler.kubernetesRequests() - kubernetesBefore);
+            invocation.addProperty("clbCalls", result.has("clbCalls") ? result.get("clbCalls").getAsInt() : 0);
+            result.add("invocation", invocation);
+            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(result));
+            out.flush();
+            exit = Math.max(exit, result.get("exitCode").getAsInt());
+        }
+        return exit;
     }
 
     /** The event with {@code "action": "plan"} in it (in each element of a batch); anything else as it is. */

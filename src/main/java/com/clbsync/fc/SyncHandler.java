@@ -43,6 +43,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The Function Compute entry point ({@code com.clbsync.fc.SyncHandler::handleRequest}, initializer
@@ -59,6 +60,12 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
 
     private final Map<String, String> env;
     private volatile Wiring wiring;
+
+    /** The requests this instance has sent to the clusters' API servers so far. */
+    public long kubernetesRequests() {
+        Wiring w = wiring;
+        return w == null ? 0 : w.kubernetesRequests.getAsLong();
+    }
 
     /** Used by FC: configuration from {@code CLB_SYNC_CONFIG} or {@code CLB_SYNC_CONFIG_FILE}, built in {@link #initialize}. */
     public SyncHandler() {
@@ -98,6 +105,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         Wiring w = new Wiring(config, clusters.readers(), clusters.events(), c -> SyncFactory.clbApi(config, c),
                 new SlsAuditLogSource(config.network().logEndpoint(config.region())));
         w.credentials = current;
+        w.kubernetesRequests = clusters::kubernetesRequests;
         return w;
     }
 
@@ -295,6 +303,8 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         final Function<ClbCredentials, SlbVServerGroupApi> apis;
         final AuditLogSource audit;
         final ExecutorService pool = SyncService.readPool();
+        /** The requests this instance has sent to the clusters' API servers (0 with readers given). */
+        LongSupplier kubernetesRequests = () -> 0;
         /** Clean full runs of this instance: events they already cover are answered at once. */
         final Coalescer coalescer = new Coalescer();
         /** The current invocation's credentials, for the clusters that ask ACK for their kubeconfig. */

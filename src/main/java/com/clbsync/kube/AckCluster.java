@@ -6,6 +6,7 @@ import io.kubernetes.client.openapi.ApiClient;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -16,13 +17,17 @@ public final class AckCluster {
     private final ClusterConfig config;
     private final AckKubeconfigs kubeconfigs;
     private final Supplier<Optional<ClbCredentials>> credentials;
+    private final LongAdder requests;
     private String kubeconfig;
     private ApiClient client;
 
-    public AckCluster(ClusterConfig config, AckKubeconfigs kubeconfigs, Supplier<Optional<ClbCredentials>> credentials) {
+    /** @param requests counts the requests sent to the cluster's API server */
+    public AckCluster(ClusterConfig config, AckKubeconfigs kubeconfigs, Supplier<Optional<ClbCredentials>> credentials,
+                      LongAdder requests) {
         this.config = config;
         this.kubeconfigs = kubeconfigs;
         this.credentials = credentials;
+        this.requests = requests;
     }
 
     /** A client on a kubeconfig that is valid for a while yet. */
@@ -33,7 +38,7 @@ public final class AckCluster {
         if (!current.equals(kubeconfig)) {
             try {
                 client = KubeClients.create(ClusterConfig.builder(config.name()).kubeconfig(current)
-                        .timeoutSeconds(config.timeoutSeconds()).build());
+                        .timeoutSeconds(config.timeoutSeconds()).build(), requests);
             } catch (IOException | RuntimeException e) {
                 throw new ClusterReadException("the kubeconfig ACK returned for " + config.ackClusterId().orElse("?")
                         + " cannot be used: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0]));

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.atomic.LongAdder;
 
 /** Builds a client-java {@link ApiClient} for a configured cluster: once per cluster, reused by every read. */
 public final class KubeClients {
@@ -23,6 +24,11 @@ public final class KubeClients {
     }
 
     public static ApiClient create(ClusterConfig c) throws IOException {
+        return create(c, new LongAdder());
+    }
+
+    /** The same, counting every request the client sends into {@code requests}. */
+    public static ApiClient create(ClusterConfig c, LongAdder requests) throws IOException {
         ApiClient client;
         if (c.server().isPresent()) {
             ClientBuilder b = new ClientBuilder().setBasePath(c.server().get())
@@ -58,6 +64,10 @@ public final class KubeClients {
             }
         }
         client.setConnectTimeout((int) Duration.ofSeconds(Math.min(10, c.timeoutSeconds())).toMillis());
+        client.setHttpClient(client.getHttpClient().newBuilder().addInterceptor(chain -> {
+            requests.increment();
+            return chain.proceed(chain.request());
+        }).build());
         return client;
     }
 }

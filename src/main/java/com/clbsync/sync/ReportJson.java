@@ -25,6 +25,7 @@ public final class ReportJson {
         o.addProperty("mode", r.mode());
         o.addProperty("exitCode", r.exitCode());
         o.addProperty("scope", r.scope());
+        o.addProperty("clbCalls", r.clbCalls());
         JsonArray clusters = new JsonArray();
         for (ClusterReport c : r.clusters()) {
             JsonObject j = new JsonObject();

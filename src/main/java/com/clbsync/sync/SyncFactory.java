@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /** Wires the real adapters (client-java per cluster, the given CLB API) into a {@link SyncService}, once. */
@@ -72,6 +73,7 @@ public final class SyncFactory {
     private static Clusters clusters(SyncConfig config, Map<String, ClusterReader> overrides,
                                      Supplier<Optional<ClbCredentials>> credentials) throws ConfigException {
         AckKubeconfigs kubeconfigs = new AckKubeconfigs(config.resolvedAckEndpoint(), Clock.systemUTC());
+        LongAdder requests = new LongAdder();
         Map<String, ClusterReader> readers = new LinkedHashMap<>();
         Map<String, ServiceEvents> events = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -82,13 +84,13 @@ public final class SyncFactory {
                 continue;
             }
             if (c.fromAck()) {
-                AckCluster ack = new AckCluster(c, kubeconfigs, credentials);
+                AckCluster ack = new AckCluster(c, kubeconfigs, credentials, requests);
                 readers.put(c.name(), ack.reader());
                 events.put(c.name(), e -> new KubeServiceEvents(ack.client(), Clock.systemUTC()).record(e));
                 continue;
             }
             try {
-                ApiClient client = KubeClients.create(c);
+                ApiClient client = KubeClients.create(c, requests);
                 readers.put(c.name(), new KubeClusterReader(client));
                 events.put(c.name(), new KubeServiceEvents(client, Clock.systemUTC()));
             } catch (IOException | RuntimeException e) {
@@ -101,18 +103,23 @@ public final class SyncFactory {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new Clusters(readers, events);
+        return new Clusters(readers, events, requests);
     }
 
     /** What is built once per cluster: its reader and its Event writer, by cluster name. */
     public static final class Clusters {
         private final Map<String, ClusterReader> readers;
         private final Map<String, ServiceEvents> events;
+        private final LongAdder requests;
 
-        private Clusters(Map<String, ClusterReader> readers, Map<String, ServiceEvents> events) {
+        private Clusters(Map<String, ClusterReader> readers, Map<String, ServiceEvents> events, LongAdder requests) {
             this.readers = Map.copyOf(readers);
             this.events = Map.copyOf(events);
+            this.requests = requests;
         }
+
+        /** The requests sent to the clusters' API servers so far. */
+        public long kubernetesRequests() { return requests.sum(); }
 
         public Map<String, ClusterReader> readers() { return readers; }
         public Map<String, ServiceEvents> events() { return events; }

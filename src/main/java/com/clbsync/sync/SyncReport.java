@@ -20,9 +20,11 @@ public final class SyncReport {
     private final List<GroupReport> groups;
     private final List<String> errors;
     private final List<String> eventProblems;
+    private final int clbCalls;
 
     private SyncReport(boolean apply, String scope, List<ClusterReport> clusters, List<FrozenService> frozenServices,
-                       List<String> warnings, List<GroupReport> groups, List<String> errors, List<String> eventProblems) {
+                       List<String> warnings, List<GroupReport> groups, List<String> errors, List<String> eventProblems,
+                       int clbCalls) {
         this.apply = apply;
         this.scope = scope;
         this.clusters = List.copyOf(clusters);
@@ -31,18 +33,27 @@ public final class SyncReport {
         this.groups = List.copyOf(groups);
         this.errors = List.copyOf(errors);
         this.eventProblems = List.copyOf(eventProblems);
+        this.clbCalls = clbCalls;
     }
 
     public static SyncReport of(boolean apply, String scope, List<ClusterReport> clusters,
                                 List<FrozenService> frozenServices, List<String> warnings, List<GroupReport> groups,
                                 List<String> errors) {
-        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, List.of());
+        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, List.of(), 0);
     }
 
     /** The same report noting Events that could not be written (not a failure of the sync). */
     public SyncReport withEventProblems(List<String> problems) {
-        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, problems);
+        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, problems, clbCalls);
     }
+
+    /** The same report with the CLB calls the run made (refused ones included). */
+    public SyncReport withClbCalls(int calls) {
+        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, eventProblems, calls);
+    }
+
+    /** The CLB calls the run made, refused ones included. */
+    public int clbCalls() { return clbCalls; }
 
     /** {@code apply} or {@code plan}. */
     public String mode() { return apply ? "apply" : "plan"; }
@@ -69,10 +80,10 @@ public final class SyncReport {
         SyncReport r = (SyncReport) o;
         return apply == r.apply && scope.equals(r.scope) && clusters.equals(r.clusters) && frozenServices.equals(r.frozenServices)
                 && warnings.equals(r.warnings) && groups.equals(r.groups) && errors.equals(r.errors)
-                && eventProblems.equals(r.eventProblems);
+                && eventProblems.equals(r.eventProblems) && clbCalls == r.clbCalls;
     }
     @Override public int hashCode() {
-        return Objects.hash(apply, scope, clusters, frozenServices, warnings, groups, errors, eventProblems);
+        return Objects.hash(apply, scope, clusters, frozenServices, warnings, groups, errors, eventProblems, clbCalls);
     }
     @Override public String toString() { return mode() + " " + clusters + " " + groups; }
 }

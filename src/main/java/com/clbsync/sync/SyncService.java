@@ -128,7 +128,7 @@ public final class SyncService {
                     progressEvery.toMillis(), TimeUnit.MILLISECONDS);
         }
         try {
-            SyncReport report = run(apply, scope, deadline, progress);
+            SyncReport report = run(apply, scope, deadline, progress).withClbCalls(progress.snapshot().calls());
             return apply ? withEvents(report, deadline) : report;
         } finally {
             if (ticker != null) {

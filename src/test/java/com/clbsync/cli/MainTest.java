@@ -75,6 +75,39 @@ class MainTest {
     }
 
     @Test
+    void invokeRunsSeveralEventsInOneInstanceEachWithItsCostAndCoversTheOlderOnes() throws Exception {
+        FakeCluster a = world.cluster("cluster-a").ackClusterId("c8d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5");
+        a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30081);
+        a.nodes("a", 2);
+        StringBuilder yaml = new StringBuilder("region: cn-hangzhou\nclb:\n  endpoint: " + world.clb.endpoint()
+                + "\nclusters:\n" + a.configYaml() + "    ackClusterId: c8d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5\n");
+        Path cfg = dir.resolve("warm.yaml");
+        Files.writeString(cfg, yaml);
+
+        assertThat(run(ENV, "invoke", "--config", cfg.toString(), "--event", "events/timer.json",
+                "--event", "events/eventbridge-service.json")).as(out + err).isZero();
+
+        java.util.List<JsonObject> reports = new java.util.ArrayList<>();
+        com.google.gson.stream.JsonReader reader = new com.google.gson.stream.JsonReader(new java.io.StringReader(out));
+        reader.setLenient(true);
+        while (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+            reports.add(JsonParser.parseReader(reader).getAsJsonObject());
+        }
+        assertThat(reports).hasSize(2);
+        JsonObject timer = reports.get(0).getAsJsonObject("invocation");
+        assertThat(timer.get("event").getAsString()).isEqualTo("events/timer.json");
+        assertThat(timer.get("kubernetesRequests").getAsLong())
+                .as("list services, endpointslices, nodes; get the Service and create its SyncedBackends Event").isEqualTo(5);
+        assertThat(timer.get("clbCalls").getAsInt()).isPositive();
+        assertThat(timer.get("durationMillis").getAsLong()).isNotNegative();
+        // the service event's change (its sample time) happened before the timer's clean run started
+        JsonObject event = reports.get(1).getAsJsonObject("invocation");
+        assertThat(event.get("kubernetesRequests").getAsLong()).isZero();
+        assertThat(event.get("clbCalls").getAsInt()).isZero();
+        assertThat(reports.get(1).getAsJsonObject("trigger").getAsJsonArray("notes").toString()).contains("covered by");
+    }
+
+    @Test
     void checkPrintsEachCheckAndExitsZeroOnlyWhenAllPass() throws Exception {
         FakeCluster a = world.cluster("cluster-a");
         a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
