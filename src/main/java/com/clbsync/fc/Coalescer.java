@@ -6,6 +6,7 @@ import com.clbsync.sync.ClusterReport;
 import com.clbsync.sync.ObjectRef;
 import com.clbsync.sync.SyncReport;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A warm instance's memory of clean full runs, so that events queued behind one are answered at once:
  * per cluster, when the last full applied run started whose every cluster was read and whose every
- * group synced. A change that happened before that start is already in the CLB. Anything less than a
+ * group synced. A change that happened before that start (less a few seconds for the clocks) is
+ * already in the CLB. Anything less than a
  * clean run covers nothing, and a cold instance remembers nothing.
  */
 final class Coalescer {
+    /** Margin for clocks: the event's source and this instance may disagree by a few seconds. */
+    static final Duration SKEW = Duration.ofSeconds(5);
     private final Map<String, Instant> cleanFullRunStart = new ConcurrentHashMap<>();
 
     /** The start of the clean full run that already covers this trigger's change, if one does. */
@@ -37,7 +41,7 @@ final class Coalescer {
         Instant covering = null;
         for (String c : clusters) {
             Instant start = cleanFullRunStart.get(c);
-            if (start == null || !t.time().get().isBefore(start)) {
+            if (start == null || !t.time().get().isBefore(start.minus(SKEW))) {
                 return Optional.empty();
             }
             covering = covering == null || start.isBefore(covering) ? start : covering;

@@ -141,6 +141,9 @@ class SyncHandlerTest {
         JsonObject newer = invoke(serviceEventAt(java.time.Instant.now().plusSeconds(60)), STS);
         assertThat(newer.getAsJsonObject("trigger").getAsJsonArray("notes").toString()).doesNotContain("covered by");
         assertThat(described()).containsExactly(GROUP_2);
+        // a change within the clocks' margin of the run's start is not taken as covered
+        JsonObject close = invoke(serviceEventAt(java.time.Instant.now().minusSeconds(2)), STS);
+        assertThat(close.getAsJsonObject("trigger").getAsJsonArray("notes").toString()).doesNotContain("covered by");
     }
 
     @Test
