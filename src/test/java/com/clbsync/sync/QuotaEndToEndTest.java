@@ -30,7 +30,7 @@ class QuotaEndToEndTest {
         a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
         List<String> nodes = a.nodes("a", 200).stream().map(id -> id.substring(2)).collect(Collectors.toList());
         a.readyPods("default", "service-a", nodes, true);
-        world.clb.quota(ADD, 20, Duration.ofSeconds(1), 2); // 10 adds of 20 backends need about half a second
+        world.clb.quota(ADD, 20, Duration.ofSeconds(1), 4); // 10 adds of 20 backends need about half a second
     }
 
     @AfterEach
