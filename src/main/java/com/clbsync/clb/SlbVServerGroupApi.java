@@ -94,19 +94,8 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
 
     public static SlbVServerGroupApi create(String region, String endpoint, ClbCredentials credentials, Duration connect,
                                             Duration read) {
-        Config config = new Config().setRegionId(region).setAccessKeyId(credentials.accessKeyId())
-                .setAccessKeySecret(credentials.accessKeySecret()).setConnectTimeout((int) connect.toMillis())
-                .setReadTimeout((int) read.toMillis());
-        if (credentials.securityToken() != null) {
-            config.setSecurityToken(credentials.securityToken());
-        }
-        if (endpoint != null && !endpoint.isEmpty()) {
-            if (endpoint.startsWith("http://")) {
-                config.setProtocol("HTTP").setEndpoint(endpoint.substring("http://".length()));
-            } else {
-                config.setProtocol("HTTPS").setEndpoint(endpoint.replaceFirst("^https://", ""));
-            }
-        }
+        Config config = OpenApiConfigs.of(credentials, endpoint).setRegionId(region)
+                .setConnectTimeout((int) connect.toMillis()).setReadTimeout((int) read.toMillis());
         try {
             return new SlbVServerGroupApi(new Client(config), region, connect, read, RetryPolicy.standard(),
                     Quotas.defaults(), Deadline.in(Duration.ofMinutes(5)), CallListener.NONE, Sleeper.REAL);

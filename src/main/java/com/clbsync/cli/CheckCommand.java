@@ -6,19 +6,19 @@ import com.clbsync.check.Preflight;
 import com.clbsync.clb.CallListener;
 import com.clbsync.clb.ClbCredentials;
 import com.clbsync.config.ConfigException;
-import com.clbsync.config.ConfigLoader;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.sync.SyncFactory;
 import com.clbsync.time.Deadline;
 import com.google.gson.GsonBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code check}: the preflight of a deployment; one harmless read per dependency, never a write. */
@@ -28,8 +28,8 @@ final class CheckCommand implements Callable<Integer> {
     private final PrintWriter out;
     private final PrintWriter err;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Configuration file (YAML or JSON).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--json", description = "Print the checks as JSON.")
     boolean json;
@@ -44,9 +44,9 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         List<Check> checks;
         try {
-            SyncConfig cfg = ConfigLoader.load(config);
-            checks = new Preflight(cfg, SyncFactory.clusters(cfg, () -> ClbCredentials.fromEnvironment(env)).readers(),
-                    ClbCredentials.fromEnvironment(env)
+            SyncConfig cfg = config.load();
+            Optional<ClbCredentials> credentials = ClbCredentials.fromEnvironment(env);
+            checks = new Preflight(cfg, SyncFactory.clusters(cfg, () -> credentials).readers(), credentials
                     .map(c -> SyncFactory.clbApi(cfg, c).within(Deadline.in(Duration.ofMinutes(2)), CallListener.NONE))
                     .orElse(null)).run();
         } catch (ConfigException e) {

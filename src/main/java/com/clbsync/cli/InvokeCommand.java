@@ -11,6 +11,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.ByteArrayInputStream;
@@ -37,8 +38,8 @@ final class InvokeCommand implements Callable<Integer> {
     private final PrintWriter out;
     private final PrintWriter err;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Configuration file (YAML or JSON).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--event", required = true, paramLabel = "FILE", description = "The event, as the trigger would"
             + " send it. Several run in order in one instance, as the function would run them: each gets its report.")
@@ -58,7 +59,7 @@ final class InvokeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SyncHandler handler;
         try {
-            SyncConfig cfg = ConfigLoader.load(config);
+            SyncConfig cfg = config.load();
             handler = SyncHandler.forConfig(cfg);
         } catch (ConfigException e) {
             err.println(e.getMessage());

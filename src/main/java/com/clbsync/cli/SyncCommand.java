@@ -5,7 +5,6 @@ import com.clbsync.clb.SlbVServerGroupApi;
 import com.clbsync.kube.ClusterReader;
 import com.clbsync.kube.ManifestClusterReader;
 import com.clbsync.config.ConfigException;
-import com.clbsync.config.ConfigLoader;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.sync.ReportJson;
 import com.clbsync.sync.ReportText;
@@ -16,6 +15,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -41,8 +41,8 @@ final class SyncCommand implements Callable<Integer> {
     private final PrintWriter out;
     private final PrintWriter err;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Configuration file (YAML or JSON).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
@@ -63,7 +63,7 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() {
         SyncConfig cfg;
         try {
-            cfg = ConfigLoader.load(config);
+            cfg = config.load();
         } catch (ConfigException e) {
             return usageError(e.getMessage(), e.problems());
         }

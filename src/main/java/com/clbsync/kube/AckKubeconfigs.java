@@ -7,6 +7,7 @@ import com.aliyun.tea.TeaException;
 import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teautil.models.RuntimeOptions;
 import com.clbsync.clb.ClbCredentials;
+import com.clbsync.clb.OpenApiConfigs;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -48,15 +49,7 @@ public final class AckKubeconfigs {
     }
 
     private Issued fetch(String clusterId, ClbCredentials credentials) throws ClusterReadException {
-        Config config = new Config().setAccessKeyId(credentials.accessKeyId()).setAccessKeySecret(credentials.accessKeySecret());
-        if (credentials.securityToken() != null) {
-            config.setSecurityToken(credentials.securityToken());
-        }
-        if (endpoint.startsWith("http://")) {
-            config.setProtocol("HTTP").setEndpoint(endpoint.substring("http://".length()));
-        } else {
-            config.setProtocol("HTTPS").setEndpoint(endpoint.replaceFirst("^https://", ""));
-        }
+        Config config = OpenApiConfigs.of(credentials, endpoint);
         DescribeClusterUserKubeconfigResponseBody body;
         try {
             body = new Client(config).describeClusterUserKubeconfigWithOptions(clusterId,

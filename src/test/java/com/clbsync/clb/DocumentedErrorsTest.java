@@ -67,12 +67,4 @@ class DocumentedErrorsTest {
         assertThat(ram.missingPermission()).isTrue();
         assertThat(ram.getMessage()).contains("slb:DescribeVServerGroupAttribute").doesNotContain(World.SECRET);
     }
-
-    @Test
-    void aRemovalOfAnAbsentBackendSucceedsAsDocumented() {
-        clb.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"RequestId\":\"4C1B\",\"VServerGroupId\":\"rsp-1\",\"BackendServers\":{\"BackendServer\":[]}}")));
-        org.assertj.core.api.Assertions.assertThatCode(() -> api.remove("rsp-1",
-                java.util.List.of(com.clbsync.plan.Backend.ecs("i-gone", 30080, 100, "k8s/30080/s/ns/o")))).doesNotThrowAnyException();
-    }
 }
