@@ -113,7 +113,7 @@ public final class QuotaBenchmark {
         }
         for (int c = 0; c < CLUSTERS; c++) {
             FakeCluster cluster = world.cluster("cluster-" + c);
-            List<String> nodes = cluster.nodes("c" + c, NODES).stream().map(id -> id.substring(2)).collect(Collectors.toList());
+            List<String> nodes = cluster.nodeNames("c" + c, NODES);
             for (int lb = 0; lb < CLBS; lb++) {
                 for (int g = 0; g < GROUPS_PER_CLB; g++) {
                     String group = String.format("rsp-quota-%d-%d", lb, g);

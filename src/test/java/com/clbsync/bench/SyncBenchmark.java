@@ -37,7 +37,7 @@ public final class SyncBenchmark {
             }
             for (int c = 0; c < CLUSTERS; c++) {
                 FakeCluster cluster = world.cluster("cluster-" + c);
-                List<String> nodes = cluster.nodes("c" + c, NODES).stream().map(id -> id.substring(2)).collect(Collectors.toList());
+                List<String> nodes = cluster.nodeNames("c" + c, NODES);
                 for (int g = 0; g < GROUPS; g++) {
                     String name = "svc-" + g;
                     cluster.service(service(name, group(g), 10 + 10 * c), 30000 + g);

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import static com.clbsync.testing.World.GROUP_2;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +25,7 @@ class DeadlineEndToEndTest {
         world = new World();
         FakeCluster a = world.cluster("cluster-a");
         a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
-        List<String> nodes = a.nodes("a", NODES).stream().map(id -> id.substring(2)).collect(Collectors.toList());
+        List<String> nodes = a.nodeNames("a", NODES);
         a.readyPods("default", "service-a", nodes, true);
         World.assertComplete(world.run(false)); // warm the clients: the budget below is for the CLB calls
     }

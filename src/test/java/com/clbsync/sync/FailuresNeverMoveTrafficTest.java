@@ -51,7 +51,7 @@ class FailuresNeverMoveTrafficTest {
         a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
         b.service(FakeCluster.SEED.resolve("service-b.yaml"), 31080);
         growA(mode == WeightMode.GLOBAL ? 50 : 2);
-        bNodes.addAll(names(b, "b", mode == WeightMode.GLOBAL ? 3 : 2));
+        bNodes.addAll(b.nodeNames("b", mode == WeightMode.GLOBAL ? 3 : 2));
         b.readyPods("default", "service-b", bNodes, true);
         World.assertComplete(world.apply());
         assertThat(world.share(GROUP_2, "i-a")).isCloseTo(0.20, within(0.005));
@@ -60,10 +60,6 @@ class FailuresNeverMoveTrafficTest {
     @AfterEach
     void stop() {
         world.close();
-    }
-
-    private static List<String> names(FakeCluster c, String prefix, int count) {
-        return c.nodes(prefix, count).stream().map(id -> id.substring("i-".length())).collect(Collectors.toList());
     }
 
     private void growA(int more) {

@@ -30,7 +30,7 @@ class GlobalWeightsEndToEndTest {
         b = world.cluster("cluster-b");
         a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
         b.service(FakeCluster.SEED.resolve("service-b.yaml"), 31080);
-        nodesOfA = a.nodes("a", 50).stream().map(id -> id.substring(2)).collect(Collectors.toList());
+        nodesOfA = a.nodeNames("a", 50);
         b.nodes("b", 3);
         a.readyPods("default", "service-a", nodesOfA.subList(0, 5), true);
         b.readyPods("default", "service-b", List.of("b-0", "b-1", "b-2"), true);

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 
 import static com.clbsync.testing.World.GROUP_2;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +27,7 @@ class QuotaEndToEndTest {
         world = new World();
         FakeCluster a = world.cluster("cluster-a");
         a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
-        List<String> nodes = a.nodes("a", 200).stream().map(id -> id.substring(2)).collect(Collectors.toList());
+        List<String> nodes = a.nodeNames("a", 200);
         a.readyPods("default", "service-a", nodes, true);
         world.clb.quota(ADD, 20, Duration.ofSeconds(1), 4); // 10 adds of 20 backends need about half a second
     }

@@ -123,6 +123,15 @@ public final class FakeCluster implements AutoCloseable {
         return ids;
     }
 
+    /** Like {@link #nodes}, but the Node names ({@code prefix-0}...), as pods and EndpointSlices name them. */
+    public List<String> nodeNames(String prefix, int count) {
+        List<String> names = new ArrayList<>();
+        for (String id : nodes(prefix, count)) {
+            names.add(id.substring("i-".length()));
+        }
+        return names;
+    }
+
     public void deleteNode(String nodeName) {
         client.nodes().withName(nodeName).delete();
     }
