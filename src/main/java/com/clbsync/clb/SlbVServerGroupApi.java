@@ -8,7 +8,6 @@ import com.aliyun.slb20140515.models.DescribeVServerGroupsRequest;
 import com.aliyun.slb20140515.models.DescribeVServerGroupsResponseBody;
 import com.aliyun.slb20140515.models.RemoveVServerGroupBackendServersRequest;
 import com.aliyun.slb20140515.models.SetVServerGroupAttributeRequest;
-import com.aliyun.tea.TeaException;
 import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teautil.models.RuntimeOptions;
 import com.clbsync.plan.Backend;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@link VServerGroupApi} on the SLB SDK ({@code com.aliyun:slb20140515}); the only class that sees its
@@ -36,32 +34,14 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
     private static final Gson GSON = new Gson();
 
-    /** A call is not started with less than this left before the deadline: it could not finish. */
-    public static final Duration MIN_CALL_TIME = Duration.ofMillis(500);
-
     private final Client client;
     private final String region;
-    private final Duration connect;
-    private final Duration read;
-    private final RetryPolicy retry;
-    private final Quotas quotas;
-    private final Deadline deadline;
-    private final Pacer pacer;
-    private final CallListener listener;
-    private final Sleeper sleeper;
+    private final ApiCalls calls;
 
-    private SlbVServerGroupApi(Client client, String region, Duration connect, Duration read, RetryPolicy retry,
-                               Quotas quotas, Deadline deadline, CallListener listener, Sleeper sleeper) {
+    private SlbVServerGroupApi(Client client, String region, ApiCalls calls) {
         this.client = client;
         this.region = region;
-        this.connect = connect;
-        this.read = read;
-        this.retry = retry;
-        this.quotas = quotas;
-        this.deadline = deadline;
-        this.pacer = new Pacer(quotas, deadline);
-        this.listener = listener;
-        this.sleeper = sleeper;
+        this.calls = calls;
     }
 
     /**
@@ -70,17 +50,17 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
      */
     @Override
     public SlbVServerGroupApi within(Deadline newDeadline, CallListener calls) {
-        return new SlbVServerGroupApi(client, region, connect, read, retry, quotas, newDeadline, calls, sleeper);
+        return new SlbVServerGroupApi(client, region, this.calls.within(newDeadline, calls));
     }
 
     /** The same client with another retry policy and sleeper (tests). */
     public SlbVServerGroupApi withRetry(RetryPolicy policy, Sleeper newSleeper) {
-        return new SlbVServerGroupApi(client, region, connect, read, policy, quotas, deadline, listener, newSleeper);
+        return new SlbVServerGroupApi(client, region, calls.withRetry(policy, newSleeper));
     }
 
     /** The same client paced by these quotas. */
     public SlbVServerGroupApi withQuotas(Quotas newQuotas) {
-        return new SlbVServerGroupApi(client, region, connect, read, retry, newQuotas, deadline, listener, sleeper);
+        return new SlbVServerGroupApi(client, region, calls.withQuotas(newQuotas));
     }
 
     /**
@@ -97,8 +77,8 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
         Config config = OpenApiConfigs.of(credentials, endpoint).setRegionId(region)
                 .setConnectTimeout((int) connect.toMillis()).setReadTimeout((int) read.toMillis());
         try {
-            return new SlbVServerGroupApi(new Client(config), region, connect, read, RetryPolicy.standard(),
-                    Quotas.defaults(), Deadline.in(Duration.ofMinutes(5)), CallListener.NONE, Sleeper.REAL);
+            return new SlbVServerGroupApi(new Client(config), region, new ApiCalls("slb", connect, read,
+                    RetryPolicy.standard(), Quotas.defaults(), Deadline.in(Duration.ofMinutes(5)), CallListener.NONE, Sleeper.REAL));
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the SLB client: " + e.getClass().getSimpleName(), e);
         }
@@ -107,8 +87,8 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
     @Override
     public VServerGroup describe(String groupId) throws ClbException {
         String action = "DescribeVServerGroupAttribute";
-        DescribeVServerGroupAttributeResponseBody body = call(action, () -> client.describeVServerGroupAttributeWithOptions(
-                new DescribeVServerGroupAttributeRequest().setRegionId(region).setVServerGroupId(groupId), runtime()).getBody());
+        DescribeVServerGroupAttributeResponseBody body = calls.call(action, runtime -> client.describeVServerGroupAttributeWithOptions(
+                new DescribeVServerGroupAttributeRequest().setRegionId(region).setVServerGroupId(groupId), runtime).getBody());
         List<Backend> backends = new ArrayList<>();
         if (body.getBackendServers() != null && body.getBackendServers().getBackendServer() != null) {
             for (DescribeVServerGroupAttributeResponseBody.DescribeVServerGroupAttributeResponseBodyBackendServersBackendServer s
@@ -125,8 +105,8 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
 
     @Override
     public List<VServerGroup> groupsOf(String loadBalancerId) throws ClbException {
-        DescribeVServerGroupsResponseBody body = call("DescribeVServerGroups", () -> client.describeVServerGroupsWithOptions(
-                new DescribeVServerGroupsRequest().setRegionId(region).setLoadBalancerId(loadBalancerId), runtime()).getBody());
+        DescribeVServerGroupsResponseBody body = calls.call("DescribeVServerGroups", runtime -> client.describeVServerGroupsWithOptions(
+                new DescribeVServerGroupsRequest().setRegionId(region).setLoadBalancerId(loadBalancerId), runtime).getBody());
         List<VServerGroup> groups = new ArrayList<>();
         if (body.getVServerGroups() != null && body.getVServerGroups().getVServerGroup() != null) {
             body.getVServerGroups().getVServerGroup().forEach(g -> groups.add(
@@ -137,27 +117,27 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
 
     @Override
     public void add(String groupId, List<Backend> backends) throws ClbException {
-        batched("AddVServerGroupBackendServers", backends, batch -> client.addVServerGroupBackendServersWithOptions(
+        batched("AddVServerGroupBackendServers", backends, (batch, runtime) -> client.addVServerGroupBackendServersWithOptions(
                 new AddVServerGroupBackendServersRequest().setRegionId(region).setVServerGroupId(groupId)
-                        .setBackendServers(json(batch, true)), runtime()));
+                        .setBackendServers(json(batch, true)), runtime));
     }
 
     @Override
     public void remove(String groupId, List<Backend> backends) throws ClbException {
-        batched("RemoveVServerGroupBackendServers", backends, batch -> client.removeVServerGroupBackendServersWithOptions(
+        batched("RemoveVServerGroupBackendServers", backends, (batch, runtime) -> client.removeVServerGroupBackendServersWithOptions(
                 new RemoveVServerGroupBackendServersRequest().setRegionId(region).setVServerGroupId(groupId)
-                        .setBackendServers(json(batch, false)), runtime()));
+                        .setBackendServers(json(batch, false)), runtime));
     }
 
     @Override
     public void setWeights(String groupId, List<Backend> backends) throws ClbException {
-        batched("SetVServerGroupAttribute", backends, batch -> client.setVServerGroupAttributeWithOptions(
+        batched("SetVServerGroupAttribute", backends, (batch, runtime) -> client.setVServerGroupAttributeWithOptions(
                 new SetVServerGroupAttributeRequest().setRegionId(region).setVServerGroupId(groupId)
-                        .setBackendServers(json(batch, true)), runtime()));
+                        .setBackendServers(json(batch, true)), runtime));
     }
 
     private interface BatchCall {
-        Object run(List<Backend> batch) throws Exception;
+        Object run(List<Backend> batch, RuntimeOptions runtime) throws Exception;
     }
 
     /** One call per batch of at most 20 backends, each retried on its own; a failure names the batches confirmed before it. */
@@ -165,7 +145,7 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
         List<Backend> confirmed = new ArrayList<>();
         for (List<Backend> batch : Batches.of(backends, Batches.CLB_MAX)) {
             try {
-                call(action, () -> sdkCall.run(batch));
+                calls.call(action, runtime -> sdkCall.run(batch, runtime));
             } catch (ClbException e) {
                 throw e.withApplied(confirmed);
             }
@@ -191,89 +171,5 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
             rows.add(row);
         }
         return GSON.toJson(rows);
-    }
-
-    private interface SdkCall<T> {
-        T run() throws Exception;
-    }
-
-    /**
-     * Per-call timeouts, shortened so that the call ends by the deadline; a call that would have less
-     * than {@link #MIN_CALL_TIME} is not sent.
-     */
-    private RuntimeOptions runtime() {
-        Duration budget = deadline.bound(connect.plus(read));
-        Duration c = connect.compareTo(budget.dividedBy(2)) <= 0 ? connect : budget.dividedBy(2);
-        return new RuntimeOptions().setConnectTimeout((int) Math.max(1, c.toMillis()))
-                .setReadTimeout((int) Math.max(1, budget.minus(c).toMillis())).setAutoretry(false);
-    }
-
-    /** One SDK call with retries: backoff with full jitter, bounded by attempts and by the deadline. */
-    private <T> T call(String action, SdkCall<T> sdkCall) throws ClbException {
-        for (int attempt = 1; ; attempt++) {
-            if (!pacer.await(action, MIN_CALL_TIME)) {
-                throw new ClbException(action, 0, ClbException.DEADLINE, "not sent: " + (deadline.allows(MIN_CALL_TIME)
-                        ? "the API quota allows no call of it before the run's deadline" : "the run's time budget is spent")
-                        + (attempt > 1 ? " (after " + (attempt - 1) + " refused attempts)" : ""));
-            }
-            ClbException failure;
-            listener.sent(action);
-            try {
-                return sdkCall.run();
-            } catch (Exception e) {
-                failure = map(action, e);
-            }
-            listener.refused(action, failure.code());
-            if (failure.throttled()) {
-                pacer.throttled(action);
-            }
-            if (!failure.retryable() || attempt >= retry.maxAttempts()) {
-                throw failure;
-            }
-            Duration wait = retry.delay(attempt, ThreadLocalRandom.current()::nextDouble);
-            if (!deadline.allows(wait.plus(MIN_CALL_TIME))) {
-                throw new ClbException(action, failure.status(), failure.code(), failure.detail()
-                        + " (no time left in this run's budget to retry)");
-            }
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                throw failure;
-            }
-        }
-    }
-
-    /** An SDK failure as our error: the API's code, 5xx or no answer; RAM refusals name the missing action. */
-    static ClbException map(String action, Exception e) {
-        if (e instanceof TeaException) {
-            TeaException t = (TeaException) e;
-            int status = t.getStatusCode() == null ? 0 : t.getStatusCode();
-            String code = t.getCode();
-            if ((code == null || code.isEmpty()) && status >= 500) {
-                code = ClbException.SERVER_ERROR;
-            }
-            String message = firstLine(t.getMessage());
-            ClbException mapped = new ClbException(action, status, code, message);
-            if (mapped.missingPermission()) {
-                return new ClbException(action, status, code, message + " (the role or user lacks the RAM action slb:"
-                        + action + ")");
-            }
-            return mapped;
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return new ClbException(action, 0, ClbException.NO_RESPONSE, root.getClass().getSimpleName()
-                + (root.getMessage() == null ? "" : ": " + firstLine(root.getMessage())));
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -1,5 +1,7 @@
 package com.clbsync.config;
 
+import com.clbsync.plan.BackendType;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,6 +21,7 @@ public final class ClusterConfig {
     private final String context;
     private final boolean insecureSkipTlsVerify;
     private final int timeoutSeconds;
+    private final BackendType backendType;
 
     private ClusterConfig(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -32,6 +35,7 @@ public final class ClusterConfig {
         this.context = b.context;
         this.insecureSkipTlsVerify = b.insecureSkipTlsVerify;
         this.timeoutSeconds = b.timeoutSeconds;
+        this.backendType = Objects.requireNonNull(b.backendType, "backendType");
     }
 
     public static Builder builder(String name) {
@@ -66,6 +70,8 @@ public final class ClusterConfig {
     public boolean insecureSkipTlsVerify() { return insecureSkipTlsVerify; }
     /** The bound on one read of this cluster. */
     public int timeoutSeconds() { return timeoutSeconds; }
+    /** The backends of Services without {@code backend-type}: {@code ecs} (nodes), or {@code eni} (pods, on Terway). */
+    public BackendType backendType() { return backendType; }
 
     @Override public boolean equals(Object o) {
         if (!(o instanceof ClusterConfig)) return false;
@@ -75,11 +81,12 @@ public final class ClusterConfig {
                 && Objects.equals(token, c.token) && Objects.equals(tokenFile, c.tokenFile)
                 && Objects.equals(certificateAuthorityData, c.certificateAuthorityData)
                 && Objects.equals(kubeconfig, c.kubeconfig) && Objects.equals(context, c.context)
-                && insecureSkipTlsVerify == c.insecureSkipTlsVerify && timeoutSeconds == c.timeoutSeconds;
+                && insecureSkipTlsVerify == c.insecureSkipTlsVerify && timeoutSeconds == c.timeoutSeconds
+                && backendType == c.backendType;
     }
     @Override public int hashCode() {
         return Objects.hash(name, ownerId, ackClusterId, server, token, tokenFile, certificateAuthorityData, kubeconfig, context,
-                insecureSkipTlsVerify, timeoutSeconds);
+                insecureSkipTlsVerify, timeoutSeconds, backendType);
     }
     @Override public String toString() {
         return "cluster " + name + " (owner " + ownerId + ", " + (server != null ? server : fromAck() ? "ACK " + ackClusterId : "kubeconfig") + ")";
@@ -98,6 +105,7 @@ public final class ClusterConfig {
         private String context;
         private boolean insecureSkipTlsVerify;
         private int timeoutSeconds = 30;
+        private BackendType backendType = BackendType.ECS;
 
         private Builder(String name) { this.name = name; }
 
@@ -111,6 +119,7 @@ public final class ClusterConfig {
         public Builder context(String v) { context = v; return this; }
         public Builder insecureSkipTlsVerify(boolean v) { insecureSkipTlsVerify = v; return this; }
         public Builder timeoutSeconds(int v) { timeoutSeconds = v; return this; }
+        public Builder backendType(BackendType v) { backendType = v; return this; }
         public ClusterConfig build() { return new ClusterConfig(this); }
     }
 }

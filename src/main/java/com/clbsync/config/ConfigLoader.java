@@ -2,6 +2,7 @@ package com.clbsync.config;
 
 import com.clbsync.clb.Quotas;
 import com.clbsync.clb.Rate;
+import com.clbsync.plan.BackendType;
 import com.clbsync.plan.NotReadyStorm;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -38,11 +39,12 @@ public final class ConfigLoader {
     private static final Pattern OWNER_ID = Pattern.compile("[A-Za-z0-9._-]{1,48}");
     private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
     static final Set<String> TOP_KEYS = Set.of("region", "clb", "weightMode", "loadBalancerIds", "clusters",
-            "failOpenNotReadyFraction", "network", "ack");
+            "failOpenNotReadyFraction", "network", "ack", "ecs", "drainSeconds", "cacheSeconds");
     static final Set<String> CLB_KEYS = Set.of("endpoint", "rateLimits", "quotaShare");
     static final Set<String> ACK_KEYS = Set.of("endpoint");
+    static final Set<String> ECS_KEYS = Set.of("endpoint");
     static final Set<String> CLUSTER_KEYS = Set.of("name", "ownerId", "ackClusterId", "server", "token", "tokenFile",
-            "certificateAuthorityData", "kubeconfig", "context", "insecureSkipTlsVerify", "timeoutSeconds");
+            "certificateAuthorityData", "kubeconfig", "context", "insecureSkipTlsVerify", "timeoutSeconds", "backendType");
 
     private final Path baseDir;
     private final List<String> problems = new ArrayList<>();
@@ -105,7 +107,10 @@ public final class ConfigLoader {
             problems.add("region: \"" + region + "\" is not a region id like cn-hangzhou");
         }
         String endpoint = clbEndpoint(top.get("clb"));
-        String ackEndpoint = ackEndpoint(top.get("ack"));
+        String ackEndpoint = endpointOf(top.get("ack"), "ack", ACK_KEYS);
+        String ecsEndpoint = endpointOf(top.get("ecs"), "ecs", ECS_KEYS);
+        int drainSeconds = integer(top, "drainSeconds", "drainSeconds", 0, 0, 3600);
+        int cacheSeconds = integer(top, "cacheSeconds", "cacheSeconds", SyncConfig.DEFAULT_CACHE_SECONDS, 0, 3600);
         Quotas quotas = quotas(top.get("clb") instanceof Map ? (Map<?, ?>) top.get("clb") : Map.of());
         WeightMode mode = weightMode(string(top, "weightMode", "weightMode", false));
         List<String> lbIds = loadBalancerIds(top.get("loadBalancerIds"));
@@ -116,7 +121,8 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return SyncConfig.of(region, endpoint, mode, lbIds, clusters).withFailOpenNotReadyFraction(failOpen)
-                .withClbQuotas(quotas).withNetwork(network).withAckEndpoint(ackEndpoint);
+                .withClbQuotas(quotas).withNetwork(network).withAckEndpoint(ackEndpoint).withEcsEndpoint(ecsEndpoint)
+                .withDrainSeconds(drainSeconds).withCacheSeconds(cacheSeconds);
     }
 
     private String clbEndpoint(Object clb) {
@@ -144,19 +150,19 @@ public final class ConfigLoader {
         return endpoint.replaceAll("/$", "");
     }
 
-    /** {@code ack.endpoint}: the ACK API's endpoint, when not the network's. */
-    private String ackEndpoint(Object ack) {
-        if (ack == null) {
+    /** {@code ack.endpoint}, {@code ecs.endpoint}: that API's endpoint, when not the network's. */
+    private String endpointOf(Object section, String name, Set<String> keys) {
+        if (section == null) {
             return "";
         }
-        if (!(ack instanceof Map)) {
-            problems.add("ack: must be a mapping (endpoint)");
+        if (!(section instanceof Map)) {
+            problems.add(name + ": must be a mapping (endpoint)");
             return "";
         }
-        unknownKeys((Map<?, ?>) ack, ACK_KEYS, "ack.");
-        String endpoint = string((Map<?, ?>) ack, "endpoint", "ack.endpoint", false);
+        unknownKeys((Map<?, ?>) section, keys, name + ".");
+        String endpoint = string((Map<?, ?>) section, "endpoint", name + ".endpoint", false);
         if (endpoint != null && !endpoint.matches("(https?://)?[A-Za-z0-9.-]+(:\\d{1,5})?/?")) {
-            problems.add("ack.endpoint: \"" + endpoint + "\" must be a host name, or http(s)://host[:port]");
+            problems.add(name + ".endpoint: \"" + endpoint + "\" must be a host name, or http(s)://host[:port]");
         }
         return endpoint == null ? "" : endpoint.replaceAll("/$", "");
     }
@@ -290,6 +296,16 @@ public final class ConfigLoader {
         String context = string(m, "context", at + ".context", false);
         boolean insecure = bool(m, "insecureSkipTlsVerify", at + ".insecureSkipTlsVerify");
         int timeout = integer(m, "timeoutSeconds", at + ".timeoutSeconds", 30, 1, 300);
+        String backendTypeValue = string(m, "backendType", at + ".backendType", false);
+        BackendType backendType = BackendType.ECS;
+        if (backendTypeValue != null) {
+            Optional<BackendType> parsed = BackendType.parse(backendTypeValue).filter(t -> t != BackendType.ECI);
+            if (parsed.isEmpty()) {
+                problems.add(at + ".backendType: \"" + backendTypeValue + "\" is not one of: ecs, eni");
+            } else {
+                backendType = parsed.get();
+            }
+        }
 
         if (server == null && kubeconfig == null && ackClusterId == null) {
             problems.add(at + ": needs server (with token or tokenFile), kubeconfig, or ackClusterId alone (a"
@@ -334,7 +350,8 @@ public final class ConfigLoader {
         }
         return ClusterConfig.builder(name).ownerId(ownerId).ackClusterId(ackClusterId).server(server).token(token)
                 .tokenFile(tokenFile == null ? null : resolve(tokenFile).toString()).certificateAuthorityData(ca)
-                .kubeconfig(kubeconfigValue).context(context).insecureSkipTlsVerify(insecure).timeoutSeconds(timeout).build();
+                .kubeconfig(kubeconfigValue).context(context).insecureSkipTlsVerify(insecure).timeoutSeconds(timeout)
+                .backendType(backendType).build();
     }
 
     private Path resolve(String path) {

@@ -27,6 +27,11 @@ public enum Network {
         return (this == VPC ? "cs-vpc." : "cs.") + region + ".aliyuncs.com";
     }
 
+    /** The ECS API (ENI lookups): {@code ecs-vpc.<region>.aliyuncs.com} in a VPC, else empty (the SDK's endpoint). */
+    public String ecsEndpoint(String region) {
+        return this == VPC ? "ecs-vpc." + region + ".aliyuncs.com" : "";
+    }
+
     /** Log Service, when a trigger event names none: {@code <region>-intranet.log.aliyuncs.com} in a VPC. */
     public String logEndpoint(String region) {
         return region + (this == VPC ? "-intranet" : "") + ".log.aliyuncs.com";

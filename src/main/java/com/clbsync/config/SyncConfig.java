@@ -5,96 +5,122 @@ import com.clbsync.plan.NotReadyStorm;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-/** The whole configuration, validated: region, CLB endpoint, weight mode, scanned CLBs and clusters. */
+/**
+ * The whole configuration, validated: region, endpoints, weight mode, scanned CLBs, clusters, and the
+ * safety and timing settings. Immutable; each {@code with...} gives a changed copy.
+ */
 public final class SyncConfig {
-    private final String region;
-    private final String clbEndpoint;
-    private final WeightMode weightMode;
-    private final List<String> loadBalancerIds;
-    private final List<ClusterConfig> clusters;
-    private final double failOpenNotReadyFraction;
-    private final Quotas clbQuotas;
-    private final Network network;
-    private final String ackEndpoint;
+    /** The default of {@code cacheSeconds}: how long a warm instance may use a cluster's snapshot for a targeted event. */
+    public static final int DEFAULT_CACHE_SECONDS = 60;
+    private final Fields f;
 
-    private SyncConfig(String region, String clbEndpoint, WeightMode weightMode, List<String> loadBalancerIds,
-                       List<ClusterConfig> clusters, double failOpenNotReadyFraction, Quotas clbQuotas, Network network,
-                       String ackEndpoint) {
-        this.region = Objects.requireNonNull(region, "region");
-        this.clbEndpoint = clbEndpoint == null ? "" : clbEndpoint;
-        this.weightMode = Objects.requireNonNull(weightMode, "weightMode");
-        this.loadBalancerIds = List.copyOf(loadBalancerIds);
-        this.clusters = List.copyOf(clusters);
-        this.failOpenNotReadyFraction = failOpenNotReadyFraction;
-        this.clbQuotas = Objects.requireNonNull(clbQuotas, "clbQuotas");
-        this.network = Objects.requireNonNull(network, "network");
-        this.ackEndpoint = ackEndpoint == null ? "" : ackEndpoint;
+    /** The settings, mutable only while a copy is made. */
+    private static final class Fields implements Cloneable {
+        String region;
+        String clbEndpoint = "";
+        WeightMode weightMode;
+        List<String> loadBalancerIds;
+        List<ClusterConfig> clusters;
+        double failOpenNotReadyFraction = NotReadyStorm.DEFAULT_FRACTION;
+        Quotas clbQuotas = Quotas.defaults();
+        Network network = Network.PUBLIC;
+        String ackEndpoint = "";
+        String ecsEndpoint = "";
+        int drainSeconds;
+        int cacheSeconds = DEFAULT_CACHE_SECONDS;
+
+        @Override protected Fields clone() {
+            try {
+                return (Fields) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        List<Object> all() {
+            return List.of(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, clbQuotas,
+                    network, ackEndpoint, ecsEndpoint, drainSeconds, cacheSeconds);
+        }
+    }
+
+    private SyncConfig(Fields f) {
+        Objects.requireNonNull(f.region, "region");
+        Objects.requireNonNull(f.weightMode, "weightMode");
+        Objects.requireNonNull(f.clbQuotas, "clbQuotas");
+        Objects.requireNonNull(f.network, "network");
+        f.clbEndpoint = f.clbEndpoint == null ? "" : f.clbEndpoint;
+        f.ackEndpoint = f.ackEndpoint == null ? "" : f.ackEndpoint;
+        f.ecsEndpoint = f.ecsEndpoint == null ? "" : f.ecsEndpoint;
+        f.loadBalancerIds = List.copyOf(f.loadBalancerIds);
+        f.clusters = List.copyOf(f.clusters);
+        this.f = f;
     }
 
     public static SyncConfig of(String region, String clbEndpoint, WeightMode weightMode, List<String> loadBalancerIds,
                                 List<ClusterConfig> clusters) {
-        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, NotReadyStorm.DEFAULT_FRACTION,
-                Quotas.defaults(), Network.PUBLIC, "");
+        Fields f = new Fields();
+        f.region = region;
+        f.clbEndpoint = clbEndpoint;
+        f.weightMode = weightMode;
+        f.loadBalancerIds = loadBalancerIds;
+        f.clusters = clusters;
+        return new SyncConfig(f);
+    }
+
+    private SyncConfig with(Consumer<Fields> change) {
+        Fields copy = f.clone();
+        change.accept(copy);
+        return new SyncConfig(copy);
     }
 
     /** The same configuration with another NotReady-storm threshold. */
-    public SyncConfig withFailOpenNotReadyFraction(double fraction) {
-        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, fraction, clbQuotas, network,
-                ackEndpoint);
-    }
-
+    public SyncConfig withFailOpenNotReadyFraction(double fraction) { return with(c -> c.failOpenNotReadyFraction = fraction); }
     /** The same configuration with these CLB API quotas ({@code clb.rateLimits}, {@code clb.quotaShare}). */
-    public SyncConfig withClbQuotas(Quotas quotas) {
-        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, quotas,
-                network, ackEndpoint);
-    }
-
+    public SyncConfig withClbQuotas(Quotas quotas) { return with(c -> c.clbQuotas = quotas); }
     /** The same configuration for this network ({@code network: vpc | public}). */
-    public SyncConfig withNetwork(Network newNetwork) {
-        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, clbQuotas,
-                newNetwork, ackEndpoint);
-    }
-
+    public SyncConfig withNetwork(Network network) { return with(c -> c.network = network); }
     /** The same configuration with this ACK API endpoint ({@code ack.endpoint}; empty: the network's). */
-    public SyncConfig withAckEndpoint(String endpoint) {
-        return new SyncConfig(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, clbQuotas,
-                network, endpoint);
-    }
+    public SyncConfig withAckEndpoint(String endpoint) { return with(c -> c.ackEndpoint = endpoint); }
+    /** The same configuration with this ECS API endpoint ({@code ecs.endpoint}; empty: the network's). */
+    public SyncConfig withEcsEndpoint(String endpoint) { return with(c -> c.ecsEndpoint = endpoint); }
+    /** The same configuration draining removed backends for this long ({@code drainSeconds}; 0: remove at once). */
+    public SyncConfig withDrainSeconds(int seconds) { return with(c -> c.drainSeconds = seconds); }
+    /** The same configuration with this snapshot lifetime ({@code cacheSeconds}; 0: always read everything). */
+    public SyncConfig withCacheSeconds(int seconds) { return with(c -> c.cacheSeconds = seconds); }
 
     /** The ACK API endpoint to call: as configured, else the network's for the region. */
-    public String resolvedAckEndpoint() { return ackEndpoint.isEmpty() ? network.ackEndpoint(region) : ackEndpoint; }
+    public String resolvedAckEndpoint() { return f.ackEndpoint.isEmpty() ? f.network.ackEndpoint(f.region) : f.ackEndpoint; }
+    /** The ECS API endpoint to call (ENI lookups): as configured, else the network's (empty: the SDK's public one). */
+    public String resolvedEcsEndpoint() { return f.ecsEndpoint.isEmpty() ? f.network.ecsEndpoint(f.region) : f.ecsEndpoint; }
 
-    public String region() { return region; }
+    public String region() { return f.region; }
     /** As configured ({@code clb.endpoint}); empty when not set. */
-    public String clbEndpoint() { return clbEndpoint; }
-    public Network network() { return network; }
+    public String clbEndpoint() { return f.clbEndpoint; }
+    public Network network() { return f.network; }
     /** The SLB endpoint to call: as configured, else the network's for the region (empty: the SDK's public one). */
-    public String resolvedClbEndpoint() { return clbEndpoint.isEmpty() ? network.clbEndpoint(region) : clbEndpoint; }
-    public WeightMode weightMode() { return weightMode; }
+    public String resolvedClbEndpoint() { return f.clbEndpoint.isEmpty() ? f.network.clbEndpoint(f.region) : f.clbEndpoint; }
+    public WeightMode weightMode() { return f.weightMode; }
     /** CLB instances whose vServer groups are scanned for owned backends nothing maps any more. */
-    public List<String> loadBalancerIds() { return loadBalancerIds; }
-    public List<ClusterConfig> clusters() { return clusters; }
+    public List<String> loadBalancerIds() { return f.loadBalancerIds; }
+    public List<ClusterConfig> clusters() { return f.clusters; }
     /** The fraction of a cluster's nodes NotReady or Unknown at which readiness is no longer acted on there. */
-    public double failOpenNotReadyFraction() { return failOpenNotReadyFraction; }
+    public double failOpenNotReadyFraction() { return f.failOpenNotReadyFraction; }
     /** The CLB API quotas the calls are paced by. */
-    public Quotas clbQuotas() { return clbQuotas; }
-    public List<String> ownerIds() { return clusters.stream().map(ClusterConfig::ownerId).collect(Collectors.toList()); }
+    public Quotas clbQuotas() { return f.clbQuotas; }
+    /** How long a backend that is to be removed while its instance or pod lives is kept at weight 0 first. */
+    public int drainSeconds() { return f.drainSeconds; }
+    /** How long a warm instance may use a cluster's snapshot for a targeted event; 0: never. */
+    public int cacheSeconds() { return f.cacheSeconds; }
+    public List<String> ownerIds() { return f.clusters.stream().map(ClusterConfig::ownerId).collect(Collectors.toList()); }
 
     @Override public boolean equals(Object o) {
-        if (!(o instanceof SyncConfig)) return false;
-        SyncConfig c = (SyncConfig) o;
-        return region.equals(c.region) && clbEndpoint.equals(c.clbEndpoint) && weightMode == c.weightMode
-                && loadBalancerIds.equals(c.loadBalancerIds) && clusters.equals(c.clusters)
-                && failOpenNotReadyFraction == c.failOpenNotReadyFraction && clbQuotas.equals(c.clbQuotas) && network == c.network
-                && ackEndpoint.equals(c.ackEndpoint);
+        return o instanceof SyncConfig && f.all().equals(((SyncConfig) o).f.all());
     }
-    @Override public int hashCode() {
-        return Objects.hash(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, clbQuotas, network,
-                ackEndpoint);
-    }
+    @Override public int hashCode() { return f.all().hashCode(); }
     @Override public String toString() {
-        return "region " + region + ", weightMode " + weightMode.key() + ", " + clusters;
+        return "region " + f.region + ", weightMode " + f.weightMode.key() + ", " + f.clusters;
     }
 }

@@ -32,7 +32,8 @@ import java.util.concurrent.Executors;
  * (at most 20 backends per call; weight 0..100; description charset and length; an unknown group is
  * {@code 404 InvalidParameter}; adding a backend the group holds is the generic {@code 400
  * InvalidParameter}, since no dedicated code is documented; removing an absent backend succeeds) and
- * records every call. Used by the tests and the offline demo.
+ * records every call. It also answers ECS {@code DescribeNetworkInterfaces} for the ENIs a test
+ * declares. Used by the tests and the offline demo.
  */
 public final class ClbEmulator implements AutoCloseable {
     /** The message of the documented answer for an unknown vServer group ({@code 404 InvalidParameter}). */
@@ -47,6 +48,7 @@ public final class ClbEmulator implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final Map<String, Runnable> beforeNext = new TreeMap<>();
     private final QuotaBuckets quotas = new QuotaBuckets();
+    private final NetworkInterfaces enis = new NetworkInterfaces();
 
     private ClbEmulator(HttpServer server) {
         this.server = server;
@@ -99,6 +101,16 @@ public final class ClbEmulator implements AutoCloseable {
     /** Puts a backend straight into a group, as a person in the console would. */
     public synchronized void putBackend(String groupId, Backend backend) {
         group(groupId).backends.put(backend.key(), backend);
+    }
+
+    /** An ECS elastic network interface in use holding these private IPs (the first its primary one). */
+    public synchronized void networkInterface(String eniId, String... ips) {
+        enis.put(eniId, List.of(ips));
+    }
+
+    /** The ENI is released: {@code DescribeNetworkInterfaces} no longer lists it. */
+    public synchronized void releaseNetworkInterface(String eniId) {
+        enis.remove(eniId);
     }
 
     public synchronized List<Backend> backends(String groupId) {
@@ -268,6 +280,8 @@ public final class ClbEmulator implements AutoCloseable {
                 return remove(groupOf(p), BackendServersParam.parse(p, false));
             case "SetVServerGroupAttribute":
                 return set(groupOf(p), BackendServersParam.parse(p, true));
+            case "DescribeNetworkInterfaces":
+                return enis.describe(p);
             default:
                 throw new ApiError(404, "InvalidAction.NotFound", "Specified api is not found: " + action);
         }

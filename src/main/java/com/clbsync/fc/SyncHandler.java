@@ -11,11 +11,13 @@ import com.clbsync.check.Checks;
 import com.clbsync.check.Preflight;
 import com.clbsync.clb.CallListener;
 import com.clbsync.clb.ClbCredentials;
+import com.clbsync.clb.EniLookup;
 import com.clbsync.clb.SlbVServerGroupApi;
 import com.clbsync.config.ConfigException;
 import com.clbsync.config.ConfigLoader;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.kube.ClusterReader;
+import com.clbsync.sync.DrainLog;
 import com.clbsync.sync.GroupReport;
 import com.clbsync.sync.Progress;
 import com.clbsync.sync.ReportJson;
@@ -181,7 +183,8 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         } else {
             SyncService service = new SyncService(w.config, w.readers, w.apis.apply(credentials.get()),
                     SyncFactory.weightPolicy(w.config.weightMode()), w.pool)
-                    .withProgress(p -> logProgress(context, p), PROGRESS_EVERY).withEvents(w.events);
+                    .withProgress(p -> logProgress(context, p), PROGRESS_EVERY).withEvents(w.events)
+                    .withEnis(w.enis.apply(credentials.get())).withDrainLog(w.drains);
             Instant start = Instant.now();
             report = service.run(trigger.apply(), trigger.scope(), deadline);
             w.coalescer.ran(trigger, report, start);
@@ -301,12 +304,15 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         final Map<String, ClusterReader> readers;
         final Map<String, ServiceEvents> events;
         final Function<ClbCredentials, SlbVServerGroupApi> apis;
+        final Function<ClbCredentials, EniLookup> enis;
         final AuditLogSource audit;
         final ExecutorService pool = SyncService.readPool();
         /** The requests this instance has sent to the clusters' API servers (0 with readers given). */
         LongSupplier kubernetesRequests = () -> 0;
         /** Clean full runs of this instance: events they already cover are answered at once. */
         final Coalescer coalescer = new Coalescer();
+        /** When this instance's runs set each draining backend to weight 0. */
+        final DrainLog drains = new DrainLog();
         /** The current invocation's credentials, for the clusters that ask ACK for their kubeconfig. */
         AtomicReference<ClbCredentials> credentials = new AtomicReference<>();
 
@@ -316,6 +322,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
             this.readers = Map.copyOf(readers);
             this.events = Map.copyOf(events);
             this.apis = new ApiCache<>(apis);
+            this.enis = new ApiCache<>(c -> SyncFactory.eniLookup(config, c));
             this.audit = audit;
         }
     }

@@ -16,7 +16,7 @@ import io.kubernetes.client.openapi.models.V1ServicePort;
 import io.kubernetes.client.openapi.models.V1Taint;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,13 +54,16 @@ public final class KubeMapper {
             V1EndpointConditions c = e.getConditions();
             // a nil "ready" is to be read as ready (discovery.k8s.io/v1)
             boolean ready = c == null || c.getReady() == null || c.getReady();
+            // a nil "serving" is to be read as the "ready" condition
+            boolean serving = c == null || c.getServing() == null ? ready : c.getServing();
             boolean terminating = c != null && Boolean.TRUE.equals(c.getTerminating());
-            endpoints.add(SliceEndpoint.of(e.getAddresses().get(0), ready, terminating, e.getNodeName()));
+            endpoints.add(SliceEndpoint.of(e.getAddresses().get(0), ready, serving, terminating, e.getNodeName()));
         }
-        Set<String> portNames = new HashSet<>();
-        nonNull(s.getPorts()).forEach(p -> portNames.add(p.getName() == null ? "" : p.getName()));
+        Map<String, Integer> ports = new HashMap<>();
+        nonNull(s.getPorts()).forEach(p -> ports.put(p.getName() == null ? "" : p.getName(),
+                p.getPort() == null ? 0 : p.getPort()));
         return KubeEndpointSlice.of(meta.getNamespace(), meta.getName(), labels.get(SERVICE_NAME_LABEL), endpoints)
-                .withPortNames(portNames);
+                .withPorts(ports);
     }
 
     public static KubeNode node(V1Node n) {

@@ -127,13 +127,15 @@ public final class ManifestClusterReader implements ClusterReader {
             }
             Map<?, ?> c = map(e, "conditions");
             boolean ready = c.get("ready") == null || Boolean.TRUE.equals(c.get("ready"));
-            endpoints.add(SliceEndpoint.of(String.valueOf(((List<?>) addresses).get(0)), ready,
+            boolean serving = c.get("serving") == null ? ready : Boolean.TRUE.equals(c.get("serving"));
+            endpoints.add(SliceEndpoint.of(String.valueOf(((List<?>) addresses).get(0)), ready, serving,
                     Boolean.TRUE.equals(c.get("terminating")), string(e, "nodeName")));
         }
-        Set<String> portNames = new HashSet<>();
-        maps(o, "ports").forEach(p -> portNames.add(p.get("name") == null ? "" : String.valueOf(p.get("name"))));
+        Map<String, Integer> ports = new HashMap<>();
+        maps(o, "ports").forEach(p -> ports.put(p.get("name") == null ? "" : String.valueOf(p.get("name")),
+                p.get("port") == null ? 0 : integer(p, "port")));
         return KubeEndpointSlice.of(namespace(meta), string(meta, "name"),
-                strings(meta, "labels").get("kubernetes.io/service-name"), endpoints).withPortNames(portNames);
+                strings(meta, "labels").get("kubernetes.io/service-name"), endpoints).withPorts(ports);
     }
 
     private static KubeNode node(Map<?, ?> o) {

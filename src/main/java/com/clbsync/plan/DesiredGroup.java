@@ -2,6 +2,7 @@ package com.clbsync.plan;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,7 +59,15 @@ public final class DesiredGroup {
             }
         }
         Set<BackendKey> keepOnly = targets.stream().filter(t -> t.local() && t.servingEndpoints() == 0)
-                .flatMap(t -> t.podsByBackend().keySet().stream()).collect(Collectors.toSet());
+                .flatMap(t -> t.podsByBackend().keySet().stream()).collect(Collectors.toCollection(HashSet::new));
+        for (ServiceTarget t : targets) {
+            for (BackendKey key : t.zeroOnly()) {
+                if (!contested.containsKey(key) && !backends.containsKey(key)) {
+                    backends.put(key, t.backend(key, 0));
+                    keepOnly.add(key);
+                }
+            }
+        }
         return new DesiredGroup(backends, locked, contested, weighing.shares(), weighing.notes(), keepOnly);
     }
 
@@ -92,8 +101,9 @@ public final class DesiredGroup {
     public List<ServiceShare> shares() { return shares; }
     /**
      * Keys wanted only if the group already holds them: the eligible nodes of a Local Service with no
-     * serving endpoint in its cluster (failover). Its backends stay attached at weight 0, with no
-     * node added for it, and take traffic again when the endpoints return.
+     * serving endpoint in its cluster (failover), whose backends stay attached at weight 0, with no
+     * node added for it, and take traffic again when the endpoints return; and every target's
+     * {@link ServiceTarget#zeroOnly} backends (terminating endpoints still serving), at weight 0.
      */
     public Set<BackendKey> keepOnly() { return keepOnly; }
 

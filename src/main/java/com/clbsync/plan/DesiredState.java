@@ -8,31 +8,48 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Every referenced vServer group with the Services feeding it, plus the Services that were frozen. */
+/**
+ * What every referenced vServer group should hold (the Services feeding it, before weights), the
+ * Services that must be frozen, and what is still alive in the clusters read: the ECS instances of
+ * their nodes and the IPs of their endpoints (a backend on either may still carry connections).
+ */
 public final class DesiredState {
     private final Map<String, List<ServiceTarget>> targetsByGroup;
     private final List<FrozenService> frozenServices;
     private final List<String> warnings;
     private final Set<String> liveInstances;
+    private final Set<String> liveAddresses;
+    private final Set<String> heldAddresses;
 
     private DesiredState(Map<String, List<ServiceTarget>> targetsByGroup, List<FrozenService> frozenServices,
-                         List<String> warnings, Set<String> liveInstances) {
+                         List<String> warnings, Set<String> liveInstances, Set<String> liveAddresses,
+                         Set<String> heldAddresses) {
         TreeMap<String, List<ServiceTarget>> copy = new TreeMap<>();
         targetsByGroup.forEach((g, t) -> copy.put(g, List.copyOf(t)));
         this.targetsByGroup = Collections.unmodifiableMap(copy);
         this.frozenServices = List.copyOf(frozenServices);
         this.warnings = List.copyOf(warnings);
         this.liveInstances = Set.copyOf(liveInstances);
+        this.liveAddresses = Set.copyOf(liveAddresses);
+        this.heldAddresses = Set.copyOf(heldAddresses);
     }
 
     public static DesiredState of(Map<String, List<ServiceTarget>> targetsByGroup, List<FrozenService> frozenServices,
                                   List<String> warnings) {
-        return new DesiredState(targetsByGroup, frozenServices, warnings, Set.of());
+        return new DesiredState(targetsByGroup, frozenServices, warnings, Set.of(), Set.of(), Set.of());
     }
 
     /** The same, knowing the ECS instances of every node read. */
     public DesiredState withLiveInstances(Set<String> instances) {
-        return new DesiredState(targetsByGroup, frozenServices, warnings, instances);
+        return new DesiredState(targetsByGroup, frozenServices, warnings, instances, liveAddresses, heldAddresses);
+    }
+
+    /**
+     * The same, knowing the endpoint IPs of every cluster read ({@code live}) and the pod IPs whose ENI
+     * was not found ({@code held}: a backend at such an IP is left as it is).
+     */
+    public DesiredState withAddresses(Set<String> live, Set<String> held) {
+        return new DesiredState(targetsByGroup, frozenServices, warnings, liveInstances, live, held);
     }
 
     /** Group id to the Services mapping into it, ordered by group id. */
@@ -41,17 +58,30 @@ public final class DesiredState {
     public Set<ServiceRef> frozenServiceRefs() {
         return frozenServices.stream().map(FrozenService::service).collect(Collectors.toSet());
     }
-    /** The ECS instances of the nodes of every cluster read: a backend on any other is on a deleted node. */
+    /** ECS instance ids of the nodes of every cluster read: an ECS backend on another instance is gone. */
     public Set<String> liveInstances() { return liveInstances; }
-    /** Node-level problems that froze nothing (for example a node whose providerID does not parse). */
+    /** Pod IPs without an ENI this run: backends at them are neither added nor removed. */
+    public Set<String> heldAddresses() { return heldAddresses; }
+
+    /**
+     * Whether what the backend points at still exists: its node's instance (ECS), or its pod IP among
+     * the endpoints read (ENI). A live backend is drained before it is removed; a dead one goes at once.
+     */
+    public boolean isLive(Backend backend) {
+        return backend.type().hasIp() ? liveAddresses.contains(backend.serverIp()) : liveInstances.contains(backend.serverId());
+    }
+
     public List<String> warnings() { return warnings; }
 
     @Override public boolean equals(Object o) {
         if (!(o instanceof DesiredState)) return false;
         DesiredState d = (DesiredState) o;
         return targetsByGroup.equals(d.targetsByGroup) && frozenServices.equals(d.frozenServices) && warnings.equals(d.warnings)
-                && liveInstances.equals(d.liveInstances);
+                && liveInstances.equals(d.liveInstances) && liveAddresses.equals(d.liveAddresses)
+                && heldAddresses.equals(d.heldAddresses);
     }
-    @Override public int hashCode() { return Objects.hash(targetsByGroup, frozenServices, warnings, liveInstances); }
+    @Override public int hashCode() {
+        return Objects.hash(targetsByGroup, frozenServices, warnings, liveInstances, liveAddresses, heldAddresses);
+    }
     @Override public String toString() { return targetsByGroup.keySet() + " frozen=" + frozenServices; }
 }

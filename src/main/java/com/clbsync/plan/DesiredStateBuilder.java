@@ -15,30 +15,62 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * From the Services, EndpointSlices and Nodes of every readable cluster, the backends each
  * referenced vServer group should hold (before weights), and the Services that must be frozen.
+ * Node Services get their nodes' ECS instances at the node port; ENI Services get their pods, each at
+ * its ENI and IP and the target port.
  */
 public final class DesiredStateBuilder {
 
     private DesiredStateBuilder() {
     }
 
+    /** Without ENIs: any ENI Service is frozen, as its backends cannot be known. */
     public static DesiredState build(List<ClusterView> clusters) {
+        return build(clusters, EniIds.unavailable("no ENI lookup in this run"));
+    }
+
+    /** The pod IPs whose ENI these clusters' ENI Services need: every endpoint of theirs, in any state. */
+    public static Set<String> eniAddresses(List<ClusterView> clusters) {
+        Set<String> ips = new TreeSet<>();
+        for (ClusterView cluster : clusters) {
+            Map<String, List<KubeEndpointSlice>> slicesByService = slicesByService(cluster.snapshot().slices());
+            for (KubeService svc : cluster.snapshot().services()) {
+                Optional<ServiceLbSpec> spec;
+                try {
+                    spec = LbAnnotations.parse(svc, cluster.defaultBackendType());
+                } catch (AnnotationException e) {
+                    continue;
+                }
+                if (spec.isPresent() && spec.get().backendType() == BackendType.ENI) {
+                    slicesByService.getOrDefault(key(svc), List.of())
+                            .forEach(s -> s.endpoints().forEach(ep -> ips.add(ep.ip())));
+                }
+            }
+        }
+        return ips;
+    }
+
+    public static DesiredState build(List<ClusterView> clusters, EniIds enis) {
         Map<String, List<ServiceTarget>> byGroup = new TreeMap<>();
         List<FrozenService> frozen = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Set<String> live = new HashSet<>();
+        Set<String> liveIps = new HashSet<>();
+        Set<String> held = new TreeSet<>();
         for (ClusterView cluster : clusters) {
             Map<String, String> instanceByNode = instances(cluster, warnings);
             live.addAll(instanceByNode.values());
+            cluster.snapshot().slices().forEach(s -> s.endpoints().forEach(ep -> liveIps.add(ep.ip())));
             Map<String, List<KubeEndpointSlice>> slicesByService = slicesByService(cluster.snapshot().slices());
             for (KubeService svc : cluster.snapshot().services()) {
                 ServiceRef ref = ServiceRef.of(cluster.name(), cluster.ownerId(), svc.namespace(), svc.name());
                 Optional<ServiceLbSpec> spec;
                 try {
-                    spec = LbAnnotations.parse(svc);
+                    spec = LbAnnotations.parse(svc, cluster.defaultBackendType());
                 } catch (AnnotationException e) {
                     frozen.add(FrozenService.of(ref, e.getMessage()));
                     continue;
@@ -46,28 +78,52 @@ public final class DesiredStateBuilder {
                 if (spec.isEmpty()) {
                     continue;
                 }
-                if (spec.get().backendType() != BackendType.ECS) {
-                    frozen.add(FrozenService.of(ref, LbAnnotations.BACKEND_TYPE + ": \"" + spec.get().backendType()
-                            + "\" backends are not supported yet; its backends are left as they are"));
+                boolean eni = spec.get().backendType() == BackendType.ENI;
+                if (eni && enis.failure().isPresent()) {
+                    frozen.add(FrozenService.of(ref, "the ENIs of its pods are unknown (" + enis.failure().get()
+                            + "); its backends are left as they are"));
                     continue;
                 }
-                List<KubeEndpointSlice> slices = slicesByService.getOrDefault(svc.namespace() + "/" + svc.name(), List.of());
+                List<KubeEndpointSlice> slices = slicesByService.getOrDefault(key(svc), List.of());
                 for (GroupPort gp : spec.get().groups()) {
-                    Map<String, Integer> pods = servingPodsByNode(slices, LbAnnotations.portOf(svc, gp.servicePort()));
-                    int serving = pods.values().stream().mapToInt(Integer::intValue).sum();
-                    ServiceTarget t = target(ref, svc, spec.get(), gp, cluster.snapshot().nodes(), instanceByNode, pods, serving);
+                    ServicePort port = LbAnnotations.portOf(svc, gp.servicePort());
+                    ServiceTarget t;
+                    if (eni) {
+                        EniTarget e = EniTarget.of(slices, port, enis);
+                        held.addAll(e.unresolved());
+                        if (!e.unresolved().isEmpty()) {
+                            warnings.add(ref + ": " + e.unresolved().size() + " pod IP(s) without an ENI in use ("
+                                    + String.join(", ", e.unresolved().subList(0, Math.min(5, e.unresolved().size())))
+                                    + (e.unresolved().size() > 5 ? ", ..." : "") + "): no backend for them this run,"
+                                    + " and a backend at such an IP is left as it is");
+                        }
+                        String description = BackendDescription.format(e.port(), svc.name(), svc.namespace(), ref.ownerId());
+                        t = ServiceTarget.of(ref, spec.get(), gp.groupId(), false, description, e.serving(),
+                                e.serving().size()).withZeroOnly(e.zeroOnly());
+                    } else {
+                        t = nodeTarget(ref, svc, spec.get(), gp, cluster.snapshot().nodes(), instanceByNode, slices, port);
+                    }
                     byGroup.computeIfAbsent(gp.groupId(), g -> new ArrayList<>()).add(t);
                 }
             }
         }
-        return DesiredState.of(byGroup, frozen, warnings).withLiveInstances(live);
+        return DesiredState.of(byGroup, frozen, warnings).withLiveInstances(live).withAddresses(liveIps, held);
     }
 
-    private static ServiceTarget target(ServiceRef ref, KubeService svc, ServiceLbSpec spec, GroupPort gp,
-                                        List<KubeNode> nodes, Map<String, String> instanceByNode,
-                                        Map<String, Integer> podsByNode, int serving) {
-        int nodePort = LbAnnotations.portOf(svc, gp.servicePort()).nodePort();
+    private static ServiceTarget nodeTarget(ServiceRef ref, KubeService svc, ServiceLbSpec spec, GroupPort gp,
+                                            List<KubeNode> nodes, Map<String, String> instanceByNode,
+                                            List<KubeEndpointSlice> slices, ServicePort port) {
+        Map<String, Integer> podsByNode = servingPodsByNode(slices, port);
+        int serving = podsByNode.values().stream().mapToInt(Integer::intValue).sum();
+        Set<String> drainingNodes = new HashSet<>();
+        endpointsOf(slices, port).forEach(ep -> {
+            if (ep.draining()) {
+                drainingNodes.add(ep.nodeName());
+            }
+        });
+        int nodePort = port.nodePort();
         Map<BackendKey, Integer> backends = new LinkedHashMap<>();
+        Set<BackendKey> zeroOnly = new HashSet<>();
         for (KubeNode node : nodes) {
             String instance = instanceByNode.get(node.name());
             int pods = podsByNode.getOrDefault(node.name(), 0);
@@ -75,12 +131,18 @@ public final class DesiredStateBuilder {
                 continue;
             }
             if (svc.localTrafficPolicy() && pods == 0 && serving > 0) {
-                continue; // Local: only nodes with a serving pod; with none anywhere, every node is kept at 0 (failover)
+                // Local: only nodes with a serving pod (with none anywhere, every node is kept at 0: failover);
+                // a node whose pods are all shutting down keeps its backend at 0 until they are gone
+                if (drainingNodes.contains(node.name())) {
+                    zeroOnly.add(BackendKey.ecs(instance, nodePort));
+                }
+                continue;
             }
             backends.put(BackendKey.ecs(instance, nodePort), pods);
         }
         String description = BackendDescription.format(nodePort, svc.name(), svc.namespace(), ref.ownerId());
-        return ServiceTarget.of(ref, spec, gp.groupId(), svc.localTrafficPolicy(), description, backends, serving);
+        return ServiceTarget.of(ref, spec, gp.groupId(), svc.localTrafficPolicy(), description, backends, serving)
+                .withZeroOnly(zeroOnly);
     }
 
     /** Node name to ECS instance id; a node whose providerID does not parse is no backend, with a warning. */
@@ -98,6 +160,10 @@ public final class DesiredStateBuilder {
         return out;
     }
 
+    private static String key(KubeService svc) {
+        return svc.namespace() + "/" + svc.name();
+    }
+
     /** The slices of each Service ({@code kubernetes.io/service-name}), by namespace/service. */
     private static Map<String, List<KubeEndpointSlice>> slicesByService(List<KubeEndpointSlice> slices) {
         Map<String, List<KubeEndpointSlice>> out = new HashMap<>();
@@ -110,23 +176,29 @@ public final class DesiredStateBuilder {
     }
 
     /**
+     * The endpoints that count for one Service port. As the CCM does, a port whose targetPort is a name
+     * counts only the slices that carry a port of that name: with named ports that select different
+     * pods, each Service port sees its own pods.
+     */
+    static List<SliceEndpoint> endpointsOf(List<KubeEndpointSlice> slices, ServicePort port) {
+        List<SliceEndpoint> out = new ArrayList<>();
+        for (KubeEndpointSlice slice : slices) {
+            if (TargetPort.of(port).numberIn(slice).isPresent()) {
+                out.addAll(slice.endpoints());
+            }
+        }
+        return out;
+    }
+
+    /**
      * Node name to the number of serving endpoints there (distinct IPs) for one Service port; endpoints
-     * without a node count under "" (no node's, but the Service's total). As the CCM does, a port whose
-     * targetPort is a name counts only the slices that carry a port of that name: with named ports
-     * that select different pods, each Service port sees its own pods.
+     * without a node count under "" (no node's, but the Service's total).
      */
     static Map<String, Integer> servingPodsByNode(List<KubeEndpointSlice> slices, ServicePort port) {
-        String target = port.targetPort() == null ? "" : port.targetPort();
-        boolean named = !target.isEmpty() && !target.chars().allMatch(Character::isDigit);
         Map<String, Set<String>> ips = new HashMap<>();
-        for (KubeEndpointSlice slice : slices) {
-            if (named && !slice.portNames().contains(target)) {
-                continue;
-            }
-            for (SliceEndpoint ep : slice.endpoints()) {
-                if (ep.serving()) {
-                    ips.computeIfAbsent(ep.nodeName(), k -> new HashSet<>()).add(ep.ip());
-                }
+        for (SliceEndpoint ep : endpointsOf(slices, port)) {
+            if (ep.serving()) {
+                ips.computeIfAbsent(ep.nodeName(), k -> new HashSet<>()).add(ep.ip());
             }
         }
         Map<String, Integer> counts = new HashMap<>();

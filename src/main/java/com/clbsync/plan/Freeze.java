@@ -8,25 +8,29 @@ import java.util.Set;
 
 /**
  * Owned backends that must not be changed this run: those of frozen clusters (unreadable), of frozen
- * Services (bad annotation, CLB mismatch), and any backend at a contested key.
+ * Services (bad annotation, CLB mismatch), any backend at a contested key, and any backend at a pod
+ * IP whose ENI was not found this run.
  */
 public final class Freeze {
     private final Set<String> ownerIds;
     private final Set<ServiceRef> services;
     private final Set<BackendKey> keys;
+    private final Set<String> addresses;
 
-    private Freeze(Collection<String> ownerIds, Collection<ServiceRef> services, Collection<BackendKey> keys) {
+    private Freeze(Collection<String> ownerIds, Collection<ServiceRef> services, Collection<BackendKey> keys,
+                   Collection<String> addresses) {
         this.ownerIds = Set.copyOf(ownerIds);
         this.services = Set.copyOf(services);
         this.keys = Set.copyOf(keys);
+        this.addresses = Set.copyOf(addresses);
     }
 
     public static Freeze of(Collection<String> ownerIds, Collection<ServiceRef> services, Collection<BackendKey> keys) {
-        return new Freeze(ownerIds, services, keys);
+        return new Freeze(ownerIds, services, keys, Set.of());
     }
 
     public static Freeze none() {
-        return new Freeze(Set.of(), Set.of(), Set.of());
+        return new Freeze(Set.of(), Set.of(), Set.of(), Set.of());
     }
 
     /** Why this owned backend (owned by {@code ownerId}) must stay as it is, or empty when it may change. */
@@ -42,6 +46,9 @@ public final class Freeze {
         if (keys.contains(backend.key())) {
             return Optional.of("its key is contested");
         }
+        if (!backend.serverIp().isEmpty() && addresses.contains(backend.serverIp())) {
+            return Optional.of("its pod IP " + backend.serverIp() + " has no ENI this run");
+        }
         return Optional.empty();
     }
 
@@ -49,21 +56,28 @@ public final class Freeze {
     public Freeze withServices(Collection<ServiceRef> more) {
         Set<ServiceRef> all = new HashSet<>(services);
         all.addAll(more);
-        return new Freeze(ownerIds, all, keys);
+        return new Freeze(ownerIds, all, keys, addresses);
     }
 
     /** The same freeze, also holding these keys. */
     public Freeze withKeys(Collection<BackendKey> more) {
         Set<BackendKey> all = new HashSet<>(keys);
         all.addAll(more);
-        return new Freeze(ownerIds, services, all);
+        return new Freeze(ownerIds, services, all, addresses);
+    }
+
+    /** The same freeze, also holding backends at these pod IPs. */
+    public Freeze withAddresses(Collection<String> podIps) {
+        Set<String> all = new HashSet<>(addresses);
+        all.addAll(podIps);
+        return new Freeze(ownerIds, services, keys, all);
     }
 
     @Override public boolean equals(Object o) {
         if (!(o instanceof Freeze)) return false;
         Freeze f = (Freeze) o;
-        return ownerIds.equals(f.ownerIds) && services.equals(f.services) && keys.equals(f.keys);
+        return ownerIds.equals(f.ownerIds) && services.equals(f.services) && keys.equals(f.keys) && addresses.equals(f.addresses);
     }
-    @Override public int hashCode() { return Objects.hash(ownerIds, services, keys); }
-    @Override public String toString() { return "frozen owners " + ownerIds + ", services " + services + ", keys " + keys; }
+    @Override public int hashCode() { return Objects.hash(ownerIds, services, keys, addresses); }
+    @Override public String toString() { return "frozen owners " + ownerIds + ", services " + services + ", keys " + keys + ", pod IPs " + addresses; }
 }

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The pure diff of a vServer group, keyed by {@link BackendKey}: what to add, re-weight and remove so
- * that the group holds the desired backends, touching only owned, unfrozen backends.
+ * that the group holds the desired backends, touching only owned, unfrozen backends, and draining
+ * unwanted live ones first when a drain time is set.
  */
 public final class GroupDiff {
     private static final Comparator<Backend> BY_KEY = Comparator.comparing(Backend::key);
@@ -20,6 +21,12 @@ public final class GroupDiff {
     }
 
     public static GroupPlan compute(List<Backend> current, DesiredGroup desired, Ownership ownership, Freeze freeze) {
+        return compute(current, desired, ownership, freeze, Drain.none());
+    }
+
+    /** As {@link #compute(List, DesiredGroup, Ownership, Freeze)}, unwanted live backends drained first. */
+    public static GroupPlan compute(List<Backend> current, DesiredGroup desired, Ownership ownership, Freeze freeze,
+                                    Drain drain) {
         Map<BackendKey, Backend> want = desired.backends();
         List<Backend> adds = new ArrayList<>();
         List<Backend> updates = new ArrayList<>();
@@ -27,6 +34,7 @@ public final class GroupDiff {
         List<Backend> unchanged = new ArrayList<>();
         List<Backend> foreign = new ArrayList<>();
         List<Backend> kept = new ArrayList<>();
+        List<Backend> draining = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
         Set<BackendKey> present = new HashSet<>();
 
@@ -45,7 +53,15 @@ public final class GroupDiff {
             } else if (freeze.reason(have, owner.get()).isPresent()) {
                 kept.add(have);
             } else if (wanted == null) {
-                removes.add(have);
+                Drain.Step step = drain.step(have);
+                if (step == Drain.Step.REMOVE) {
+                    removes.add(have);
+                } else {
+                    draining.add(have);
+                    if (step == Drain.Step.ZERO) {
+                        updates.add(have.withWeight(0));
+                    }
+                }
             } else {
                 Backend target = desired.weightLocked().contains(have.key()) ? wanted.withWeight(have.weight()) : wanted;
                 if (target.sameSettingsAs(have)) {
@@ -64,7 +80,7 @@ public final class GroupDiff {
                 + services.stream().map(ServiceRef::toString).collect(Collectors.joining(", "))
                 + "); left alone"));
         adds.sort(BY_KEY);
-        return GroupPlan.of(adds, updates, removes, unchanged, foreign, kept, conflicts);
+        return GroupPlan.of(adds, updates, removes, unchanged, foreign, kept, conflicts).withDraining(draining);
     }
 
     private static List<Backend> sorted(List<Backend> backends) {

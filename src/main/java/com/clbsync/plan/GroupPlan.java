@@ -12,9 +12,10 @@ public final class GroupPlan {
     private final List<Backend> foreign;
     private final List<Backend> kept;
     private final List<String> conflicts;
+    private final List<Backend> draining;
 
     private GroupPlan(List<Backend> adds, List<Backend> updates, List<Backend> removes, List<Backend> unchanged,
-                      List<Backend> foreign, List<Backend> kept, List<String> conflicts) {
+                      List<Backend> foreign, List<Backend> kept, List<String> conflicts, List<Backend> draining) {
         this.adds = List.copyOf(adds);
         this.updates = List.copyOf(updates);
         this.removes = List.copyOf(removes);
@@ -22,11 +23,17 @@ public final class GroupPlan {
         this.foreign = List.copyOf(foreign);
         this.kept = List.copyOf(kept);
         this.conflicts = List.copyOf(conflicts);
+        this.draining = List.copyOf(draining);
     }
 
     public static GroupPlan of(List<Backend> adds, List<Backend> updates, List<Backend> removes, List<Backend> unchanged,
                                List<Backend> foreign, List<Backend> kept, List<String> conflicts) {
-        return new GroupPlan(adds, updates, removes, unchanged, foreign, kept, conflicts);
+        return new GroupPlan(adds, updates, removes, unchanged, foreign, kept, conflicts, List.of());
+    }
+
+    /** The same plan, these unwanted backends being drained (as they are now) rather than removed this run. */
+    public GroupPlan withDraining(List<Backend> backends) {
+        return new GroupPlan(adds, updates, removes, unchanged, foreign, kept, conflicts, backends);
     }
 
     /** Backends to add, as wanted. */
@@ -44,6 +51,12 @@ public final class GroupPlan {
     /** Wanted backends that could not be applied, with the reason (a foreign backend or another Service holds the key). */
     public List<String> conflicts() { return conflicts; }
 
+    /**
+     * Unwanted backends whose instance or pod still lives, kept for the drain time: those going to weight 0
+     * now (also among {@link #updates}) and those already at 0, waiting. As they are now.
+     */
+    public List<Backend> draining() { return draining; }
+
     /** No write needed. */
     public boolean isEmpty() { return adds.isEmpty() && updates.isEmpty() && removes.isEmpty(); }
 
@@ -52,11 +65,11 @@ public final class GroupPlan {
         GroupPlan p = (GroupPlan) o;
         return adds.equals(p.adds) && updates.equals(p.updates) && removes.equals(p.removes)
                 && unchanged.equals(p.unchanged) && foreign.equals(p.foreign) && kept.equals(p.kept)
-                && conflicts.equals(p.conflicts);
+                && conflicts.equals(p.conflicts) && draining.equals(p.draining);
     }
-    @Override public int hashCode() { return Objects.hash(adds, updates, removes, unchanged, foreign, kept, conflicts); }
+    @Override public int hashCode() { return Objects.hash(adds, updates, removes, unchanged, foreign, kept, conflicts, draining); }
     @Override public String toString() {
         return "+" + adds.size() + " ~" + updates.size() + " -" + removes.size() + " =" + unchanged.size()
-                + " foreign " + foreign.size() + " kept " + kept.size() + (conflicts.isEmpty() ? "" : " conflicts " + conflicts);
+                + " foreign " + foreign.size() + " kept " + kept.size() + (draining.isEmpty() ? "" : " draining " + draining.size()) + (conflicts.isEmpty() ? "" : " conflicts " + conflicts);
     }
 }

@@ -38,6 +38,14 @@ public final class LbAnnotations {
      * Service is not clb-sync's business.
      */
     public static Optional<ServiceLbSpec> parse(KubeService service) throws AnnotationException {
+        return parse(service, BackendType.ECS);
+    }
+
+    /**
+     * The Service's request, its backend type {@code clusterDefault} unless {@code backend-type} says
+     * otherwise (a Terway cluster whose CCM treats Services without it as ENI).
+     */
+    public static Optional<ServiceLbSpec> parse(KubeService service, BackendType clusterDefault) throws AnnotationException {
         Map<String, String> a = service.annotations();
         Optional<Entry> mapping = find(a, VGROUP_PORT);
         if (mapping.isEmpty()) {
@@ -55,7 +63,7 @@ public final class LbAnnotations {
                 .ignoreWeightUpdate(onOff(a, IGNORE_WEIGHT_UPDATE))
                 .backendLabels(labels(a))
                 .removeUnscheduled(onOff(a, REMOVE_UNSCHEDULED))
-                .backendType(backendType(a));
+                .backendType(backendType(a, clusterDefault));
         ServiceLbSpec built = spec.build();
         if (built.backendType() == BackendType.ECS) {
             for (GroupPort g : built.groups()) {
@@ -139,8 +147,8 @@ public final class LbAnnotations {
         return labels;
     }
 
-    private static BackendType backendType(Map<String, String> a) throws AnnotationException {
-        String raw = a.getOrDefault(BACKEND_TYPE, BackendType.ECS.wire());
+    private static BackendType backendType(Map<String, String> a, BackendType clusterDefault) throws AnnotationException {
+        String raw = a.getOrDefault(BACKEND_TYPE, clusterDefault.wire());
         Optional<BackendType> type = BackendType.parse(raw).filter(t -> t != BackendType.ECI);
         if (type.isEmpty()) {
             throw new AnnotationException(BACKEND_TYPE, "\"" + raw.trim() + "\" must be \"ecs\" or \"eni\"");

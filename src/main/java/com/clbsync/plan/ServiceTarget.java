@@ -3,7 +3,9 @@ package com.clbsync.plan;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One Service's contribution to one vServer group, before weights: the backends it wants, how many
@@ -21,9 +23,11 @@ public final class ServiceTarget {
     private final String description;
     private final Map<BackendKey, Integer> podsByBackend;
     private final int servingEndpoints;
+    private final Set<BackendKey> zeroOnly;
+    private final ServiceLbSpec spec;
 
     private ServiceTarget(ServiceRef service, ServiceLbSpec spec, String groupId, boolean local, String description,
-                          Map<BackendKey, Integer> podsByBackend, int servingEndpoints) {
+                          Map<BackendKey, Integer> podsByBackend, int servingEndpoints, Set<BackendKey> zeroOnly) {
         this.service = Objects.requireNonNull(service, "service");
         this.loadBalancerId = spec.loadBalancerId();
         this.groupId = Objects.requireNonNull(groupId, "groupId");
@@ -35,6 +39,10 @@ public final class ServiceTarget {
         this.description = Objects.requireNonNull(description, "description");
         this.podsByBackend = Collections.unmodifiableMap(new TreeMap<>(podsByBackend));
         this.servingEndpoints = servingEndpoints;
+        Set<BackendKey> z = new TreeSet<>(zeroOnly);
+        z.removeAll(podsByBackend.keySet());
+        this.zeroOnly = Collections.unmodifiableSet(z);
+        this.spec = spec;
     }
 
     /**
@@ -44,7 +52,15 @@ public final class ServiceTarget {
      */
     public static ServiceTarget of(ServiceRef service, ServiceLbSpec spec, String groupId, boolean local,
                                    String description, Map<BackendKey, Integer> podsByBackend, int servingEndpoints) {
-        return new ServiceTarget(service, spec, groupId, local, description, podsByBackend, servingEndpoints);
+        return new ServiceTarget(service, spec, groupId, local, description, podsByBackend, servingEndpoints, Set.of());
+    }
+
+    /**
+     * The same target, also keeping these backends at weight 0 if the group holds them (never adding
+     * them): endpoints that are terminating but still serving, so that their connections finish.
+     */
+    public ServiceTarget withZeroOnly(Set<BackendKey> keys) {
+        return new ServiceTarget(service, spec, groupId, local, description, podsByBackend, servingEndpoints, keys);
     }
 
     public ServiceRef service() { return service; }
@@ -59,6 +75,8 @@ public final class ServiceTarget {
     public String description() { return description; }
     public Map<BackendKey, Integer> podsByBackend() { return podsByBackend; }
     public int servingEndpoints() { return servingEndpoints; }
+    /** Backends kept at weight 0 while the group holds them, never added (not among {@link #podsByBackend}). */
+    public Set<BackendKey> zeroOnly() { return zeroOnly; }
 
     /** A backend of this Service with the given weight. */
     public Backend backend(BackendKey key, int backendWeight) {
@@ -72,11 +90,11 @@ public final class ServiceTarget {
                 && local == t.local && Objects.equals(weight, t.weight) && defaultWeight == t.defaultWeight
                 && ignoreWeightUpdate == t.ignoreWeightUpdate && type.equals(t.type)
                 && description.equals(t.description) && podsByBackend.equals(t.podsByBackend)
-                && servingEndpoints == t.servingEndpoints;
+                && servingEndpoints == t.servingEndpoints && zeroOnly.equals(t.zeroOnly);
     }
     @Override public int hashCode() {
         return Objects.hash(service, loadBalancerId, groupId, local, weight, defaultWeight, ignoreWeightUpdate, type,
-                description, podsByBackend, servingEndpoints);
+                description, podsByBackend, servingEndpoints, zeroOnly);
     }
     @Override public String toString() {
         return service + " -> " + groupId + " (" + podsByBackend.size() + " backends" + (weight == null ? "" : ", weight " + weight) + ")";

@@ -6,6 +6,7 @@ import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.plan.Backend;
 import com.clbsync.plan.Batches;
 import com.clbsync.plan.DesiredGroup;
+import com.clbsync.plan.Drain;
 import com.clbsync.plan.Freeze;
 import com.clbsync.plan.GroupDiff;
 import com.clbsync.plan.GroupPlan;
@@ -15,9 +16,11 @@ import com.clbsync.plan.ServiceRef;
 import com.clbsync.plan.ServiceTarget;
 import com.clbsync.plan.WeightPolicy;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -34,17 +37,26 @@ final class GroupSync {
     private final VServerGroupApi api;
     private final WeightPolicy weights;
     private final Ownership ownership;
-    private final Set<String> liveInstances;
+    private final Predicate<Backend> live;
+    private final DrainLog drains;
+    private final Duration drainTime;
+    private final Clock clock;
 
     /**
-     * @param api           bound to the run's deadline
-     * @param liveInstances the ECS instances of the nodes of every cluster read: a backend on another is gone
+     * @param api       bound to the run's deadline
+     * @param live      whether a backend's ECS instance (a node of a cluster read) or pod IP still exists
+     * @param drains    the instance's memory of draining backends
+     * @param drainTime how long an unwanted live backend stays at weight 0 before it is removed
      */
-    GroupSync(VServerGroupApi api, WeightPolicy weights, Ownership ownership, Set<String> liveInstances) {
+    GroupSync(VServerGroupApi api, WeightPolicy weights, Ownership ownership, Predicate<Backend> live, DrainLog drains,
+              Duration drainTime, Clock clock) {
         this.api = api;
         this.weights = weights;
         this.ownership = ownership;
-        this.liveInstances = Set.copyOf(liveInstances);
+        this.live = live;
+        this.drains = drains;
+        this.drainTime = drainTime;
+        this.clock = clock;
     }
 
     /** The report for a group whose describe failed: nothing is written to it. */
@@ -76,20 +88,29 @@ final class GroupSync {
         Freeze groupFreeze = freeze.withServices(mismatched).withKeys(DesiredGroup.contested(matching).keySet());
         DesiredGroup desired = DesiredGroup.of(matching, weights,
                 HeldWeights.of(group.backends(), ownership, groupFreeze, matching));
-        GroupPlan plan = GroupDiff.compute(group.backends(), desired, ownership, groupFreeze);
+        Drain drain = Drain.of(drainTime, live, drains.zeroSince(group.id()), clock.instant());
+        GroupPlan plan = GroupDiff.compute(group.backends(), desired, ownership, groupFreeze, drain);
         report.plan(plan).shares(desired.shares()).warnings(desired.notes());
-        return new Planned(group.id(), report, desired, groupFreeze, plan);
+        if (!plan.draining().isEmpty()) {
+            report.warning("draining " + plan.draining().size() + " backend(s) at weight 0 for " + drainTime.toSeconds()
+                    + " s before removal: " + plan.draining().stream().map(b -> b.key().toString())
+                    .collect(Collectors.joining(", ")));
+        }
+        return new Planned(group.id(), report, desired, groupFreeze, drain, plan);
     }
 
     /** Reports a planned group as in sync or as it would change ({@code apply == false}), or writes it. */
     GroupReport finish(Planned p, boolean apply) {
+        if (apply) {
+            drains.update(p.groupId, p.plan.draining(), clock.instant());
+        }
         if (p.plan.isEmpty()) {
             return p.report.build(GroupReport.Status.IN_SYNC);
         }
         if (!apply) {
             return p.report.made(Changes.of(p.plan)).build(GroupReport.Status.WOULD_CHANGE);
         }
-        return write(p.groupId, Changes.of(p.plan), p.desired, p.freeze, p.report);
+        return write(p, Changes.of(p.plan));
     }
 
     /** A described group with what it should hold and the diff to get there. */
@@ -98,13 +119,15 @@ final class GroupSync {
         final GroupReport.Builder report;
         final DesiredGroup desired;
         final Freeze freeze;
+        final Drain drain;
         final GroupPlan plan;
 
-        Planned(String groupId, GroupReport.Builder report, DesiredGroup desired, Freeze freeze, GroupPlan plan) {
+        Planned(String groupId, GroupReport.Builder report, DesiredGroup desired, Freeze freeze, Drain drain, GroupPlan plan) {
             this.groupId = groupId;
             this.report = report;
             this.desired = desired;
             this.freeze = freeze;
+            this.drain = drain;
             this.plan = plan;
         }
 
@@ -115,7 +138,9 @@ final class GroupSync {
         }
     }
 
-    private GroupReport write(String groupId, Changes first, DesiredGroup desired, Freeze freeze, GroupReport.Builder report) {
+    private GroupReport write(Planned p, Changes first) {
+        String groupId = p.groupId;
+        GroupReport.Builder report = p.report;
         Changes made = Changes.none();
         Changes next = first;
         boolean removeFirst = false;
@@ -133,7 +158,7 @@ final class GroupSync {
             }
             Changes still;
             try {
-                still = Changes.of(GroupDiff.compute(api.describe(groupId).backends(), desired, ownership, freeze));
+                still = Changes.of(GroupDiff.compute(api.describe(groupId).backends(), p.desired, ownership, p.freeze, p.drain));
             } catch (ClbException d) {
                 made = made.plus(written.confirmed());
                 Changes left = next.without(written.confirmed());
@@ -176,7 +201,7 @@ final class GroupSync {
     private void apply(String groupId, Changes c, boolean removeFirst, Written written) throws ClbException {
         List<Backend> gone = new ArrayList<>();
         List<Backend> others = new ArrayList<>();
-        c.removes().forEach(b -> (removeFirst || !liveInstances.contains(b.serverId()) ? gone : others).add(b));
+        c.removes().forEach(b -> (removeFirst || !live.test(b) ? gone : others).add(b));
         try {
             if (!gone.isEmpty()) {
                 api.remove(groupId, gone);

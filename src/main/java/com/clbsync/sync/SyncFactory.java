@@ -1,6 +1,9 @@
 package com.clbsync.sync;
 
 import com.clbsync.clb.ClbCredentials;
+import com.clbsync.clb.EcsEniLookup;
+import com.clbsync.clb.EniLookup;
+import com.clbsync.clb.RetryPolicy;
 import com.clbsync.clb.SlbVServerGroupApi;
 import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.ClusterConfig;
@@ -51,8 +54,10 @@ public final class SyncFactory {
     public static SyncService create(SyncConfig config, VServerGroupApi api, Map<String, ClusterReader> overrides,
                                      Supplier<Optional<ClbCredentials>> credentials) throws ConfigException {
         Clusters clusters = clusters(config, overrides, credentials);
-        return new SyncService(config, clusters.readers, api, weightPolicy(config.weightMode()), SyncService.readPool())
-                .withEvents(clusters.events);
+        SyncService service = new SyncService(config, clusters.readers, api, weightPolicy(config.weightMode()),
+                SyncService.readPool()).withEvents(clusters.events);
+        Optional<ClbCredentials> own = credentials.get();
+        return own.isPresent() ? service.withEnis(eniLookup(config, own.get())) : service;
     }
 
     /** One client-java reader per configured cluster, by name; a client that cannot be built is a configuration error. */
@@ -129,6 +134,11 @@ public final class SyncFactory {
     public static SlbVServerGroupApi clbApi(SyncConfig config, ClbCredentials credentials) {
         return SlbVServerGroupApi.create(config.region(), config.resolvedClbEndpoint(), credentials)
                 .withQuotas(config.clbQuotas());
+    }
+
+    /** The ENI lookup (ECS) for this configuration (region, endpoint) with these credentials. */
+    public static EniLookup eniLookup(SyncConfig config, ClbCredentials credentials) {
+        return EcsEniLookup.create(config.region(), config.resolvedEcsEndpoint(), credentials, RetryPolicy.standard());
     }
 
     public static WeightPolicy weightPolicy(WeightMode mode) {

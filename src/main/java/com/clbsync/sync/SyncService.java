@@ -1,6 +1,7 @@
 package com.clbsync.sync;
 
 import com.clbsync.clb.ClbException;
+import com.clbsync.clb.EniLookup;
 import com.clbsync.clb.VServerGroup;
 import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.ClusterConfig;
@@ -11,6 +12,7 @@ import com.clbsync.plan.BackendDescription;
 import com.clbsync.plan.ClusterView;
 import com.clbsync.plan.DesiredState;
 import com.clbsync.plan.DesiredStateBuilder;
+import com.clbsync.plan.EniIds;
 import com.clbsync.plan.Freeze;
 import com.clbsync.plan.NotReadyStorm;
 import com.clbsync.plan.Ownership;
@@ -58,9 +60,12 @@ public final class SyncService {
     private final WeightPolicy weights;
     private final Ownership ownership;
     private final ExecutorService pool;
-    private final Consumer<Progress.Snapshot> progressSink;
-    private final Duration progressEvery;
-    private final Map<String, ServiceEvents> events;
+    // optional collaborators: set only on a fresh copy by the with... methods, never changed after
+    private Consumer<Progress.Snapshot> progressSink;
+    private Duration progressEvery = Duration.ZERO;
+    private Map<String, ServiceEvents> events = Map.of();
+    private EniLookup enis = EniLookup.NONE;
+    private DrainLog drains = new DrainLog();
 
     /**
      * @param readers one reader per configured cluster, by cluster name
@@ -68,15 +73,6 @@ public final class SyncService {
      */
     public SyncService(SyncConfig config, Map<String, ClusterReader> readers, VServerGroupApi api, WeightPolicy weights,
                        ExecutorService pool) {
-        this(config, readers, api, weights, pool, null, Duration.ZERO, Map.of());
-    }
-
-    private SyncService(SyncConfig config, Map<String, ClusterReader> readers, VServerGroupApi api, WeightPolicy weights,
-                        ExecutorService pool, Consumer<Progress.Snapshot> progressSink, Duration progressEvery,
-                        Map<String, ServiceEvents> events) {
-        this.progressSink = progressSink;
-        this.progressEvery = progressEvery;
-        this.events = Map.copyOf(events);
         this.config = Objects.requireNonNull(config);
         this.readers = Map.copyOf(readers);
         this.api = Objects.requireNonNull(api);
@@ -90,14 +86,43 @@ public final class SyncService {
         }
     }
 
+    private SyncService copy() {
+        SyncService s = new SyncService(config, readers, api, weights, pool);
+        s.progressSink = progressSink;
+        s.progressEvery = progressEvery;
+        s.events = events;
+        s.enis = enis;
+        s.drains = drains;
+        return s;
+    }
+
     /** The same service, telling {@code sink} where a run stands every {@code every} while it lasts. */
     public SyncService withProgress(Consumer<Progress.Snapshot> sink, Duration every) {
-        return new SyncService(config, readers, api, weights, pool, Objects.requireNonNull(sink), every, events);
+        SyncService s = copy();
+        s.progressSink = Objects.requireNonNull(sink);
+        s.progressEvery = every;
+        return s;
     }
 
     /** The same service, writing Events on the Services an applied run acts on, in their clusters (by name). */
     public SyncService withEvents(Map<String, ServiceEvents> writers) {
-        return new SyncService(config, readers, api, weights, pool, progressSink, progressEvery, writers);
+        SyncService s = copy();
+        s.events = Map.copyOf(writers);
+        return s;
+    }
+
+    /** The same service, looking up the ENIs of ENI Services' pods with {@code lookup} (without it, they are frozen). */
+    public SyncService withEnis(EniLookup lookup) {
+        SyncService s = copy();
+        s.enis = Objects.requireNonNull(lookup);
+        return s;
+    }
+
+    /** The same service, remembering draining backends in {@code log}: one per instance, shared by its runs. */
+    public SyncService withDrainLog(DrainLog log) {
+        SyncService s = copy();
+        s.drains = Objects.requireNonNull(log);
+        return s;
     }
 
     /** A daemon thread pool for the cluster reads. */
@@ -142,10 +167,10 @@ public final class SyncService {
         List<ClusterReport> clusterReports = new ArrayList<>();
         List<ClusterView> views = new ArrayList<>();
         readAll(clusterReports, views, deadline);
-        DesiredState desired = DesiredStateBuilder.build(views);
+        DesiredState desired = DesiredStateBuilder.build(views, eniIds(views, deadline, progress));
         Set<String> frozenOwners = clusterReports.stream().filter(ClusterReport::frozen).map(ClusterReport::ownerId)
                 .collect(Collectors.toSet());
-        Freeze freeze = Freeze.of(frozenOwners, desired.frozenServiceRefs(), Set.of());
+        Freeze freeze = Freeze.of(frozenOwners, desired.frozenServiceRefs(), Set.of()).withAddresses(desired.heldAddresses());
 
         List<String> errors = new ArrayList<>();
         Map<String, VServerGroup> scanned = new TreeMap<>(); // group id -> the group as listed (name, CLB)
@@ -172,11 +197,25 @@ public final class SyncService {
                 toSync.add(g);
             }
         }
-        GroupSync groupSync = new GroupSync(clb, weights, ownership, desired.liveInstances());
+        GroupSync groupSync = new GroupSync(clb, weights, ownership, desired::isLive, drains,
+                Duration.ofSeconds(config.drainSeconds()), deadline.clock());
         groupReports.addAll(syncByClb(toSync, desired, freeze, apply, groupSync, clb, progress));
         groupReports.sort(Comparator.comparing(GroupReport::groupId));
         return SyncReport.of(apply, scope.toString(), clusterReports, desired.frozenServices(), desired.warnings(),
                 groupReports, errors);
+    }
+
+    /** The ENI of every pod IP the ENI Services need, in one batched lookup; a failure freezes those Services. */
+    private EniIds eniIds(List<ClusterView> views, Deadline deadline, Progress progress) {
+        Set<String> ips = DesiredStateBuilder.eniAddresses(views);
+        if (ips.isEmpty()) {
+            return EniIds.of(Map.of());
+        }
+        try {
+            return EniIds.of(enis.within(deadline, progress).eniIds(ips));
+        } catch (ClbException e) {
+            return EniIds.unavailable(e.getMessage());
+        }
     }
 
     /**
@@ -283,7 +322,7 @@ public final class SyncService {
                             storm.get().toString()));
                 } else {
                     reports.add(ClusterReport.read(c.name(), c.ownerId(), s.services().size(), s.nodes().size()));
-                    views.add(ClusterView.of(c.name(), c.ownerId(), s));
+                    views.add(ClusterView.of(c.name(), c.ownerId(), s).withDefaultBackendType(c.backendType()));
                 }
             } catch (TimeoutException ex) {
                 e.getValue().cancel(true);

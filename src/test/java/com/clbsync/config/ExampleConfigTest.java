@@ -32,13 +32,15 @@ class ExampleConfigTest {
         assertThat(c.weightMode()).isEqualTo(WeightMode.GLOBAL);
         assertThat(c.network()).as("the function runs in a VPC without internet access").isEqualTo(Network.VPC);
         assertThat(c.resolvedClbEndpoint()).isEqualTo("slb-vpc.cn-hangzhou.aliyuncs.com");
+        assertThat(c.resolvedEcsEndpoint()).isEqualTo("ecs-vpc.cn-hangzhou.aliyuncs.com");
+        assertThat(c.drainSeconds()).isEqualTo(30);
     }
 
     @Test
     void namesEveryKeyTheLoaderKnows() throws Exception {
         String text = Files.readString(EXAMPLE);
         for (Set<String> keys : List.of(ConfigLoader.TOP_KEYS, ConfigLoader.CLB_KEYS, ConfigLoader.ACK_KEYS,
-                ConfigLoader.CLUSTER_KEYS)) {
+                ConfigLoader.ECS_KEYS, ConfigLoader.CLUSTER_KEYS)) {
             for (String key : keys) {
                 assertThat(Pattern.compile("(?m)^[ -]*" + key + ":").matcher(text).find()).as(key).isTrue();
             }

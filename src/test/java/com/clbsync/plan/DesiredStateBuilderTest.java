@@ -60,11 +60,102 @@ class DesiredStateBuilderTest {
     }
 
     @Test
-    void eniServicesAreFrozenUntilSupported() {
+    void eniServicesAreFrozenWhenTheirEnisAreUnknown() {
         KubeService eni = service("web", annotations("id", "lb-1", "vgroup-port", "rsp-1:80", LbAnnotations.BACKEND_TYPE, "eni"));
-        DesiredState d = DesiredStateBuilder.build(List.of(cluster("a", List.of(eni), List.of())));
-        assertThat(d.frozenServices()).singleElement().extracting(FrozenService::reason).asString().contains("not supported");
+        DesiredState d = DesiredStateBuilder.build(List.of(cluster("a", List.of(eni), List.of())),
+                EniIds.unavailable("DescribeNetworkInterfaces: 503 ServiceUnavailable"));
+        assertThat(d.frozenServices()).singleElement().extracting(FrozenService::reason).asString()
+                .contains("ENIs of its pods are unknown").contains("ServiceUnavailable");
         assertThat(d.targetsByGroup()).isEmpty();
+    }
+
+    private static KubeService eniService(String name, String targetPort, String... extra) {
+        Map<String, String> a = new java.util.HashMap<>(annotations("id", "lb-1", "vgroup-port", "rsp-1:80"));
+        for (int i = 0; i < extra.length; i += 2) {
+            a.put(extra[i], extra[i + 1]);
+        }
+        return KubeService.of("default", name, a, false, List.of(com.clbsync.model.ServicePort.of("http", 80, null, targetPort)));
+    }
+
+    @Test
+    void eachServingPodIsAnEniBackendAtItsEniIpAndTargetPort() {
+        KubeService web = eniService("web", "8080", LbAnnotations.BACKEND_TYPE, "eni");
+        KubeEndpointSlice s = KubeEndpointSlice.of("default", "web-1", "web", List.of(
+                SliceEndpoint.of("10.0.0.1", true, false, "n1"),
+                SliceEndpoint.of("10.0.0.2", true, false, "n1"),
+                SliceEndpoint.of("10.0.0.3", false, true, true, "n2"),   // terminating, still serving: kept at 0
+                SliceEndpoint.of("10.0.0.4", false, false, "n2"),         // not ready while others serve: no backend
+                SliceEndpoint.of("10.0.0.5", true, false, "n2")));        // no ENI: reported, no backend
+        ClusterView c = cluster("a", List.of(web), List.of(s));
+        assertThat(DesiredStateBuilder.eniAddresses(List.of(c))).containsExactly("10.0.0.1", "10.0.0.2", "10.0.0.3",
+                "10.0.0.4", "10.0.0.5");
+
+        DesiredState d = DesiredStateBuilder.build(List.of(c), EniIds.of(Map.of("10.0.0.1", "eni-1", "10.0.0.2", "eni-1",
+                "10.0.0.3", "eni-3", "10.0.0.4", "eni-4")));
+
+        ServiceTarget t = d.targetsByGroup().get("rsp-1").get(0);
+        assertThat(t.type()).isEqualTo(BackendType.ENI);
+        assertThat(t.local()).isFalse();
+        assertThat(t.podsByBackend()).containsOnlyKeys(BackendKey.of("eni-1", 8080, "10.0.0.1"),
+                BackendKey.of("eni-1", 8080, "10.0.0.2"));
+        assertThat(t.zeroOnly()).containsExactly(BackendKey.of("eni-3", 8080, "10.0.0.3"));
+        assertThat(t.description()).as("the CCM writes the target port for ENI backends").isEqualTo("k8s/8080/web/default/owner-a");
+        assertThat(d.heldAddresses()).containsExactly("10.0.0.5");
+        assertThat(d.warnings()).singleElement().asString().contains("a/default/web").contains("10.0.0.5").contains("without an ENI");
+        assertThat(d.isLive(Backend.of(BackendKey.of("eni-4", 8080, "10.0.0.4"), BackendType.ENI, 0, ""))).isTrue();
+        assertThat(d.isLive(Backend.of(BackendKey.of("eni-9", 8080, "10.0.0.9"), BackendType.ENI, 0, ""))).isFalse();
+    }
+
+    @Test
+    void theClusterDefaultMakesUnannotatedServicesEniAndTheAnnotationStillWins() {
+        KubeService plain = eniService("plain", "8080");
+        KubeService nodes = KubeService.of("default", "nodes", annotations("id", "lb-1", "vgroup-port", "rsp-2:80",
+                LbAnnotations.BACKEND_TYPE, "ecs"), false, List.of(com.clbsync.model.ServicePort.of("http", 80, 30080, "8080")));
+        KubeEndpointSlice s = KubeEndpointSlice.of("default", "plain-1", "plain", List.of(SliceEndpoint.of("10.0.0.1", true, false, "n1")));
+        ClusterView terway = cluster("a", List.of(plain, nodes), List.of(s)).withDefaultBackendType(BackendType.ENI);
+
+        DesiredState d = DesiredStateBuilder.build(List.of(terway), EniIds.of(Map.of("10.0.0.1", "eni-1")));
+
+        assertThat(d.targetsByGroup().get("rsp-1").get(0).podsByBackend()).containsOnlyKeys(BackendKey.of("eni-1", 8080, "10.0.0.1"));
+        assertThat(d.targetsByGroup().get("rsp-2").get(0).podsByBackend()).containsOnlyKeys(BackendKey.ecs("i-1", 30080),
+                BackendKey.ecs("i-2", 30080));
+    }
+
+    @Test
+    void aNamedTargetPortGivesEniBackendsThePortNumberOfTheSlicesCarryingIt() {
+        KubeService web = eniService("web", "http", LbAnnotations.BACKEND_TYPE, "eni");
+        KubeEndpointSlice http = KubeEndpointSlice.of("default", "web-http", "web", List.of(
+                SliceEndpoint.of("10.0.0.1", true, false, "n1"))).withPorts(Map.of("http", 8080));
+        KubeEndpointSlice grpc = KubeEndpointSlice.of("default", "web-grpc", "web", List.of(
+                SliceEndpoint.of("10.0.1.1", true, false, "n2"))).withPorts(Map.of("grpc", 9090));
+
+        DesiredState d = DesiredStateBuilder.build(List.of(cluster("a", List.of(web), List.of(http, grpc))),
+                EniIds.of(Map.of("10.0.0.1", "eni-1", "10.0.1.1", "eni-2")));
+
+        assertThat(d.targetsByGroup().get("rsp-1").get(0).podsByBackend()).containsOnlyKeys(BackendKey.of("eni-1", 8080, "10.0.0.1"));
+    }
+
+    @Test
+    void anEniServiceWithNoServingPodKeepsItsNotReadyPodsAtZero() {
+        KubeService web = eniService("web", "8080", LbAnnotations.BACKEND_TYPE, "eni");
+        KubeEndpointSlice s = KubeEndpointSlice.of("default", "web-1", "web", List.of(
+                SliceEndpoint.of("10.0.0.1", false, false, "n1"), SliceEndpoint.of("10.0.0.2", false, false, "n1")));
+        DesiredState d = DesiredStateBuilder.build(List.of(cluster("a", List.of(web), List.of(s))),
+                EniIds.of(Map.of("10.0.0.1", "eni-1", "10.0.0.2", "eni-2")));
+        ServiceTarget t = d.targetsByGroup().get("rsp-1").get(0);
+        assertThat(t.podsByBackend()).isEmpty();
+        assertThat(t.zeroOnly()).containsExactly(BackendKey.of("eni-1", 8080, "10.0.0.1"), BackendKey.of("eni-2", 8080, "10.0.0.2"));
+    }
+
+    @Test
+    void aLocalNodeWhosePodsAreAllShuttingDownIsKeptAtZero() {
+        KubeService web = service("web", annotations("id", "lb-1", "vgroup-port", "rsp-1:80"), true);
+        KubeEndpointSlice s = KubeEndpointSlice.of("default", "web-1", "web", List.of(
+                SliceEndpoint.of("10.0.0.1", true, false, "n1"),
+                SliceEndpoint.of("10.0.0.2", false, true, true, "n2")));
+        ServiceTarget t = DesiredStateBuilder.build(List.of(cluster("a", List.of(web), List.of(s)))).targetsByGroup().get("rsp-1").get(0);
+        assertThat(t.podsByBackend()).containsOnlyKeys(BackendKey.ecs("i-1", 30080));
+        assertThat(t.zeroOnly()).containsExactly(BackendKey.ecs("i-2", 30080));
     }
 
     @Test
@@ -112,10 +203,10 @@ class DesiredStateBuilderTest {
         // the http pods run on n1 only; another port name's pods on n2; a numeric targetPort counts every slice
         KubeEndpointSlice http = KubeEndpointSlice.of("default", "web-http", "web", List.of(
                 SliceEndpoint.of("10.0.0.1", true, false, "n1"), SliceEndpoint.of("10.0.0.2", true, false, "n1")))
-                .withPortNames(Set.of("http"));
+                .withPorts(Map.of("http", 8080));
         KubeEndpointSlice grpc = KubeEndpointSlice.of("default", "web-grpc", "web", List.of(
                 SliceEndpoint.of("10.0.1.1", true, false, "n2"), SliceEndpoint.of("10.0.1.2", true, false, "n2"),
-                SliceEndpoint.of("10.0.1.3", true, false, "n2"))).withPortNames(Set.of("grpc"));
+                SliceEndpoint.of("10.0.1.3", true, false, "n2"))).withPorts(Map.of("grpc", 9090));
 
         DesiredState d = DesiredStateBuilder.build(List.of(cluster("a", List.of(web), List.of(http, grpc))));
 

@@ -1,0 +1,140 @@
+package com.clbsync.clb;
+
+import com.aliyun.tea.TeaException;
+import com.aliyun.teautil.models.RuntimeOptions;
+import com.clbsync.time.Deadline;
+import com.clbsync.time.Sleeper;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * How one run calls an Alibaba Cloud OpenAPI (the SLB's, the ECS's): each call paced by the quotas,
+ * bounded by the run's deadline (per-call timeouts shortened to end by it), retried on retryable
+ * errors with backoff and full jitter, told to the listener, and its failure mapped to a
+ * {@link ClbException}. Immutable; {@link #within} gives the same calls for another run.
+ */
+final class ApiCalls {
+    /** A call is not started with less than this left before the deadline: it could not finish. */
+    static final Duration MIN_CALL_TIME = Duration.ofMillis(500);
+
+    private final String product;
+    private final Duration connect;
+    private final Duration read;
+    private final RetryPolicy retry;
+    private final Quotas quotas;
+    private final Deadline deadline;
+    private final Pacer pacer;
+    private final CallListener listener;
+    private final Sleeper sleeper;
+
+    /** @param product the RAM service prefix named when a permission is missing ({@code slb}, {@code ecs}) */
+    ApiCalls(String product, Duration connect, Duration read, RetryPolicy retry, Quotas quotas, Deadline deadline,
+             CallListener listener, Sleeper sleeper) {
+        this.product = product;
+        this.connect = connect;
+        this.read = read;
+        this.retry = retry;
+        this.quotas = quotas;
+        this.deadline = deadline;
+        this.pacer = new Pacer(quotas, deadline);
+        this.listener = listener;
+        this.sleeper = sleeper;
+    }
+
+    ApiCalls within(Deadline newDeadline, CallListener calls) {
+        return new ApiCalls(product, connect, read, retry, quotas, newDeadline, calls, sleeper);
+    }
+
+    ApiCalls withRetry(RetryPolicy policy, Sleeper newSleeper) {
+        return new ApiCalls(product, connect, read, policy, quotas, deadline, listener, newSleeper);
+    }
+
+    ApiCalls withQuotas(Quotas newQuotas) {
+        return new ApiCalls(product, connect, read, retry, newQuotas, deadline, listener, sleeper);
+    }
+
+    interface SdkCall<T> {
+        T run(RuntimeOptions runtime) throws Exception;
+    }
+
+    /** One SDK call with retries: backoff with full jitter, bounded by attempts and by the deadline. */
+    <T> T call(String action, SdkCall<T> sdkCall) throws ClbException {
+        for (int attempt = 1; ; attempt++) {
+            if (!pacer.await(action, MIN_CALL_TIME)) {
+                throw new ClbException(action, 0, ClbException.DEADLINE, "not sent: " + (deadline.allows(MIN_CALL_TIME)
+                        ? "the API quota allows no call of it before the run's deadline" : "the run's time budget is spent")
+                        + (attempt > 1 ? " (after " + (attempt - 1) + " refused attempts)" : ""));
+            }
+            ClbException failure;
+            listener.sent(action);
+            try {
+                return sdkCall.run(runtime());
+            } catch (Exception e) {
+                failure = map(product, action, e);
+            }
+            listener.refused(action, failure.code());
+            if (failure.throttled()) {
+                pacer.throttled(action);
+            }
+            if (!failure.retryable() || attempt >= retry.maxAttempts()) {
+                throw failure;
+            }
+            Duration wait = retry.delay(attempt, ThreadLocalRandom.current()::nextDouble);
+            if (!deadline.allows(wait.plus(MIN_CALL_TIME))) {
+                throw new ClbException(action, failure.status(), failure.code(), failure.detail()
+                        + " (no time left in this run's budget to retry)");
+            }
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw failure;
+            }
+        }
+    }
+
+    /**
+     * Per-call timeouts, shortened so that the call ends by the deadline; a call that would have less
+     * than {@link #MIN_CALL_TIME} is not sent.
+     */
+    private RuntimeOptions runtime() {
+        Duration budget = deadline.bound(connect.plus(read));
+        Duration c = connect.compareTo(budget.dividedBy(2)) <= 0 ? connect : budget.dividedBy(2);
+        return new RuntimeOptions().setConnectTimeout((int) Math.max(1, c.toMillis()))
+                .setReadTimeout((int) Math.max(1, budget.minus(c).toMillis())).setAutoretry(false);
+    }
+
+    /** An SDK failure as our error: the API's code, 5xx or no answer; RAM refusals name the missing action. */
+    static ClbException map(String product, String action, Exception e) {
+        if (e instanceof TeaException) {
+            TeaException t = (TeaException) e;
+            int status = t.getStatusCode() == null ? 0 : t.getStatusCode();
+            String code = t.getCode();
+            if ((code == null || code.isEmpty()) && status >= 500) {
+                code = ClbException.SERVER_ERROR;
+            }
+            String message = firstLine(t.getMessage());
+            ClbException mapped = new ClbException(action, status, code, message);
+            if (mapped.missingPermission()) {
+                return new ClbException(action, status, code, message + " (the role or user lacks the RAM action "
+                        + product + ":" + action + ")");
+            }
+            return mapped;
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new ClbException(action, 0, ClbException.NO_RESPONSE, root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + firstLine(root.getMessage())));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

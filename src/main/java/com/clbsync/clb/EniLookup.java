@@ -1,0 +1,26 @@
+package com.clbsync.clb;
+
+import com.clbsync.time.Deadline;
+
+import java.util.Collection;
+import java.util.Map;
+
+/** Which elastic network interface holds each pod IP (ECS {@code DescribeNetworkInterfaces}). */
+public interface EniLookup {
+    /** Looks nothing up: a run with no ENI Service, or a configuration without ECS. */
+    EniLookup NONE = new EniLookup() {
+        @Override public EniLookup within(Deadline deadline, CallListener calls) { return this; }
+        @Override public Map<String, String> eniIds(Collection<String> podIps) throws ClbException {
+            throw new ClbException("DescribeNetworkInterfaces", 0, "NotConfigured", "no ECS client is configured");
+        }
+    };
+
+    /** The same lookup for one run: its calls bounded by {@code deadline} and told to {@code calls}. */
+    EniLookup within(Deadline deadline, CallListener calls);
+
+    /**
+     * Pod IP to the id of the ENI in use that holds it, for each of {@code podIps} that one holds; at
+     * most 100 IPs per call. Fails as a whole: a partial answer would make the missing pods look gone.
+     */
+    Map<String, String> eniIds(Collection<String> podIps) throws ClbException;
+}
