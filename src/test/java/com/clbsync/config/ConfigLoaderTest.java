@@ -116,6 +116,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheEniDrainAndCacheSettingsAndNamesBadOnes() throws Exception {
+        String base = "region: cn-shanghai\n";
+        SyncConfig defaults = parse(base + "clusters: [{name: a, server: 'https://k:6443', token: x}]");
+        assertThat(defaults.clusters().get(0).backendType()).isEqualTo(com.clbsync.plan.BackendType.ECS);
+        assertThat(defaults.drainSeconds()).isZero();
+        assertThat(defaults.cacheSeconds()).isEqualTo(60);
+        assertThat(defaults.resolvedEcsEndpoint()).as("the SDK's endpoint for the region").isEmpty();
+
+        SyncConfig c = parse(base + "network: vpc\ndrainSeconds: 45\ncacheSeconds: 0\n"
+                + "clusters: [{name: a, server: 'https://k:6443', token: x, backendType: eni}]");
+        assertThat(c.clusters().get(0).backendType()).isEqualTo(com.clbsync.plan.BackendType.ENI);
+        assertThat(c.drainSeconds()).isEqualTo(45);
+        assertThat(c.cacheSeconds()).isZero();
+        assertThat(c.resolvedEcsEndpoint()).isEqualTo("ecs-vpc.cn-shanghai.aliyuncs.com");
+        assertThat(parse(base + "ecs: {endpoint: 'http://127.0.0.1:9'}\nclusters: [{name: a, server: 'https://k:6443', token: x}]")
+                .resolvedEcsEndpoint()).isEqualTo("http://127.0.0.1:9");
+
+        assertThat(problems(base + "drainSeconds: -1\ncacheSeconds: 1h\necs: {endpoint: 'a b', region: x}\n"
+                + "clusters: [{name: a, server: 'https://k:6443', token: x, backendType: eci}]"))
+                .containsExactlyInAnyOrder("drainSeconds: must be a whole number 0..3600, not -1",
+                        "cacheSeconds: must be a whole number 0..3600, not 1h",
+                        "ecs.endpoint: \"a b\" must be a host name, or http(s)://host[:port]",
+                        "ecs.region: unknown key (known: endpoint)",
+                        "clusters[0].backendType: \"eci\" is not one of: ecs, eni");
+    }
+
+    @Test
     void anAckClusterIdAloneIsAClusterWithoutStoredSecrets() throws Exception {
         SyncConfig c = parse("region: cn-shanghai\nnetwork: vpc\nclusters: [{name: a, ackClusterId: c8d1e2f3}]");
         assertThat(c.clusters().get(0).fromAck()).isTrue();

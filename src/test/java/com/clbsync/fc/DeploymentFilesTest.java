@@ -136,6 +136,9 @@ class DeploymentFilesTest {
             b.service(FakeCluster.SEED.resolve("service-b.yaml"), 31080);
             b.nodes("b", 2);
             b.readyPods("default", "service-b", List.of("b-0", "b-1"), true);
+            a.podService("web-eni", World.GROUP_3, null, "8080", "eni"); // pods as backends: their ENIs from ECS
+            a.slice("web-eni", "web-eni-1", "http", 8080, Map.of("10.3.0.1", FakeCluster.Pod.READY), "a-0");
+            world.clb.networkInterface("eni-1", "10.3.0.1");
             world.scanning(World.LB);
             World.assertComplete(world.apply());
             made.addAll(world.callActions());
@@ -143,12 +146,14 @@ class DeploymentFilesTest {
             World.assertComplete(world.apply());
             made.addAll(world.callActions());
         }
-        assertThat(made).hasSize(5);
-        List<String> slb = policyActions().stream().filter(x -> x.startsWith("slb:")).collect(Collectors.toList());
-        assertThat(slb).containsExactlyInAnyOrderElementsOf(made.stream().map(x -> "slb:" + x).collect(Collectors.toList()));
+        assertThat(made).hasSize(6);
+        List<String> cloud = policyActions().stream().filter(x -> x.startsWith("slb:") || x.startsWith("ecs:"))
+                .collect(Collectors.toList());
+        assertThat(cloud).containsExactlyInAnyOrderElementsOf(made.stream()
+                .map(x -> (x.equals("DescribeNetworkInterfaces") ? "ecs:" : "slb:") + x).collect(Collectors.toList()));
         // ACK: kubeconfigs for clusters without stored secrets (AckKubeconfigsTest makes the call); Log Service:
         // PullLogs of the audit records is authorised as log:GetCursorOrData; the function's own logs
-        assertThat(policyActions()).filteredOn(x -> !x.startsWith("slb:")).containsExactlyInAnyOrder(
+        assertThat(policyActions()).filteredOn(x -> !x.startsWith("slb:") && !x.startsWith("ecs:")).containsExactlyInAnyOrder(
                 "cs:DescribeClusterUserKubeconfig", "log:GetCursorOrData", "log:PostLogStoreLogs");
     }
 

@@ -1,8 +1,11 @@
 package com.clbsync.testing;
 
 import com.clbsync.config.ClusterConfig;
+import com.clbsync.plan.BackendType;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -32,6 +35,7 @@ public final class FakeCluster implements AutoCloseable {
     private final String name;
     private String ackClusterId;
     private boolean unreachable;
+    private BackendType backendType = BackendType.ECS;
     private final KubernetesMockServer server;
     private final NamespacedKubernetesClient client;
 
@@ -68,9 +72,57 @@ public final class FakeCluster implements AutoCloseable {
         return this;
     }
 
+    /** The cluster's default backend type ({@code backendType} in its configuration). */
+    public FakeCluster backendType(BackendType type) {
+        this.backendType = type;
+        return this;
+    }
+
     public ClusterConfig config() {
         return ClusterConfig.builder(name).ackClusterId(ackClusterId).server(unreachable ? "http://127.0.0.1:1" : url())
-                .token(token()).timeoutSeconds(10).build();
+                .token(token()).timeoutSeconds(10).backendType(backendType).build();
+    }
+
+    /**
+     * A ClusterIP Service in {@code default} mapping port 80 to {@code groupId} of {@link World#LB}, with
+     * this target port (a number or a name), weight (null: none) and backend-type (null: none).
+     */
+    public Service podService(String name, String groupId, Integer weight, String targetPort, String backendTypeAnnotation) {
+        Map<String, String> a = new HashMap<>();
+        a.put("service.beta.kubernetes.io/alibaba-cloud-loadbalancer-id", World.LB);
+        a.put("service.beta.kubernetes.io/alibaba-cloud-loadbalancer-vgroup-port", groupId + ":80");
+        if (weight != null) {
+            a.put("service.beta.kubernetes.io/alibaba-cloud-loadbalancer-weight", Integer.toString(weight));
+        }
+        if (backendTypeAnnotation != null) {
+            a.put("service.beta.kubernetes.io/backend-type", backendTypeAnnotation);
+        }
+        Service s = new ServiceBuilder().withNewMetadata().withName(name).withNamespace("default").withAnnotations(a).endMetadata()
+                .withNewSpec().withType("ClusterIP").addNewPort().withName("http").withPort(80)
+                .withTargetPort(targetPort.chars().allMatch(Character::isDigit) ? new IntOrString(Integer.parseInt(targetPort))
+                        : new IntOrString(targetPort)).endPort().endSpec().build();
+        return client.services().inNamespace("default").resource(s).createOr(c -> c.update());
+    }
+
+    /** A pod's state in an EndpointSlice. */
+    public enum Pod { READY, TERMINATING_SERVING, NOT_READY }
+
+    /**
+     * The EndpointSlice {@code sliceName} of a Service in {@code default}, carrying one port (name and
+     * number) and these pods by IP, each on node {@code node}.
+     */
+    public void slice(String service, String sliceName, String portName, int port, Map<String, Pod> pods, String node) {
+        EndpointSliceBuilder b = new EndpointSliceBuilder().withNewMetadata().withName(sliceName).withNamespace("default")
+                .addToLabels("kubernetes.io/service-name", service).endMetadata().withAddressType("IPv4")
+                .addNewPort().withName(portName).withPort(port).withProtocol("TCP").endPort();
+        pods.forEach((ip, state) -> b.addToEndpoints(new EndpointBuilder().withAddresses(ip).withNewConditions()
+                .withReady(state == Pod.READY).withServing(state != Pod.NOT_READY).withTerminating(state == Pod.TERMINATING_SERVING)
+                .endConditions().withNodeName(node).build()));
+        client.discovery().v1().endpointSlices().inNamespace("default").resource(b.build()).createOr(c -> c.update());
+    }
+
+    public void deleteSlice(String sliceName) {
+        client.discovery().v1().endpointSlices().inNamespace("default").withName(sliceName).delete();
     }
 
     /** The YAML lines of this cluster's entry in a configuration file. */

@@ -1,6 +1,8 @@
 package com.clbsync.testing;
 
 import com.clbsync.clb.ClbCredentials;
+import com.clbsync.clb.EcsEniLookup;
+import com.clbsync.clb.EniLookup;
 import com.clbsync.clb.Quotas;
 import com.clbsync.clb.Rate;
 import com.clbsync.clb.RetryPolicy;
@@ -10,6 +12,7 @@ import com.clbsync.config.SyncConfig;
 import com.clbsync.config.WeightMode;
 import com.clbsync.emulator.ClbEmulator;
 import com.clbsync.plan.Backend;
+import com.clbsync.sync.DrainLog;
 import com.clbsync.sync.ReportJson;
 import com.clbsync.sync.ReportText;
 import com.clbsync.sync.SyncFactory;
@@ -50,6 +53,9 @@ public final class World implements AutoCloseable {
     public static final Quotas NO_QUOTA = Quotas.of(Quotas.ACTIONS.stream().collect(Collectors.toMap(a -> a,
             a -> Rate.of(100_000, Duration.ofSeconds(1)))), 1.0);
     private Quotas quotas = NO_QUOTA;
+    private int drainSeconds;
+    /** The instance's memory of draining backends: one for all the world's runs, as in a warm instance. */
+    private final DrainLog drains = new DrainLog();
 
     public World() throws Exception {
         clb = ClbEmulator.start();
@@ -76,13 +82,25 @@ public final class World implements AutoCloseable {
 
     public SyncConfig config() {
         List<ClusterConfig> cs = clusters.values().stream().map(FakeCluster::config).collect(Collectors.toList());
-        return SyncConfig.of("cn-hangzhou", clb.endpoint(), weightMode, loadBalancerIds, cs).withClbQuotas(quotas);
+        return SyncConfig.of("cn-hangzhou", clb.endpoint(), weightMode, loadBalancerIds, cs).withClbQuotas(quotas)
+                .withEcsEndpoint(clb.endpoint()).withDrainSeconds(drainSeconds);
     }
 
     /** The CLB client tests use: quick retries, and a short read timeout when one is set. */
     public SlbVServerGroupApi api() {
         return SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), ClbCredentials.of("AKID", SECRET, null),
                 Duration.ofSeconds(2), readTimeout).withRetry(FAST_RETRIES, d -> Thread.sleep(d.toMillis())).withQuotas(quotas);
+    }
+
+    /** The configuration's {@code drainSeconds} (0 unless set). */
+    public World drainSeconds(int seconds) {
+        this.drainSeconds = seconds;
+        return this;
+    }
+
+    /** The ENI lookup tests use: the emulator's ECS side, quick retries. */
+    public EniLookup enis() {
+        return EcsEniLookup.create("cn-hangzhou", clb.endpoint(), ClbCredentials.of("AKID", SECRET, null), FAST_RETRIES);
     }
 
     /** The quotas clb-sync paces its calls by (none to speak of unless set). */
@@ -98,7 +116,7 @@ public final class World implements AutoCloseable {
     }
 
     public SyncService service() throws Exception {
-        return SyncFactory.create(config(), api());
+        return SyncFactory.create(config(), api()).withEnis(enis()).withDrainLog(drains);
     }
 
     /** One run, with the emulator's call log cleared first; checks no secret reaches the report. */
