@@ -21,7 +21,9 @@ import java.util.concurrent.Callable;
                 "  3. Cluster A scales out to 20 nodes: one batched add.",
                 "  4. Cluster A's app loses all ready pods: failover to cluster B (global",
                 "     weights), and back.",
-                "  5. A converged run: one describe per group, no write."})
+                "  5. A converged run: one describe per group, no write.",
+                "  6. A Terway cluster C: an ENI Service (its pods, at their ENIs) beside a",
+                "     node Service of cluster B in one group, 30/70."})
 final class DemoCommand implements Callable<Integer> {
     private final PrintWriter out;
 

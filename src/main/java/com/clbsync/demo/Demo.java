@@ -1,8 +1,11 @@
 package com.clbsync.demo;
 
 import com.clbsync.clb.ClbCredentials;
+import com.clbsync.clb.EcsEniLookup;
+import com.clbsync.clb.EniLookup;
 import com.clbsync.clb.Quotas;
 import com.clbsync.clb.Rate;
+import com.clbsync.clb.RetryPolicy;
 import com.clbsync.clb.SlbVServerGroupApi;
 import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.ClusterConfig;
@@ -34,12 +37,14 @@ import java.util.stream.Collectors;
 
 /**
  * The offline demo: the real engine (manifests as clusters, the real SLB SDK against the CLB
- * emulator on loopback) through the user's two scenarios, a scale-out, a failover and a converged run.
+ * emulator on loopback) through the user's two scenarios, a scale-out, a failover, a converged run, and
+ * a Terway cluster's ENI Service beside a node Service in one group.
  */
 public final class Demo {
     static final String LB = "lb-bp1demo0000000000001";
     static final String GROUP_1 = "rsp-bp1demo000000000001";
     static final String GROUP_2 = "rsp-bp1demo000000000002";
+    static final String GROUP_3 = "rsp-bp1demo000000000003";
     static final Backend HAND_1 = Backend.ecs("i-bp1handadded001", 80, 50, "");
     static final Backend HAND_2 = Backend.ecs("i-bp1handadded002", 80, 30, "web-legacy-2");
 
@@ -49,6 +54,7 @@ public final class Demo {
     private final SyncService ccm;
     private final DemoCluster a;
     private final DemoCluster b;
+    private final DemoCluster c;
     private final List<Map<String, Long>> callsPerStep = new ArrayList<>();
     /** What each group looked like when last printed, and in which step: an unchanged group is not printed again. */
     private final Map<String, List<Backend>> lastShown = new TreeMap<>();
@@ -56,22 +62,28 @@ public final class Demo {
     /** Lines are kept within this width. */
     static final int WIDTH = 100;
 
-    private Demo(PrintWriter out, ClbEmulator clb, DemoCluster a, DemoCluster b, ExecutorService pool) {
+    private Demo(PrintWriter out, ClbEmulator clb, DemoCluster a, DemoCluster b, DemoCluster c, ExecutorService pool) {
         this.out = out;
         this.clb = clb;
         this.a = a;
         this.b = b;
-        List<ClusterConfig> clusters = List.of(ClusterConfig.builder(a.name()).build(), ClusterConfig.builder(b.name()).build());
-        SyncConfig config = SyncConfig.of("cn-hangzhou", clb.endpoint(), WeightMode.GLOBAL, List.of(), clusters);
+        this.c = c;
+        List<ClusterConfig> clusters = new ArrayList<>();
         Map<String, ClusterReader> readers = new LinkedHashMap<>();
-        readers.put(a.name(), new ManifestClusterReader(a::documents));
-        readers.put(b.name(), new ManifestClusterReader(b::documents));
+        for (DemoCluster d : List.of(a, b, c)) {
+            clusters.add(ClusterConfig.builder(d.name()).build());
+            readers.put(d.name(), new ManifestClusterReader(d::documents));
+        }
+        SyncConfig config = SyncConfig.of("cn-hangzhou", clb.endpoint(), WeightMode.GLOBAL, List.of(), clusters);
+        ClbCredentials credentials = ClbCredentials.of("demo", "demo", null);
         // the emulator on loopback has no API quota: pace the demo's calls far above the real one
-        VServerGroupApi api = SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), ClbCredentials.of("demo", "demo", null))
+        VServerGroupApi api = SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), credentials)
                 .withQuotas(Quotas.of(Quotas.ACTIONS.stream().collect(Collectors.toMap(x -> x,
                         x -> Rate.of(10_000, Duration.ofSeconds(1)))), 1.0));
-        this.global = new SyncService(config, readers, api, new GlobalWeights(), pool);
-        this.ccm = new SyncService(config, readers, api, new CcmWeights(), pool);
+        // the emulator answers ECS DescribeNetworkInterfaces too: the ENIs of cluster C's pods
+        EniLookup enis = EcsEniLookup.create("cn-hangzhou", clb.endpoint(), credentials, RetryPolicy.standard());
+        this.global = new SyncService(config, readers, api, new GlobalWeights(), pool).withEnis(enis);
+        this.ccm = new SyncService(config, readers, api, new CcmWeights(), pool).withEnis(enis);
     }
 
     /** Runs every step, printing as it goes; returns the CLB calls of each step and the final groups. */
@@ -81,15 +93,21 @@ public final class Demo {
         try (ClbEmulator clb = ClbEmulator.start()) {
             clb.createGroup(LB, GROUP_1);
             clb.createGroup(LB, GROUP_2);
+            clb.createGroup(LB, GROUP_3);
             clb.putBackend(GROUP_1, HAND_1);
             clb.putBackend(GROUP_1, HAND_2);
             DemoCluster a = new DemoCluster("cluster-a", "a", 12).service("my-nginx-svc.yaml", 30080).service("service-a.yaml", 30081);
             DemoCluster b = new DemoCluster("cluster-b", "b", 2).service("service-b.yaml", 31081);
-            Demo demo = new Demo(out, clb, a, b, pool);
+            DemoCluster c = new DemoCluster("cluster-c", "c", 3); // a Terway cluster: each pod on its own ENI
+            for (int i = 1; i <= c.nodes(); i++) {
+                clb.networkInterface(String.format("eni-bp1democ%03d", i), c.podIp(i));
+            }
+            Demo demo = new Demo(out, clb, a, b, c, pool);
             demo.steps();
             Map<String, List<Backend>> groups = new TreeMap<>();
             groups.put(GROUP_1, clb.backends(GROUP_1));
             groups.put(GROUP_2, clb.backends(GROUP_2));
+            groups.put(GROUP_3, clb.backends(GROUP_3));
             out.printf("%nThe demo took %.1f s. Everything ran through the real engine and the real SLB SDK, offline.%n",
                     (System.nanoTime() - start) / 1e9);
             out.flush();
@@ -100,7 +118,7 @@ public final class Demo {
     }
 
     private void steps() throws Exception {
-        out.println("clb-sync demo: one CLB (" + LB + "), two clusters, ECS instances added by hand.");
+        out.println("clb-sync demo: one CLB (" + LB + "), three clusters, ECS instances added by hand.");
         out.println("The clusters are Kubernetes manifests (the user's Services, nodes, endpoint slices); the CLB is an");
         out.println("emulator on loopback, reached through the real SLB SDK. Weight mode: global.");
 
@@ -124,6 +142,12 @@ public final class Demo {
 
         step("5", "Nothing changed: a converged run costs one describe per group and no write.", SyncScope.full(), GROUP_1,
                 GROUP_2);
+
+        b.service("api-nodes.yaml", 31082);
+        c.service("api-eni.yaml");
+        step("6", "Group " + GROUP_3 + ": api-nodes (cluster B, 2 nodes, weight 70) beside api-eni (cluster C on"
+                + " Terway, backend-type eni, weight 30): its 3 pods are backends at their ENI, pod IP and target port"
+                + " (the ENIs from one ECS DescribeNetworkInterfaces call).", SyncScope.full(), GROUP_3);
     }
 
     private void step(String label, String what, SyncScope scope, String... show) {

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * A cluster of the demo, as Kubernetes manifests: the user's Services (embedded copies of the seed,
  * given node ports), a number of ready nodes, and one EndpointSlice per Service with a pod on each
- * node, ready or not. The demo changes it between steps.
+ * node (port {@code http}, 8080), ready or not. The demo changes it between steps.
  */
 final class DemoCluster {
     private final String name;
@@ -60,6 +60,11 @@ final class DemoCluster {
 
     int nodes() { return nodes; }
 
+    /** The IP of the Services' pod on node {@code i} (one pod per node). */
+    String podIp(int i) {
+        return "10." + nodePrefix.charAt(0) % 200 + "." + i / 250 + "." + i % 250;
+    }
+
     static String instanceId(String prefix, int i) {
         return String.format("i-bp1demo%s%04d", prefix, i);
     }
@@ -77,11 +82,10 @@ final class DemoCluster {
         for (String svc : serviceNames) {
             StringBuilder slice = new StringBuilder("apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: ")
                     .append(svc).append("-x7k2p\n  namespace: default\n  labels:\n    kubernetes.io/service-name: ").append(svc)
-                    .append("\naddressType: IPv4\nendpoints:\n");
+                    .append("\naddressType: IPv4\nports:\n- {name: http, port: 8080, protocol: TCP}\nendpoints:\n");
             for (int i = 1; i <= nodes; i++) {
-                slice.append("- addresses: [\"10.").append(nodePrefix.charAt(0) % 200).append('.').append(i / 250).append('.')
-                        .append(i % 250).append("\"]\n  conditions: {ready: ").append(podsReady).append("}\n  nodeName: ")
-                        .append(nodePrefix).append('-').append(i).append('\n');
+                slice.append("- addresses: [\"").append(podIp(i)).append("\"]\n  conditions: {ready: ").append(podsReady)
+                        .append("}\n  nodeName: ").append(nodePrefix).append('-').append(i).append('\n');
             }
             docs.add(slice.toString());
         }

@@ -63,7 +63,7 @@ public final class KubeMapper {
         nonNull(s.getPorts()).forEach(p -> ports.put(p.getName() == null ? "" : p.getName(),
                 p.getPort() == null ? 0 : p.getPort()));
         return KubeEndpointSlice.of(meta.getNamespace(), meta.getName(), labels.get(SERVICE_NAME_LABEL), endpoints)
-                .withPorts(ports);
+                .withPorts(ports).withAddressType(s.getAddressType());
     }
 
     public static KubeNode node(V1Node n) {

@@ -135,7 +135,8 @@ public final class ManifestClusterReader implements ClusterReader {
         maps(o, "ports").forEach(p -> ports.put(p.get("name") == null ? "" : String.valueOf(p.get("name")),
                 p.get("port") == null ? 0 : integer(p, "port")));
         return KubeEndpointSlice.of(namespace(meta), string(meta, "name"),
-                strings(meta, "labels").get("kubernetes.io/service-name"), endpoints).withPorts(ports);
+                strings(meta, "labels").get("kubernetes.io/service-name"), endpoints).withPorts(ports)
+                .withAddressType(string(o, "addressType"));
     }
 
     private static KubeNode node(Map<?, ?> o) {

@@ -164,11 +164,14 @@ public final class DesiredStateBuilder {
         return svc.namespace() + "/" + svc.name();
     }
 
-    /** The slices of each Service ({@code kubernetes.io/service-name}), by namespace/service. */
+    /**
+     * The IPv4 slices of each Service ({@code kubernetes.io/service-name}), by namespace/service: a
+     * dual-stack Service lists each pod in an IPv6 slice too, which would count it twice.
+     */
     private static Map<String, List<KubeEndpointSlice>> slicesByService(List<KubeEndpointSlice> slices) {
         Map<String, List<KubeEndpointSlice>> out = new HashMap<>();
         for (KubeEndpointSlice slice : slices) {
-            if (!slice.serviceName().isEmpty()) {
+            if (!slice.serviceName().isEmpty() && slice.ipv4()) {
                 out.computeIfAbsent(slice.namespace() + "/" + slice.serviceName(), k -> new ArrayList<>()).add(slice);
             }
         }

@@ -18,7 +18,7 @@ class DemoTest {
         Demo.DemoResult r = Demo.run(new PrintWriter(text));
 
         List<Map<String, Long>> calls = r.callsPerStep();
-        assertThat(calls).hasSize(6);
+        assertThat(calls).hasSize(7);
         assertThat(calls.get(0)).containsExactly(Map.entry("AddVServerGroupBackendServers", 1L),
                 Map.entry("DescribeVServerGroupAttribute", 1L));
         assertThat(calls.get(2)).containsEntry("AddVServerGroupBackendServers", 2L).containsEntry("SetVServerGroupAttribute", 1L)
@@ -32,6 +32,13 @@ class DemoTest {
         long all = g2.stream().mapToLong(Backend::weight).sum();
         assertThat((double) a / all).isBetween(0.195, 0.205);
 
+        assertThat(calls.get(6)).containsEntry("DescribeNetworkInterfaces", 1L).containsEntry("AddVServerGroupBackendServers", 1L);
+        List<Backend> g3 = r.finalGroups().get(Demo.GROUP_3);
+        assertThat(g3).extracting(b -> b.type().wire() + " " + b.serverId() + "/" + b.serverIp() + ":" + b.port())
+                .contains("eni eni-bp1democ001/10.99.0.1:8080", "eni eni-bp1democ003/10.99.0.3:8080").hasSize(5);
+        long eni = g3.stream().filter(b -> b.type() == com.clbsync.plan.BackendType.ENI).mapToLong(Backend::weight).sum();
+        assertThat((double) eni / g3.stream().mapToLong(Backend::weight).sum()).isBetween(0.295, 0.305);
+
         String printed = text.toString();
         assertThat(printed).contains("== Step 5.").contains("the CCM's arithmetic").contains("hand-added")
                 .contains("CLB calls, in order: DescribeVServerGroupAttribute x 2\n")
@@ -40,9 +47,9 @@ class DemoTest {
         assertThat(printed.lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(Demo.WIDTH));
         List<String> headings = printed.lines().filter(l -> l.startsWith("== Step ")).map(l -> l.substring(0, l.indexOf('.')))
                 .collect(java.util.stream.Collectors.toList());
-        assertThat(headings).doesNotHaveDuplicates().hasSize(6);
+        assertThat(headings).doesNotHaveDuplicates().hasSize(7);
         // every step shows the shares, wanted and achieved
-        assertThat(java.util.Arrays.asList(printed.split("\n== Step ")).subList(1, 7))
+        assertThat(java.util.Arrays.asList(printed.split("\n== Step ")).subList(1, 8))
                 .allSatisfy(step -> assertThat(step).contains("wanted  achieved"));
     }
 }

@@ -148,6 +148,18 @@ class DesiredStateBuilderTest {
     }
 
     @Test
+    void aDualStackServiceCountsEachPodOnceFromItsIpv4Slice() {
+        KubeService web = service("web", annotations("id", "lb-1", "vgroup-port", "rsp-1:80"), true);
+        KubeEndpointSlice v4 = KubeEndpointSlice.of("default", "web-v4", "web", List.of(
+                SliceEndpoint.of("10.0.0.1", true, false, "n1"))).withAddressType("IPv4");
+        KubeEndpointSlice v6 = KubeEndpointSlice.of("default", "web-v6", "web", List.of(
+                SliceEndpoint.of("fd00::1", true, false, "n1"))).withAddressType("IPv6");
+        ServiceTarget t = DesiredStateBuilder.build(List.of(cluster("a", List.of(web), List.of(v4, v6)))).targetsByGroup()
+                .get("rsp-1").get(0);
+        assertThat(t.podsByBackend()).containsExactly(Map.entry(BackendKey.ecs("i-1", 30080), 1));
+    }
+
+    @Test
     void aLocalNodeWhosePodsAreAllShuttingDownIsKeptAtZero() {
         KubeService web = service("web", annotations("id", "lb-1", "vgroup-port", "rsp-1:80"), true);
         KubeEndpointSlice s = KubeEndpointSlice.of("default", "web-1", "web", List.of(
