@@ -40,8 +40,8 @@ public final class AuditRecords {
             if (kind.isEmpty()) {
                 continue; // pods are written all the time; their endpoints show in EndpointSlices
             }
-            if (!kind.get().namesAService() || name.isEmpty()) {
-                wholeCluster = true; // a Node, or a deletecollection: which Services is unknown
+            if (name.isEmpty()) {
+                wholeCluster = true; // a deletecollection: which objects is unknown
             } else {
                 objects.add(ObjectRef.of(cluster, kind.get(), namespace, name));
             }

@@ -179,10 +179,10 @@ public final class EventParser {
             if (known.isEmpty()) {
                 notes.add(c.name() + ": a " + (kind.isEmpty() ? "event without object" : kind + " event")
                         + " does not change backends: nothing to do");
-            } else if (known.get().namesAService()) {
-                objects.add(ObjectRef.of(c.name(), known.get(), namespace, name));
+            } else if (known.get().namesAService() || (known.get() == ObjectKind.NODE && !name.isEmpty())) {
+                objects.add(ObjectRef.of(c.name(), known.get(), namespace, name)); // a Node: every group its cluster feeds
             } else {
-                wholeClusters.add(c.name()); // a Node or Pod: every group its cluster feeds
+                wholeClusters.add(c.name()); // a Pod, or a Node without a name: every group its cluster feeds, read in full
             }
         }
         if (!objects.isEmpty() || !wholeClusters.isEmpty()) {

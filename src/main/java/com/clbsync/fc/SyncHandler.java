@@ -22,6 +22,7 @@ import com.clbsync.sync.GroupReport;
 import com.clbsync.sync.Progress;
 import com.clbsync.sync.ReportJson;
 import com.clbsync.sync.ServiceEvents;
+import com.clbsync.sync.SnapshotCache;
 import com.clbsync.sync.SyncFactory;
 import com.clbsync.sync.SyncReport;
 import com.clbsync.sync.SyncService;
@@ -184,7 +185,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
             SyncService service = new SyncService(w.config, w.readers, w.apis.apply(credentials.get()),
                     SyncFactory.weightPolicy(w.config.weightMode()), w.pool)
                     .withProgress(p -> logProgress(context, p), PROGRESS_EVERY).withEvents(w.events)
-                    .withEnis(w.enis.apply(credentials.get())).withDrainLog(w.drains);
+                    .withEnis(w.enis.apply(credentials.get())).withDrainLog(w.drains).withSnapshots(w.snapshots);
             Instant start = Instant.now();
             report = service.run(trigger.apply(), trigger.scope(), deadline);
             w.coalescer.ran(trigger, report, start);
@@ -313,6 +314,8 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         final Coalescer coalescer = new Coalescer();
         /** When this instance's runs set each draining backend to weight 0. */
         final DrainLog drains = new DrainLog();
+        /** Each cluster's last snapshot: a targeted event reads again only what it names (within cacheSeconds). */
+        final SnapshotCache snapshots = new SnapshotCache();
         /** The current invocation's credentials, for the clusters that ask ACK for their kubeconfig. */
         AtomicReference<ClbCredentials> credentials = new AtomicReference<>();
 

@@ -57,6 +57,12 @@ public final class AckCluster {
             }
 
             @Override
+            public com.clbsync.model.ClusterSnapshot refresh(com.clbsync.model.ClusterSnapshot base,
+                                                             com.clbsync.model.Refresh what) throws ClusterReadException {
+                return new KubeClusterReader(client()).refresh(base, what);
+            }
+
+            @Override
             public void probe() throws ClusterReadException {
                 new KubeClusterReader(client()).probe();
             }

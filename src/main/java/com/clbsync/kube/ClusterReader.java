@@ -1,6 +1,7 @@
 package com.clbsync.kube;
 
 import com.clbsync.model.ClusterSnapshot;
+import com.clbsync.model.Refresh;
 
 /**
  * Reads one cluster: all Services, EndpointSlices and Nodes, with a constant number of (paginated)
@@ -8,6 +9,14 @@ import com.clbsync.model.ClusterSnapshot;
  */
 public interface ClusterReader {
     ClusterSnapshot read() throws ClusterReadException;
+
+    /**
+     * {@code base} with the objects {@code what} names read again, everything else taken from it (a
+     * warm instance's targeted event). By default a whole read: a reader that cannot get single objects.
+     */
+    default ClusterSnapshot refresh(ClusterSnapshot base, Refresh what) throws ClusterReadException {
+        return read();
+    }
 
     /** One harmless read that proves the cluster answers this identity (by default, a whole read). */
     default void probe() throws ClusterReadException {

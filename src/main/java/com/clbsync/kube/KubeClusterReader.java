@@ -4,6 +4,7 @@ import com.clbsync.model.ClusterSnapshot;
 import com.clbsync.model.KubeEndpointSlice;
 import com.clbsync.model.KubeNode;
 import com.clbsync.model.KubeService;
+import com.clbsync.model.Refresh;
 import com.clbsync.time.Sleeper;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -41,19 +43,61 @@ public final class KubeClusterReader implements ClusterReader {
 
     @Override
     public ClusterSnapshot read() throws ClusterReadException {
-        List<KubeService> services = list("services", cont -> core.listServiceForAllNamespaces()
+        List<KubeService> services = list("list services", cont -> core.listServiceForAllNamespaces()
                 .limit(PAGE_SIZE)._continue(cont).execute(), l -> l.getMetadata(), l -> l.getItems(), KubeMapper::service);
-        List<KubeEndpointSlice> slices = list("endpointslices", cont -> discovery.listEndpointSliceForAllNamespaces()
+        List<KubeEndpointSlice> slices = list("list endpointslices", cont -> discovery.listEndpointSliceForAllNamespaces()
                 .limit(PAGE_SIZE)._continue(cont).execute(), l -> l.getMetadata(), l -> l.getItems(), KubeMapper::slice);
-        List<KubeNode> nodes = list("nodes", cont -> core.listNode().limit(PAGE_SIZE)._continue(cont).execute(),
+        List<KubeNode> nodes = list("list nodes", cont -> core.listNode().limit(PAGE_SIZE)._continue(cont).execute(),
                 l -> l.getMetadata(), l -> l.getItems(), KubeMapper::node);
         return ClusterSnapshot.of(services, slices, nodes);
+    }
+
+    /**
+     * {@code base} with what {@code what} names read again: each Service and Node by name (404: gone), each
+     * Service's EndpointSlices by its {@code kubernetes.io/service-name} label in its namespace.
+     */
+    @Override
+    public ClusterSnapshot refresh(ClusterSnapshot base, Refresh what) throws ClusterReadException {
+        List<KubeService> services = new ArrayList<>();
+        for (String key : what.services()) {
+            String[] nsName = key.split("/", 2);
+            get("service " + key, () -> core.readNamespacedService(nsName[1], nsName[0]).execute())
+                    .map(KubeMapper::service).ifPresent(services::add);
+        }
+        List<KubeEndpointSlice> slices = new ArrayList<>();
+        for (String key : what.slicesOf()) {
+            String[] nsName = key.split("/", 2);
+            slices.addAll(list("list endpointslices of " + key, cont -> discovery.listNamespacedEndpointSlice(nsName[0])
+                    .labelSelector(KubeMapper.SERVICE_NAME_LABEL + "=" + nsName[1]).limit(PAGE_SIZE)._continue(cont).execute(),
+                    l -> l.getMetadata(), l -> l.getItems(), KubeMapper::slice));
+        }
+        List<KubeNode> nodes = new ArrayList<>();
+        for (String name : what.nodes()) {
+            get("node " + name, () -> core.readNode(name).execute()).map(KubeMapper::node).ifPresent(nodes::add);
+        }
+        return base.refreshed(what, services, slices, nodes);
+    }
+
+    private interface Get<T> {
+        T fetch() throws ApiException;
+    }
+
+    /** One object by name, or empty when the API server answers 404 (it is gone). */
+    private <T> Optional<T> get(String what, Get<T> call) throws ClusterReadException {
+        try {
+            return Optional.of(fetch("get " + what, cont -> call.fetch(), null));
+        } catch (ClusterReadException e) {
+            if (e.kind() == ClusterReadException.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** {@code list nodes?limit=1}: reachability, the CA, the credentials and the RBAC's list, in one call. */
     @Override
     public void probe() throws ClusterReadException {
-        fetch("nodes", cont -> core.listNode().limit(1).execute(), null);
+        fetch("list nodes", cont -> core.listNode().limit(1).execute(), null);
     }
 
     private interface Page<L> {
@@ -84,12 +128,12 @@ public final class KubeClusterReader implements ClusterReader {
                 return page.fetch(cont);
             } catch (ApiException e) {
                 if (attempt > 1 || !isTransient(e)) {
-                    throw new ClusterReadException("list " + what + ": " + describe(e) + (attempt > 1 ? " (after one retry)" : ""),
+                    throw new ClusterReadException(what + ": " + describe(e) + (attempt > 1 ? " (after one retry)" : ""),
                             kindOf(e));
                 }
                 pause(retryAfter(e));
             } catch (RuntimeException e) {
-                throw new ClusterReadException("list " + what + ": " + e.getClass().getSimpleName());
+                throw new ClusterReadException(what + ": " + e.getClass().getSimpleName());
             }
         }
     }
@@ -100,6 +144,9 @@ public final class KubeClusterReader implements ClusterReader {
         }
         if (e.getCode() == 403) {
             return ClusterReadException.Kind.FORBIDDEN;
+        }
+        if (e.getCode() == 404) {
+            return ClusterReadException.Kind.NOT_FOUND;
         }
         for (Throwable t = e.getCause(); e.getCode() == 0 && t != null; t = t.getCause()) {
             if (t instanceof javax.net.ssl.SSLException) {

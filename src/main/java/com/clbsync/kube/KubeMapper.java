@@ -40,7 +40,7 @@ public final class KubeMapper {
                         p.getTargetPort() == null ? null : p.getTargetPort().toString()));
             }
         }
-        return KubeService.of(meta.getNamespace(), meta.getName(), meta.getAnnotations(), local, ports);
+        return KubeService.of(meta.getNamespace(), meta.getName(), meta.getAnnotations(), local, ports).withUid(meta.getUid());
     }
 
     public static KubeEndpointSlice slice(V1EndpointSlice s) {

@@ -21,8 +21,8 @@ import java.time.ZoneOffset;
  * Events on Services through client-java, de-duplicated across runs as kubectl's recorder does: the
  * Event's name derives from the Service, the reason and the message, so the same outcome again finds
  * the existing Event (409 on create), which gets its count and last timestamp updated. The Event
- * names the Service by its UID too: {@code kubectl describe svc} selects Events by it. Needs get on
- * services, and create, get and update on events.
+ * names the Service by its UID too: {@code kubectl describe svc} selects Events by it (the run's read
+ * gives it; else the Service is got for it). Needs get on services, and create, get and update on events.
  */
 public final class KubeServiceEvents implements ServiceEvents {
     static final String COMPONENT = "clb-sync";
@@ -42,7 +42,7 @@ public final class KubeServiceEvents implements ServiceEvents {
         CoreV1Event event = new CoreV1Event().apiVersion("v1").kind("Event")
                 .metadata(new V1ObjectMeta().name(name).namespace(namespace))
                 .involvedObject(new V1ObjectReference().apiVersion("v1").kind("Service").namespace(namespace)
-                        .name(e.service().name()).uid(uidOf(namespace, e.service().name())))
+                        .name(e.service().name()).uid(e.uid().isEmpty() ? uidOf(namespace, e.service().name()) : e.uid()))
                 .type(e.type().name()).reason(e.reason())
                 .message(e.message().length() > 1024 ? e.message().substring(0, 1021) + "..." : e.message())
                 .source(new V1EventSource().component(COMPONENT)).reportingComponent(COMPONENT)

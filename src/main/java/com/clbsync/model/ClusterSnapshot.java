@@ -1,5 +1,6 @@
 package com.clbsync.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,25 @@ public final class ClusterSnapshot {
 
     public static ClusterSnapshot of(List<KubeService> services, List<KubeEndpointSlice> slices, List<KubeNode> nodes) {
         return new ClusterSnapshot(services, slices, nodes);
+    }
+
+    /**
+     * This snapshot with what {@code what} names replaced by what was read again: its Services by
+     * {@code got} (one absent from it is gone), its Services' EndpointSlices by {@code gotSlices}, its
+     * Nodes by {@code gotNodes}. Everything else is kept as it was.
+     */
+    public ClusterSnapshot refreshed(Refresh what, List<KubeService> got, List<KubeEndpointSlice> gotSlices,
+                                     List<KubeNode> gotNodes) {
+        List<KubeService> s = new ArrayList<>();
+        services.stream().filter(x -> !what.services().contains(x.namespace() + "/" + x.name())).forEach(s::add);
+        s.addAll(got);
+        List<KubeEndpointSlice> e = new ArrayList<>();
+        slices.stream().filter(x -> !what.slicesOf().contains(x.namespace() + "/" + x.serviceName())).forEach(e::add);
+        e.addAll(gotSlices);
+        List<KubeNode> n = new ArrayList<>();
+        nodes.stream().filter(x -> !what.nodes().contains(x.name())).forEach(n::add);
+        n.addAll(gotNodes);
+        return new ClusterSnapshot(s, e, n);
     }
 
     public List<KubeService> services() { return services; }

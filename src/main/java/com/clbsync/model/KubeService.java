@@ -12,19 +12,26 @@ public final class KubeService {
     private final Map<String, String> annotations;
     private final boolean localTrafficPolicy;
     private final List<ServicePort> ports;
+    private final String uid;
 
     private KubeService(String namespace, String name, Map<String, String> annotations,
-                        boolean localTrafficPolicy, List<ServicePort> ports) {
+                        boolean localTrafficPolicy, List<ServicePort> ports, String uid) {
         this.namespace = Objects.requireNonNull(namespace, "namespace");
         this.name = Objects.requireNonNull(name, "name");
         this.annotations = annotations == null ? Map.of() : Map.copyOf(new TreeMap<>(annotations));
         this.localTrafficPolicy = localTrafficPolicy;
         this.ports = ports == null ? List.of() : List.copyOf(ports);
+        this.uid = uid == null ? "" : uid;
     }
 
     public static KubeService of(String namespace, String name, Map<String, String> annotations,
                                  boolean localTrafficPolicy, List<ServicePort> ports) {
-        return new KubeService(namespace, name, annotations, localTrafficPolicy, ports);
+        return new KubeService(namespace, name, annotations, localTrafficPolicy, ports, "");
+    }
+
+    /** The same Service with its {@code metadata.uid} (Events name the Service by it). */
+    public KubeService withUid(String newUid) {
+        return new KubeService(namespace, name, annotations, localTrafficPolicy, ports, newUid);
     }
 
     public String namespace() { return namespace; }
@@ -33,13 +40,15 @@ public final class KubeService {
     /** {@code spec.externalTrafficPolicy: Local}. */
     public boolean localTrafficPolicy() { return localTrafficPolicy; }
     public List<ServicePort> ports() { return ports; }
+    /** {@code metadata.uid}; empty when not known. */
+    public String uid() { return uid; }
 
     @Override public boolean equals(Object o) {
         if (!(o instanceof KubeService)) return false;
         KubeService s = (KubeService) o;
         return namespace.equals(s.namespace) && name.equals(s.name) && annotations.equals(s.annotations)
-                && localTrafficPolicy == s.localTrafficPolicy && ports.equals(s.ports);
+                && localTrafficPolicy == s.localTrafficPolicy && ports.equals(s.ports) && uid.equals(s.uid);
     }
-    @Override public int hashCode() { return Objects.hash(namespace, name, annotations, localTrafficPolicy, ports); }
+    @Override public int hashCode() { return Objects.hash(namespace, name, annotations, localTrafficPolicy, ports, uid); }
     @Override public String toString() { return namespace + "/" + name; }
 }

@@ -22,26 +22,33 @@ public final class ClusterReport {
     private final String reason;
     private final int services;
     private final int nodes;
+    private final String source;
 
-    private ClusterReport(String name, String ownerId, State state, String reason, int services, int nodes) {
+    private ClusterReport(String name, String ownerId, State state, String reason, int services, int nodes, String source) {
         this.name = Objects.requireNonNull(name);
         this.ownerId = Objects.requireNonNull(ownerId);
         this.state = Objects.requireNonNull(state);
         this.reason = reason == null ? "" : reason;
         this.services = services;
         this.nodes = nodes;
+        this.source = source == null ? "" : source;
     }
 
     public static ClusterReport read(String name, String ownerId, int services, int nodes) {
-        return new ClusterReport(name, ownerId, State.READ, "", services, nodes);
+        return new ClusterReport(name, ownerId, State.READ, "", services, nodes, "");
     }
 
     public static ClusterReport degraded(String name, String ownerId, int services, int nodes, String reason) {
-        return new ClusterReport(name, ownerId, State.DEGRADED, reason, services, nodes);
+        return new ClusterReport(name, ownerId, State.DEGRADED, reason, services, nodes, "");
     }
 
     public static ClusterReport frozen(String name, String ownerId, String reason) {
-        return new ClusterReport(name, ownerId, State.FROZEN, reason, 0, 0);
+        return new ClusterReport(name, ownerId, State.FROZEN, reason, 0, 0, "");
+    }
+
+    /** The same report, saying how the cluster was had: a full read, or a warm snapshot and what was read again. */
+    public ClusterReport withSource(String how) {
+        return new ClusterReport(name, ownerId, state, reason, services, nodes, how);
     }
 
     public String name() { return name; }
@@ -53,17 +60,20 @@ public final class ClusterReport {
     public String reason() { return reason; }
     public int services() { return services; }
     public int nodes() { return nodes; }
+    /** How the cluster was had: {@code full read}, or a warm snapshot and what was read again; empty when not read. */
+    public String source() { return source; }
 
     @Override public boolean equals(Object o) {
         if (!(o instanceof ClusterReport)) return false;
         ClusterReport c = (ClusterReport) o;
         return name.equals(c.name) && ownerId.equals(c.ownerId) && state == c.state && reason.equals(c.reason)
-                && services == c.services && nodes == c.nodes;
+                && services == c.services && nodes == c.nodes && source.equals(c.source);
     }
-    @Override public int hashCode() { return Objects.hash(name, ownerId, state, reason, services, nodes); }
+    @Override public int hashCode() { return Objects.hash(name, ownerId, state, reason, services, nodes, source); }
     @Override public String toString() {
         switch (state) {
-            case READ: return name + ": read, " + services + " services, " + nodes + " nodes";
+            case READ: return name + ": read, " + services + " services, " + nodes + " nodes"
+                    + (source.isEmpty() || source.equals("full read") ? "" : " (" + source + ")");
             case DEGRADED: return name + ": DEGRADED, read " + services + " services, " + nodes + " nodes; " + reason;
             default: return name + ": FROZEN (" + reason + ")";
         }

@@ -39,6 +39,7 @@ public final class ReportJson {
             if (c.state() != ClusterReport.State.FROZEN) {
                 j.addProperty("services", c.services());
                 j.addProperty("nodes", c.nodes());
+                j.addProperty("read", c.source());
             }
             clusters.add(j);
         }

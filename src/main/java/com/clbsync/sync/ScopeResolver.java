@@ -1,16 +1,22 @@
 package com.clbsync.sync;
 
+import com.clbsync.model.ClusterSnapshot;
 import com.clbsync.model.KubeEndpointSlice;
+import com.clbsync.model.Refresh;
 import com.clbsync.plan.ClusterView;
 import com.clbsync.plan.DesiredState;
 import com.clbsync.plan.ServiceTarget;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Turns a {@link SyncScope} into the vServer groups to visit, once the clusters have been read. */
+/**
+ * Turns a {@link SyncScope} into what to read again in each cluster (with a warm snapshot) and into
+ * the vServer groups to visit, once the clusters have been read.
+ */
 final class ScopeResolver {
 
     private ScopeResolver() {
@@ -18,7 +24,44 @@ final class ScopeResolver {
 
     /** Whether the scope needs the scanned CLBs' group lists (a Service may have left groups it no longer maps). */
     static boolean needsScan(SyncScope scope) {
-        return scope.isFull() || !scope.objects().isEmpty();
+        return scope.isFull() || scope.objects().stream().anyMatch(o -> o.kind().namesAService());
+    }
+
+    /**
+     * What to read again in {@code cluster} on top of its warm snapshot: the Services, Services'
+     * EndpointSlices and Nodes the scope names there (nothing: the snapshot as it is); empty when the
+     * cluster must be read in full (a full run, or a change there not pinned to such objects).
+     */
+    static Optional<Refresh> refreshOf(SyncScope scope, String cluster, ClusterSnapshot cached) {
+        if (scope.isFull() || scope.clusters().contains(cluster)) {
+            return Optional.empty();
+        }
+        Set<String> services = new TreeSet<>();
+        Set<String> slicesOf = new TreeSet<>();
+        Set<String> nodes = new TreeSet<>();
+        for (ObjectRef o : scope.objects()) {
+            if (!o.cluster().equals(cluster)) {
+                continue;
+            }
+            switch (o.kind()) {
+                case SERVICE:
+                    services.add(o.namespace() + "/" + o.name());
+                    slicesOf.add(o.namespace() + "/" + o.name());
+                    break;
+                case ENDPOINTS:
+                    slicesOf.add(o.namespace() + "/" + o.name());
+                    break;
+                case ENDPOINT_SLICE:
+                    slicesOf.add(o.namespace() + "/" + serviceName(o, cached));
+                    break;
+                case NODE:
+                    nodes.add(o.name());
+                    break;
+                default:
+                    return Optional.empty();
+            }
+        }
+        return Optional.of(Refresh.of(services, slicesOf, nodes));
     }
 
     static Set<String> groups(SyncScope scope, DesiredState desired, List<ClusterView> views, Set<String> scanned) {
@@ -30,15 +73,22 @@ final class ScopeResolver {
             return out;
         }
         Set<String> services = new TreeSet<>(); // cluster/namespace/name, resolved once
-        scope.objects().forEach(o -> services.add(o.cluster() + "/" + o.namespace() + "/" + serviceName(o, views)));
+        Set<String> wholeClusters = new TreeSet<>(scope.clusters()); // a Node feeds every group of its cluster
+        for (ObjectRef o : scope.objects()) {
+            if (o.kind().namesAService()) {
+                services.add(o.cluster() + "/" + o.namespace() + "/" + serviceName(o, views));
+            } else {
+                wholeClusters.add(o.cluster());
+            }
+        }
         referenced.forEach((group, targets) -> {
             for (ServiceTarget t : targets) {
-                if (scope.clusters().contains(t.service().cluster()) || services.contains(t.service().toString())) {
+                if (wholeClusters.contains(t.service().cluster()) || services.contains(t.service().toString())) {
                     out.add(group);
                 }
             }
         });
-        if (!scope.objects().isEmpty()) {
+        if (needsScan(scope)) {
             out.addAll(scanned);
         }
         return out;
@@ -46,16 +96,19 @@ final class ScopeResolver {
 
     /** The Service an object stands for: itself, the Endpoints of the same name, or the EndpointSlice's owner. */
     static String serviceName(ObjectRef o, List<ClusterView> views) {
+        ClusterSnapshot snapshot = views.stream().filter(v -> v.name().equals(o.cluster())).map(ClusterView::snapshot)
+                .findFirst().orElse(ClusterSnapshot.of(List.of(), List.of(), List.of()));
+        return serviceName(o, snapshot);
+    }
+
+    /** As {@link #serviceName(ObjectRef, List)}, from the object's cluster's snapshot. */
+    static String serviceName(ObjectRef o, ClusterSnapshot snapshot) {
         if (o.kind() != ObjectKind.ENDPOINT_SLICE) {
             return o.name();
         }
-        for (ClusterView v : views) {
-            if (v.name().equals(o.cluster())) {
-                for (KubeEndpointSlice slice : v.snapshot().slices()) {
-                    if (slice.namespace().equals(o.namespace()) && slice.name().equals(o.name())) {
-                        return slice.serviceName();
-                    }
-                }
+        for (KubeEndpointSlice slice : snapshot.slices()) {
+            if (slice.namespace().equals(o.namespace()) && slice.name().equals(o.name())) {
+                return slice.serviceName();
             }
         }
         // a deleted slice: generated names are <service>-<suffix>

@@ -15,16 +15,23 @@ public final class ServiceEvent {
     private final Type type;
     private final String reason;
     private final String message;
+    private final String uid;
 
-    private ServiceEvent(ServiceRef service, Type type, String reason, String message) {
+    private ServiceEvent(ServiceRef service, Type type, String reason, String message, String uid) {
         this.service = Objects.requireNonNull(service);
         this.type = Objects.requireNonNull(type);
         this.reason = Objects.requireNonNull(reason);
         this.message = Objects.requireNonNull(message);
+        this.uid = uid == null ? "" : uid;
     }
 
     public static ServiceEvent of(ServiceRef service, Type type, String reason, String message) {
-        return new ServiceEvent(service, type, reason, message);
+        return new ServiceEvent(service, type, reason, message, "");
+    }
+
+    /** The same Event, knowing the Service's UID from the run's read (no need to get the Service for it). */
+    public ServiceEvent withUid(String serviceUid) {
+        return new ServiceEvent(service, type, reason, message, serviceUid);
     }
 
     public ServiceRef service() { return service; }
@@ -32,12 +39,15 @@ public final class ServiceEvent {
     /** A CamelCase reason, as Kubernetes Events have ({@code SyncedBackends}). */
     public String reason() { return reason; }
     public String message() { return message; }
+    /** The Service's UID as the run read it; empty when not known. */
+    public String uid() { return uid; }
 
     @Override public boolean equals(Object o) {
         if (!(o instanceof ServiceEvent)) return false;
         ServiceEvent e = (ServiceEvent) o;
-        return service.equals(e.service) && type == e.type && reason.equals(e.reason) && message.equals(e.message);
+        return service.equals(e.service) && type == e.type && reason.equals(e.reason) && message.equals(e.message)
+                && uid.equals(e.uid);
     }
-    @Override public int hashCode() { return Objects.hash(service, type, reason, message); }
+    @Override public int hashCode() { return Objects.hash(service, type, reason, message, uid); }
     @Override public String toString() { return service + " " + type + " " + reason + ": " + message; }
 }

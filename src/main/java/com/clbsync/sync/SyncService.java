@@ -7,15 +7,14 @@ import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.ClusterConfig;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.kube.ClusterReader;
-import com.clbsync.model.ClusterSnapshot;
 import com.clbsync.plan.BackendDescription;
 import com.clbsync.plan.ClusterView;
 import com.clbsync.plan.DesiredState;
 import com.clbsync.plan.DesiredStateBuilder;
 import com.clbsync.plan.EniIds;
 import com.clbsync.plan.Freeze;
-import com.clbsync.plan.NotReadyStorm;
 import com.clbsync.plan.Ownership;
+import com.clbsync.plan.ServiceRef;
 import com.clbsync.plan.ServiceTarget;
 import com.clbsync.plan.WeightPolicy;
 import com.clbsync.time.Deadline;
@@ -23,29 +22,27 @@ import com.clbsync.time.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Orchestrates a run: read every cluster (in parallel, each bounded by its timeout and the run's
- * deadline), compute what every referenced group should hold, describe the groups, then sync them
- * queued by the CLB that owns them. Returns an immutable report.
+ * Orchestrates a run: read every cluster ({@link ClusterReads}: in parallel, bounded by the deadline, from
+ * a warm snapshot where a targeted event allows), look up the ENIs of ENI Services' pods, compute what
+ * every referenced group should hold, describe the groups, then sync them queued by the CLB that owns
+ * them. Returns an immutable report.
  */
 public final class SyncService {
     /** CLB instances synced at the same time. */
@@ -66,6 +63,7 @@ public final class SyncService {
     private Map<String, ServiceEvents> events = Map.of();
     private EniLookup enis = EniLookup.NONE;
     private DrainLog drains = new DrainLog();
+    private SnapshotCache snapshots = new SnapshotCache();
 
     /**
      * @param readers one reader per configured cluster, by cluster name
@@ -93,6 +91,7 @@ public final class SyncService {
         s.events = events;
         s.enis = enis;
         s.drains = drains;
+        s.snapshots = snapshots;
         return s;
     }
 
@@ -125,6 +124,13 @@ public final class SyncService {
         return s;
     }
 
+    /** The same service, keeping the clusters' snapshots in {@code cache}: one per instance, shared by its runs. */
+    public SyncService withSnapshots(SnapshotCache cache) {
+        SyncService s = copy();
+        s.snapshots = Objects.requireNonNull(cache);
+        return s;
+    }
+
     /** A daemon thread pool for the cluster reads. */
     public static ExecutorService readPool() {
         return Executors.newCachedThreadPool(daemon("clb-sync-read"));
@@ -153,8 +159,9 @@ public final class SyncService {
                     progressEvery.toMillis(), TimeUnit.MILLISECONDS);
         }
         try {
-            SyncReport report = run(apply, scope, deadline, progress).withClbCalls(progress.snapshot().calls());
-            return apply ? withEvents(report, deadline) : report;
+            Map<ServiceRef, String> uids = new HashMap<>();
+            SyncReport report = run(apply, scope, deadline, progress, uids).withClbCalls(progress.snapshot().calls());
+            return apply ? withEvents(report, deadline, uids) : report;
         } finally {
             if (ticker != null) {
                 ticker.shutdownNow();
@@ -162,11 +169,14 @@ public final class SyncService {
         }
     }
 
-    private SyncReport run(boolean apply, SyncScope scope, Deadline deadline, Progress progress) {
+    /** @param uids filled with the UID of every Service read, for the Events */
+    private SyncReport run(boolean apply, SyncScope scope, Deadline deadline, Progress progress, Map<ServiceRef, String> uids) {
         VServerGroupApi clb = api.within(deadline, progress);
         List<ClusterReport> clusterReports = new ArrayList<>();
         List<ClusterView> views = new ArrayList<>();
-        readAll(clusterReports, views, deadline);
+        new ClusterReads(config, readers, pool, snapshots).read(scope, deadline, clusterReports, views);
+        views.forEach(v -> v.snapshot().services().forEach(s -> uids.put(
+                ServiceRef.of(v.name(), v.ownerId(), s.namespace(), s.name()), s.uid())));
         DesiredState desired = DesiredStateBuilder.build(views, eniIds(views, deadline, progress));
         Set<String> frozenOwners = clusterReports.stream().filter(ClusterReport::frozen).map(ClusterReport::ownerId)
                 .collect(Collectors.toSet());
@@ -268,7 +278,7 @@ public final class SyncService {
      * Writes the Events the report calls for in each Service's cluster; one that cannot be written is a
      * note in the report, never a failure of the sync.
      */
-    private SyncReport withEvents(SyncReport report, Deadline deadline) {
+    private SyncReport withEvents(SyncReport report, Deadline deadline, Map<ServiceRef, String> uids) {
         List<String> problems = new ArrayList<>();
         for (ServiceEvent e : EventsOfReport.of(report)) {
             ServiceEvents writer = events.get(e.service().cluster());
@@ -280,7 +290,7 @@ public final class SyncService {
                 continue;
             }
             try {
-                writer.record(e);
+                writer.record(e.withUid(uids.getOrDefault(e.service(), "")));
             } catch (Exception x) {
                 String why = x.getMessage() == null || x.getMessage().isBlank() ? x.getClass().getSimpleName()
                         : x.getMessage().split("\n")[0];
@@ -292,49 +302,6 @@ public final class SyncService {
 
     private static List<ServiceTarget> targets(DesiredState desired, String groupId) {
         return desired.targetsByGroup().getOrDefault(groupId, List.of());
-    }
-
-    private void readAll(List<ClusterReport> reports, List<ClusterView> views, Deadline deadline) {
-        Map<ClusterConfig, CompletableFuture<ClusterSnapshot>> reads = new LinkedHashMap<>();
-        for (ClusterConfig c : config.clusters()) {
-            ClusterReader reader = readers.get(c.name());
-            reads.put(c, CompletableFuture.supplyAsync(() -> {
-                try {
-                    return reader.read();
-                } catch (Exception e) {
-                    throw new ReadFailure(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                }
-            }, pool));
-        }
-        long started = System.nanoTime();
-        for (Map.Entry<ClusterConfig, CompletableFuture<ClusterSnapshot>> e : reads.entrySet()) {
-            ClusterConfig c = e.getKey();
-            // each cluster's bound counts from the common start, and never past the run's deadline
-            Duration own = Duration.ofSeconds(c.timeoutSeconds()).minusNanos(System.nanoTime() - started);
-            Duration wait = deadline.bound(own.isNegative() ? Duration.ZERO : own);
-            try {
-                ClusterSnapshot s = e.getValue().get(wait.toNanos(), TimeUnit.NANOSECONDS);
-                Optional<NotReadyStorm> storm = NotReadyStorm.in(s.nodes(), config.failOpenNotReadyFraction());
-                if (s.nodes().isEmpty()) {
-                    reports.add(ClusterReport.frozen(c.name(), c.ownerId(), "the cluster returned no Nodes"));
-                } else if (storm.isPresent()) {
-                    reports.add(ClusterReport.degraded(c.name(), c.ownerId(), s.services().size(), s.nodes().size(),
-                            storm.get().toString()));
-                } else {
-                    reports.add(ClusterReport.read(c.name(), c.ownerId(), s.services().size(), s.nodes().size()));
-                    views.add(ClusterView.of(c.name(), c.ownerId(), s).withDefaultBackendType(c.backendType()));
-                }
-            } catch (TimeoutException ex) {
-                e.getValue().cancel(true);
-                reports.add(ClusterReport.frozen(c.name(), c.ownerId(), wait.compareTo(own) < 0
-                        ? "not read before the run's deadline" : "not read within " + c.timeoutSeconds() + " s"));
-            } catch (ExecutionException ex) {
-                reports.add(ClusterReport.frozen(c.name(), c.ownerId(), ex.getCause().getMessage()));
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                reports.add(ClusterReport.frozen(c.name(), c.ownerId(), "interrupted"));
-            }
-        }
     }
 
     private static ThreadFactory daemon(String name) {
@@ -361,13 +328,6 @@ public final class SyncService {
             } catch (ClbException e) {
                 return new Described(null, e);
             }
-        }
-    }
-
-    /** Carries a reader's failure message through the future. */
-    private static final class ReadFailure extends RuntimeException {
-        ReadFailure(String message) {
-            super(message, null, false, false);
         }
     }
 }

@@ -25,9 +25,11 @@ class AuditRecordsTest {
     }
 
     @Test
-    void aNodeWriteOrACollectionDeleteCallsForTheWholeCluster() {
-        assertThat(AuditRecords.scope("a", List.of(Map.of("verb", "patch", "objectRef.resource", "nodes", "objectRef.name", "n1")))
-                .clusters()).containsExactly("a");
+    void aNodeWriteNamesTheNodeAndACollectionDeleteCallsForTheWholeCluster() {
+        SyncScope node = AuditRecords.scope("a", List.of(Map.of("verb", "patch", "objectRef.resource", "nodes", "objectRef.name", "n1")));
+        assertThat(node.objects()).as("every group of its cluster, the Node alone read again")
+                .containsExactly(ObjectRef.of("a", ObjectKind.NODE, "", "n1"));
+        assertThat(node.clusters()).isEmpty();
         assertThat(AuditRecords.scope("a", List.of(Map.of("verb", "deletecollection", "objectRef.resource", "services")))
                 .clusters()).containsExactly("a");
     }

@@ -160,9 +160,10 @@ class DeploymentFilesTest {
     @Test
     @SuppressWarnings("unchecked")
     void theRbacGrantsExactlyTheReadsTheCodeMakes() throws Exception {
-        // what a sync makes of a cluster: its reads, and the Events on a Service it acts on, written twice
+        // what a sync makes of a cluster: its reads (full, then a warm instance's targeted ones for a Service,
+        // its slices and a Node), and the Events on a Service it acts on, written twice
         Set<String> made = new java.util.TreeSet<>();
-        try (World world = new World()) {
+        try (World world = new World().warm()) {
             FakeCluster a = world.cluster("cluster-a");
             a.nodes("a", 1);
             io.fabric8.kubernetes.api.model.Service s = a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
@@ -171,6 +172,10 @@ class DeploymentFilesTest {
             a.takeRequests();
             world.apply();
             world.apply();
+            world.apply(com.clbsync.sync.SyncScope.targeted(List.of(), List.of(
+                    com.clbsync.sync.ObjectRef.of("cluster-a", com.clbsync.sync.ObjectKind.SERVICE, "default", "service-a"),
+                    com.clbsync.sync.ObjectRef.of("cluster-a", com.clbsync.sync.ObjectKind.NODE, "", "a-0"))),
+                    com.clbsync.time.Deadline.in(java.time.Duration.ofMinutes(1)));
             java.util.regex.Pattern path = java.util.regex.Pattern.compile(
                     "(GET|POST|PUT) /(?:api/v1|apis/([a-z0-9.]+)/v1)(?:/namespaces/[a-z0-9-]+)?/([a-z]+)(/[^?]+)?(\\?.*)?");
             for (String request : a.takeRequests()) {
@@ -193,7 +198,7 @@ class DeploymentFilesTest {
                 }
             }
         }
-        assertThat(made).containsExactly("/events:create", "/events:get", "/events:update", "/nodes:list", "/services:get",
+        assertThat(made).containsExactly("/events:create", "/events:get", "/events:update", "/nodes:get", "/nodes:list", "/services:get",
                 "/services:list", "discovery.k8s.io/endpointslices:list");
         assertThat(granted).isEqualTo(made);
         assertThat(text).contains("writes only Events on the Services it acts on");

@@ -15,6 +15,7 @@ import com.clbsync.plan.Backend;
 import com.clbsync.sync.DrainLog;
 import com.clbsync.sync.ReportJson;
 import com.clbsync.sync.ReportText;
+import com.clbsync.sync.SnapshotCache;
 import com.clbsync.sync.SyncFactory;
 import com.clbsync.sync.SyncReport;
 import com.clbsync.sync.SyncScope;
@@ -56,6 +57,10 @@ public final class World implements AutoCloseable {
     private int drainSeconds;
     /** The instance's memory of draining backends: one for all the world's runs, as in a warm instance. */
     private final DrainLog drains = new DrainLog();
+    /** The clusters' snapshots, kept between runs only in a warm world (as in a warm instance). */
+    private final SnapshotCache snapshots = new SnapshotCache();
+    private boolean warm;
+    private int cacheSeconds = SyncConfig.DEFAULT_CACHE_SECONDS;
 
     public World() throws Exception {
         clb = ClbEmulator.start();
@@ -83,7 +88,7 @@ public final class World implements AutoCloseable {
     public SyncConfig config() {
         List<ClusterConfig> cs = clusters.values().stream().map(FakeCluster::config).collect(Collectors.toList());
         return SyncConfig.of("cn-hangzhou", clb.endpoint(), weightMode, loadBalancerIds, cs).withClbQuotas(quotas)
-                .withEcsEndpoint(clb.endpoint()).withDrainSeconds(drainSeconds);
+                .withEcsEndpoint(clb.endpoint()).withDrainSeconds(drainSeconds).withCacheSeconds(cacheSeconds);
     }
 
     /** The CLB client tests use: quick retries, and a short read timeout when one is set. */
@@ -95,6 +100,18 @@ public final class World implements AutoCloseable {
     /** The configuration's {@code drainSeconds} (0 unless set). */
     public World drainSeconds(int seconds) {
         this.drainSeconds = seconds;
+        return this;
+    }
+
+    /** Runs share the clusters' snapshots, as the runs of one warm instance do (each run is cold otherwise). */
+    public World warm() {
+        this.warm = true;
+        return this;
+    }
+
+    /** The configuration's {@code cacheSeconds} (60 unless set). */
+    public World cacheSeconds(int seconds) {
+        this.cacheSeconds = seconds;
         return this;
     }
 
@@ -116,7 +133,8 @@ public final class World implements AutoCloseable {
     }
 
     public SyncService service() throws Exception {
-        return SyncFactory.create(config(), api()).withEnis(enis()).withDrainLog(drains);
+        SyncService s = SyncFactory.create(config(), api()).withEnis(enis()).withDrainLog(drains);
+        return warm ? s.withSnapshots(snapshots) : s;
     }
 
     /** One run, with the emulator's call log cleared first; checks no secret reaches the report. */
@@ -138,8 +156,13 @@ public final class World implements AutoCloseable {
 
     /** One apply that must be done by {@code deadline}. */
     public SyncReport apply(Deadline deadline) throws Exception {
+        return apply(SyncScope.full(), deadline);
+    }
+
+    /** One apply of this scope that must be done by {@code deadline}. */
+    public SyncReport apply(SyncScope scope, Deadline deadline) throws Exception {
         clb.clearCalls();
-        return checked(service().run(true, SyncScope.full(), deadline));
+        return checked(service().run(true, scope, deadline));
     }
 
     /** The share of the traffic of a group that goes to backends whose ServerId starts with {@code prefix}. */

@@ -1,0 +1,134 @@
+package com.clbsync.sync;
+
+import com.clbsync.config.ClusterConfig;
+import com.clbsync.config.SyncConfig;
+import com.clbsync.kube.ClusterReader;
+import com.clbsync.model.ClusterSnapshot;
+import com.clbsync.model.Refresh;
+import com.clbsync.plan.ClusterView;
+import com.clbsync.plan.NotReadyStorm;
+import com.clbsync.time.Deadline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reads every cluster for a run, in parallel, each bounded by its timeout and the run's deadline. A
+ * full run reads everything and renews the snapshots; a targeted run, in a warm instance whose
+ * snapshot of a cluster is younger than {@code cacheSeconds}, reads again only what its events name
+ * there and takes the rest from the snapshot. Any doubt (no snapshot, an old one, a change not pinned to
+ * named objects, a failed targeted read) means a full read.
+ */
+final class ClusterReads {
+    private final SyncConfig config;
+    private final Map<String, ClusterReader> readers;
+    private final ExecutorService pool;
+    private final SnapshotCache snapshots;
+
+    ClusterReads(SyncConfig config, Map<String, ClusterReader> readers, ExecutorService pool, SnapshotCache snapshots) {
+        this.config = config;
+        this.readers = readers;
+        this.pool = pool;
+        this.snapshots = snapshots;
+    }
+
+    /** Reads for {@code scope}: a report per cluster, a view per cluster read (not frozen, not degraded). */
+    void read(SyncScope scope, Deadline deadline, List<ClusterReport> reports, List<ClusterView> views) {
+        Clock clock = deadline.clock();
+        Instant now = clock.instant();
+        Duration maxAge = Duration.ofSeconds(config.cacheSeconds());
+        Map<ClusterConfig, CompletableFuture<Read>> reads = new LinkedHashMap<>();
+        for (ClusterConfig c : config.clusters()) {
+            ClusterReader reader = readers.get(c.name());
+            Optional<SnapshotCache.Entry> cached = maxAge.isZero() ? Optional.empty() : snapshots.fresh(c.name(), now, maxAge);
+            Optional<Refresh> refresh = cached.flatMap(e -> ScopeResolver.refreshOf(scope, c.name(), e.snapshot));
+            reads.put(c, CompletableFuture.supplyAsync(() -> {
+                if (refresh.isPresent()) {
+                    SnapshotCache.Entry e = cached.get();
+                    String age = Duration.between(e.fullReadAt, now).toSeconds() + " s old";
+                    if (refresh.get().isEmpty()) {
+                        return new Read(e.snapshot, e.fullReadAt, "snapshot " + age + " (nothing named here)");
+                    }
+                    try {
+                        return new Read(reader.refresh(e.snapshot, refresh.get()), e.fullReadAt,
+                                "snapshot " + age + ", read again: " + refresh.get());
+                    } catch (Exception x) {
+                        // doubt: read everything below
+                    }
+                }
+                Instant at = clock.instant();
+                try {
+                    return new Read(reader.read(), at, "full read");
+                } catch (Exception x) {
+                    throw new ReadFailure(x.getMessage() == null ? x.getClass().getSimpleName() : x.getMessage());
+                }
+            }, pool));
+        }
+        long started = System.nanoTime();
+        for (Map.Entry<ClusterConfig, CompletableFuture<Read>> e : reads.entrySet()) {
+            ClusterConfig c = e.getKey();
+            // each cluster's bound counts from the common start, and never past the run's deadline
+            Duration own = Duration.ofSeconds(c.timeoutSeconds()).minusNanos(System.nanoTime() - started);
+            Duration wait = deadline.bound(own.isNegative() ? Duration.ZERO : own);
+            try {
+                Read r = e.getValue().get(wait.toNanos(), TimeUnit.NANOSECONDS);
+                snapshots.put(c.name(), r.snapshot, r.fullReadAt);
+                ClusterSnapshot s = r.snapshot;
+                Optional<NotReadyStorm> storm = NotReadyStorm.in(s.nodes(), config.failOpenNotReadyFraction());
+                if (s.nodes().isEmpty()) {
+                    snapshots.drop(c.name());
+                    reports.add(ClusterReport.frozen(c.name(), c.ownerId(), "the cluster returned no Nodes"));
+                } else if (storm.isPresent()) {
+                    reports.add(ClusterReport.degraded(c.name(), c.ownerId(), s.services().size(), s.nodes().size(),
+                            storm.get().toString()).withSource(r.source));
+                } else {
+                    reports.add(ClusterReport.read(c.name(), c.ownerId(), s.services().size(), s.nodes().size())
+                            .withSource(r.source));
+                    views.add(ClusterView.of(c.name(), c.ownerId(), s).withDefaultBackendType(c.backendType()));
+                }
+                continue;
+            } catch (TimeoutException ex) {
+                e.getValue().cancel(true);
+                reports.add(ClusterReport.frozen(c.name(), c.ownerId(), wait.compareTo(own) < 0
+                        ? "not read before the run's deadline" : "not read within " + c.timeoutSeconds() + " s"));
+            } catch (ExecutionException ex) {
+                reports.add(ClusterReport.frozen(c.name(), c.ownerId(), ex.getCause().getMessage()));
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                reports.add(ClusterReport.frozen(c.name(), c.ownerId(), "interrupted"));
+            }
+            snapshots.drop(c.name());
+        }
+    }
+
+    /** A cluster's snapshot for this run, when the full read it stems from started, and how it was had. */
+    private static final class Read {
+        final ClusterSnapshot snapshot;
+        final Instant fullReadAt;
+        final String source;
+
+        Read(ClusterSnapshot snapshot, Instant fullReadAt, String source) {
+            this.snapshot = snapshot;
+            this.fullReadAt = fullReadAt;
+            this.source = source;
+        }
+    }
+
+    /** Carries a reader's failure message through the future. */
+    private static final class ReadFailure extends RuntimeException {
+        ReadFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
