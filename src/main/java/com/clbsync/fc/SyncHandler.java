@@ -176,8 +176,9 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         }
         Optional<Instant> covered = w.coalescer.covering(trigger, w.config);
         if (covered.isPresent()) {
-            trigger = trigger.noted("covered by the full run that started at " + covered.get() + " (every cluster read,"
-                    + " every group synced) after this change: nothing read, nothing written");
+            trigger = trigger.noted("covered by the clean run that started at " + covered.get() + ", after this change"
+                    + " (it read what the change names, or its whole cluster, and synced every group fed by it): nothing"
+                    + " read, nothing written");
         }
         if (trigger.scope().isEmpty() || covered.isPresent()) {
             report = SyncReport.of(trigger.apply(), trigger.scope().toString(), List.of(), List.of(), List.of(), List.of(), List.of());

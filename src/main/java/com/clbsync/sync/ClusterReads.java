@@ -13,10 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -94,7 +96,7 @@ final class ClusterReads {
                             storm.get().toString()).withSource(r.source));
                 } else {
                     reports.add(ClusterReport.read(c.name(), c.ownerId(), s.services().size(), s.nodes().size())
-                            .withSource(r.source));
+                            .withSource(r.source).withReadAfresh(readAfresh(scope, c.name(), s)));
                     views.add(ClusterView.of(c.name(), c.ownerId(), s).withDefaultBackendType(c.backendType()));
                 }
                 continue;
@@ -110,6 +112,26 @@ final class ClusterReads {
             }
             snapshots.drop(c.name());
         }
+    }
+
+    /** What a targeted scope names in the cluster, with the EndpointSlices of the Services among it, as now read. */
+    private static Set<ObjectRef> readAfresh(SyncScope scope, String cluster, ClusterSnapshot s) {
+        if (scope.isFull()) {
+            return Set.of();
+        }
+        Set<ObjectRef> out = new HashSet<>();
+        Set<String> services = new HashSet<>();
+        for (ObjectRef o : scope.objects()) {
+            if (o.cluster().equals(cluster)) {
+                out.add(o);
+                if (o.kind().namesAService()) {
+                    services.add(o.namespace() + "/" + ScopeResolver.serviceName(o, s));
+                }
+            }
+        }
+        s.slices().stream().filter(x -> services.contains(x.namespace() + "/" + x.serviceName()))
+                .forEach(x -> out.add(ObjectRef.of(cluster, ObjectKind.ENDPOINT_SLICE, x.namespace(), x.name())));
+        return out;
     }
 
     /** A cluster's snapshot for this run, when the full read it stems from started, and how it was had. */

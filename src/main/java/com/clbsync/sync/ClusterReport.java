@@ -1,6 +1,7 @@
 package com.clbsync.sync;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How reading one cluster went. A frozen cluster's owned backends are neither removed nor re-weighted;
@@ -23,8 +24,10 @@ public final class ClusterReport {
     private final int services;
     private final int nodes;
     private final String source;
+    private final Set<ObjectRef> readAfresh;
 
-    private ClusterReport(String name, String ownerId, State state, String reason, int services, int nodes, String source) {
+    private ClusterReport(String name, String ownerId, State state, String reason, int services, int nodes, String source,
+                          Set<ObjectRef> readAfresh) {
         this.name = Objects.requireNonNull(name);
         this.ownerId = Objects.requireNonNull(ownerId);
         this.state = Objects.requireNonNull(state);
@@ -32,23 +35,29 @@ public final class ClusterReport {
         this.services = services;
         this.nodes = nodes;
         this.source = source == null ? "" : source;
+        this.readAfresh = Set.copyOf(readAfresh);
     }
 
     public static ClusterReport read(String name, String ownerId, int services, int nodes) {
-        return new ClusterReport(name, ownerId, State.READ, "", services, nodes, "");
+        return new ClusterReport(name, ownerId, State.READ, "", services, nodes, "", Set.of());
     }
 
     public static ClusterReport degraded(String name, String ownerId, int services, int nodes, String reason) {
-        return new ClusterReport(name, ownerId, State.DEGRADED, reason, services, nodes, "");
+        return new ClusterReport(name, ownerId, State.DEGRADED, reason, services, nodes, "", Set.of());
     }
 
     public static ClusterReport frozen(String name, String ownerId, String reason) {
-        return new ClusterReport(name, ownerId, State.FROZEN, reason, 0, 0, "");
+        return new ClusterReport(name, ownerId, State.FROZEN, reason, 0, 0, "", Set.of());
     }
 
     /** The same report, saying how the cluster was had: a full read, or a warm snapshot and what was read again. */
     public ClusterReport withSource(String how) {
-        return new ClusterReport(name, ownerId, state, reason, services, nodes, how);
+        return new ClusterReport(name, ownerId, state, reason, services, nodes, how, readAfresh);
+    }
+
+    /** The same report, naming the objects a targeted run read afresh here (each named one, and its Service's slices). */
+    public ClusterReport withReadAfresh(Set<ObjectRef> objects) {
+        return new ClusterReport(name, ownerId, state, reason, services, nodes, source, objects);
     }
 
     public String name() { return name; }
@@ -62,14 +71,20 @@ public final class ClusterReport {
     public int nodes() { return nodes; }
     /** How the cluster was had: {@code full read}, or a warm snapshot and what was read again; empty when not read. */
     public String source() { return source; }
+    /**
+     * The objects a targeted run read afresh in this cluster: those its events named, and the
+     * EndpointSlices of the Services among them. A clean run covers any older change to them.
+     */
+    public Set<ObjectRef> readAfresh() { return readAfresh; }
 
     @Override public boolean equals(Object o) {
         if (!(o instanceof ClusterReport)) return false;
         ClusterReport c = (ClusterReport) o;
         return name.equals(c.name) && ownerId.equals(c.ownerId) && state == c.state && reason.equals(c.reason)
-                && services == c.services && nodes == c.nodes && source.equals(c.source);
+                && services == c.services && nodes == c.nodes && source.equals(c.source)
+                && readAfresh.equals(c.readAfresh);
     }
-    @Override public int hashCode() { return Objects.hash(name, ownerId, state, reason, services, nodes, source); }
+    @Override public int hashCode() { return Objects.hash(name, ownerId, state, reason, services, nodes, source, readAfresh); }
     @Override public String toString() {
         switch (state) {
             case READ: return name + ": read, " + services + " services, " + nodes + " nodes"

@@ -133,7 +133,7 @@ class SyncHandlerTest {
 
         JsonObject r = invoke(serviceEventAt(java.time.Instant.now().minusSeconds(60)), STS);
 
-        assertThat(r.getAsJsonObject("trigger").getAsJsonArray("notes").toString()).contains("covered by the full run that"
+        assertThat(r.getAsJsonObject("trigger").getAsJsonArray("notes").toString()).contains("covered by the clean run that"
                 + " started at");
         assertThat(world.clb.calls()).isEmpty();
         assertThat(world.cluster("cluster-a").requestCount() + world.cluster("cluster-b").requestCount()).isEqualTo(k8sBefore);
