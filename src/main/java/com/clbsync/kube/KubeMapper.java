@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 /** Maps client-java's models into clb-sync's own values: the only place the core's inputs meet client-java. */
 public final class KubeMapper {
     static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+    private static final String LB_ANNOTATIONS = "service.beta.kubernetes.io/";
 
     private KubeMapper() {
     }
@@ -40,7 +41,26 @@ public final class KubeMapper {
                         p.getTargetPort() == null ? null : p.getTargetPort().toString()));
             }
         }
-        return KubeService.of(meta.getNamespace(), meta.getName(), meta.getAnnotations(), local, ports).withUid(meta.getUid());
+        return KubeService.of(meta.getNamespace(), meta.getName(), lbAnnotations(meta.getAnnotations()), local, ports)
+                .withUid(meta.getUid());
+    }
+
+    /**
+     * The annotations clb-sync reads (all under {@code service.beta.kubernetes.io/}): a warm instance keeps
+     * thousands of Services, and {@code kubectl.kubernetes.io/last-applied-configuration} alone is often
+     * the largest part of one.
+     */
+    static Map<String, String> lbAnnotations(Map<String, String> all) {
+        if (all == null) {
+            return Map.of();
+        }
+        Map<String, String> out = new HashMap<>();
+        all.forEach((k, v) -> {
+            if (k.startsWith(LB_ANNOTATIONS)) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     public static KubeEndpointSlice slice(V1EndpointSlice s) {

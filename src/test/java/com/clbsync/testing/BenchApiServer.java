@@ -1,0 +1,161 @@
+package com.clbsync.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A read-mostly Kubernetes API server on loopback for benchmarks at scale: objects are held as JSON
+ * text and served as the real API server serves them (paginated lists with {@code limit} and
+ * {@code continue}, gets by name with 404, EndpointSlices by {@code kubernetes.io/service-name}
+ * label, Events accepted). Counts the requests and the bytes it sends. The benchmark changes objects
+ * between runs with {@link #put}.
+ */
+public final class BenchApiServer implements AutoCloseable {
+    private static final Pattern NAMESPACED = Pattern.compile("/(?:api/v1|apis/discovery\\.k8s\\.io/v1)/namespaces/([^/]+)/([a-z]+)(?:/([^/]+))?");
+    private static final Pattern CLUSTER_WIDE = Pattern.compile("/(?:api/v1|apis/discovery\\.k8s\\.io/v1)/([a-z]+)(?:/([^/]+))?");
+    private final HttpServer server;
+    /** resource -> namespace/name (or name) -> JSON; slices also by their Service. */
+    private final Map<String, Map<String, String>> objects = new LinkedHashMap<>();
+    private final Map<String, String> serviceOfSlice = new LinkedHashMap<>();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+
+    private BenchApiServer(HttpServer server) {
+        this.server = server;
+        for (String r : List.of("services", "endpointslices", "nodes")) {
+            objects.put(r, new LinkedHashMap<>());
+        }
+    }
+
+    public static BenchApiServer start() throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        BenchApiServer s = new BenchApiServer(http);
+        http.createContext("/", s::handle);
+        http.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "bench-api-server");
+            t.setDaemon(true);
+            return t;
+        }));
+        http.start();
+        return s;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * Stores an object ({@code services}, {@code endpointslices} or {@code nodes}) under its key
+     * ({@code namespace/name}, or the name of a Node); {@code service} names a slice's Service.
+     */
+    public synchronized void put(String resource, String key, String json, String service) {
+        objects.get(resource).put(key, json);
+        if (service != null) {
+            serviceOfSlice.put(key, service);
+        }
+    }
+
+    public long requests() { return requests.get(); }
+    public long bytes() { return bytes.get(); }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try {
+            requests.incrementAndGet();
+            String path = ex.getRequestURI().getRawPath();
+            Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+            ex.getRequestBody().readAllBytes();
+            String body;
+            int status = 200;
+            Matcher ns = NAMESPACED.matcher(path);
+            Matcher all = CLUSTER_WIDE.matcher(path);
+            synchronized (this) {
+                if (ns.matches() && ns.group(2).equals("events")) {
+                    status = 201;
+                    body = "{\"kind\":\"Event\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"e\",\"namespace\":\"" + ns.group(1) + "\"}}";
+                } else if (ns.matches() && ns.group(3) != null) {
+                    body = objects.getOrDefault(ns.group(2), Map.of()).get(ns.group(1) + "/" + ns.group(3));
+                } else if (ns.matches()) {
+                    String selector = q.getOrDefault("labelSelector", "");
+                    String service = selector.startsWith("kubernetes.io/service-name=") ? selector.substring(27) : null;
+                    List<String> items = new ArrayList<>();
+                    objects.getOrDefault(ns.group(2), Map.of()).forEach((k, v) -> {
+                        if (k.startsWith(ns.group(1) + "/") && (service == null
+                                || (ns.group(1) + "/" + service).equals(serviceOfSlice.get(k)))) {
+                            items.add(v);
+                        }
+                    });
+                    body = list(ns.group(2), items, q);
+                } else if (all.matches() && all.group(2) != null) {
+                    body = objects.getOrDefault(all.group(1), Map.of()).get(all.group(2));
+                } else if (all.matches()) {
+                    body = list(all.group(1), new ArrayList<>(objects.getOrDefault(all.group(1), Map.of()).values()), q);
+                } else {
+                    body = null;
+                }
+            }
+            if (body == null) {
+                status = 404;
+                body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\",\"code\":404}";
+            }
+            byte[] out = body.getBytes(StandardCharsets.UTF_8);
+            bytes.addAndGet(out.length);
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(status, out.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(out);
+            }
+        } finally {
+            ex.close();
+        }
+    }
+
+    /** One page: {@code limit} items from the offset the {@code continue} token holds. */
+    private static String list(String resource, List<String> items, Map<String, String> q) {
+        int limit = Integer.parseInt(q.getOrDefault("limit", "0"));
+        int from = q.containsKey("continue") ? Integer.parseInt(q.get("continue")) : 0;
+        int to = limit <= 0 ? items.size() : Math.min(items.size(), from + limit);
+        String kind = resource.equals("endpointslices") ? "EndpointSliceList" : resource.equals("nodes") ? "NodeList" : "ServiceList";
+        StringBuilder sb = new StringBuilder("{\"kind\":\"").append(kind).append("\",\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":\"1\"");
+        if (to < items.size()) {
+            sb.append(",\"continue\":\"").append(to).append('"');
+        }
+        sb.append("},\"items\":[");
+        for (int i = from; i < to; i++) {
+            sb.append(i > from ? "," : "").append(items.get(i));
+        }
+        return sb.append("]}").toString();
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    out.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
