@@ -1,8 +1,10 @@
 package com.clbsync.model;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** What one read of a cluster returned: its Services, EndpointSlices and Nodes. */
 public final class ClusterSnapshot {
@@ -37,6 +39,19 @@ public final class ClusterSnapshot {
         nodes.stream().filter(x -> !what.nodes().contains(x.name())).forEach(n::add);
         n.addAll(gotNodes);
         return new ClusterSnapshot(s, e, n);
+    }
+
+    /** Whether the objects {@code what} names are the same here as in {@code other} (gone in both counts as same). */
+    public boolean sameAs(ClusterSnapshot other, Refresh what) {
+        return named(this, what).equals(named(other, what));
+    }
+
+    private static Set<Object> named(ClusterSnapshot s, Refresh what) {
+        Set<Object> out = new HashSet<>();
+        s.services.stream().filter(x -> what.services().contains(x.namespace() + "/" + x.name())).forEach(out::add);
+        s.slices.stream().filter(x -> what.slicesOf().contains(x.namespace() + "/" + x.serviceName())).forEach(out::add);
+        s.nodes.stream().filter(x -> what.nodes().contains(x.name())).forEach(out::add);
+        return out;
     }
 
     public List<KubeService> services() { return services; }

@@ -45,8 +45,12 @@ final class ClusterReads {
         this.snapshots = snapshots;
     }
 
-    /** Reads for {@code scope}: a report per cluster, a view per cluster read (not frozen, not degraded). */
-    void read(SyncScope scope, Deadline deadline, List<ClusterReport> reports, List<ClusterView> views) {
+    /**
+     * Reads for {@code scope}: a report per cluster, a view per cluster read (not frozen, not degraded).
+     * Returns whether a cluster was read in full, and whether every cluster came from its snapshot with
+     * what the scope names there unchanged.
+     */
+    Outcome read(SyncScope scope, Deadline deadline, List<ClusterReport> reports, List<ClusterView> views) {
         Clock clock = deadline.clock();
         Instant now = clock.instant();
         Duration maxAge = Duration.ofSeconds(config.cacheSeconds());
@@ -60,23 +64,27 @@ final class ClusterReads {
                     SnapshotCache.Entry e = cached.get();
                     String age = Duration.between(e.fullReadAt, now).toSeconds() + " s old";
                     if (refresh.get().isEmpty()) {
-                        return new Read(e.snapshot, e.fullReadAt, "snapshot " + age + " (nothing named here)");
+                        return new Read(e.snapshot, e.fullReadAt, "snapshot " + age + " (nothing named here)", false, true);
                     }
                     try {
-                        return new Read(reader.refresh(e.snapshot, refresh.get()), e.fullReadAt,
-                                "snapshot " + age + ", read again: " + refresh.get());
+                        ClusterSnapshot fresh = reader.refresh(e.snapshot, refresh.get());
+                        boolean same = fresh.sameAs(e.snapshot, refresh.get());
+                        return new Read(fresh, e.fullReadAt, "snapshot " + age + ", read again: " + refresh.get()
+                                + (same ? " (unchanged)" : ""), false, same);
                     } catch (Exception x) {
                         // doubt: read everything below
                     }
                 }
                 Instant at = clock.instant();
                 try {
-                    return new Read(reader.read(), at, "full read");
+                    return new Read(reader.read(), at, "full read", true, false);
                 } catch (Exception x) {
                     throw new ReadFailure(x.getMessage() == null ? x.getClass().getSimpleName() : x.getMessage());
                 }
             }, pool));
         }
+        boolean anyFull = false;
+        boolean allUnchanged = true;
         long started = System.nanoTime();
         for (Map.Entry<ClusterConfig, CompletableFuture<Read>> e : reads.entrySet()) {
             ClusterConfig c = e.getKey();
@@ -86,6 +94,8 @@ final class ClusterReads {
             try {
                 Read r = e.getValue().get(wait.toNanos(), TimeUnit.NANOSECONDS);
                 snapshots.put(c.name(), r.snapshot, r.fullReadAt);
+                anyFull |= r.full;
+                allUnchanged &= r.unchanged;
                 ClusterSnapshot s = r.snapshot;
                 Optional<NotReadyStorm> storm = NotReadyStorm.in(s.nodes(), config.failOpenNotReadyFraction());
                 if (s.nodes().isEmpty()) {
@@ -111,6 +121,19 @@ final class ClusterReads {
                 reports.add(ClusterReport.frozen(c.name(), c.ownerId(), "interrupted"));
             }
             snapshots.drop(c.name());
+            allUnchanged = false;
+        }
+        return new Outcome(anyFull, allUnchanged);
+    }
+
+    /** What the reads of a run amount to. */
+    static final class Outcome {
+        final boolean anyFull;
+        final boolean allUnchanged;
+
+        Outcome(boolean anyFull, boolean allUnchanged) {
+            this.anyFull = anyFull;
+            this.allUnchanged = allUnchanged;
         }
     }
 
@@ -139,11 +162,15 @@ final class ClusterReads {
         final ClusterSnapshot snapshot;
         final Instant fullReadAt;
         final String source;
+        final boolean full;
+        final boolean unchanged;
 
-        Read(ClusterSnapshot snapshot, Instant fullReadAt, String source) {
+        Read(ClusterSnapshot snapshot, Instant fullReadAt, String source, boolean full, boolean unchanged) {
             this.snapshot = snapshot;
             this.fullReadAt = fullReadAt;
             this.source = source;
+            this.full = full;
+            this.unchanged = unchanged;
         }
     }
 

@@ -56,6 +56,7 @@ public final class ReportJson {
         o.add("warnings", strings(r.warnings()));
         o.add("errors", strings(r.errors()));
         o.add("eventWarnings", strings(r.eventProblems()));
+        o.add("notes", strings(r.notes()));
         JsonArray groups = new JsonArray();
         r.groups().forEach(g -> groups.add(group(g)));
         o.add("groups", groups);

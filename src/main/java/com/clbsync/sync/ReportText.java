@@ -32,6 +32,7 @@ public final class ReportText {
         r.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
         r.errors().forEach(e -> sb.append("error: ").append(e).append('\n'));
         r.eventProblems().forEach(e -> sb.append("note: ").append(e).append('\n'));
+        r.notes().forEach(e -> sb.append("note: ").append(e).append('\n'));
         for (GroupReport g : r.groups()) {
             group(sb, g);
         }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SnapshotCache {
     private final Map<String, Entry> byCluster = new ConcurrentHashMap<>();
+    private volatile boolean inStep;
 
     /** The cluster's snapshot if its full read started less than {@code maxAge} before {@code now}. */
     Optional<Entry> fresh(String cluster, Instant now, Duration maxAge) {
@@ -31,6 +32,21 @@ public final class SnapshotCache {
     /** Forgets the cluster: the next run reads it in full. */
     void drop(String cluster) {
         byCluster.remove(cluster);
+    }
+
+    /**
+     * Whether every group is as the snapshots want it: true after a clean applied full run, kept by clean
+     * applied targeted runs that read no cluster in full (they synced every group of what they read
+     * again), false after anything less. Then a targeted event whose objects read again are unchanged
+     * has nothing to do.
+     */
+    boolean inStep() {
+        return inStep;
+    }
+
+    /** Notes an applied run: full or not, clean or not, and whether it read a cluster in full. */
+    void applied(boolean full, boolean clean, boolean readInFull) {
+        inStep = full ? clean : inStep && clean && !readInFull;
     }
 
     /** A snapshot and when the full read it stems from started. */

@@ -21,10 +21,11 @@ public final class SyncReport {
     private final List<String> errors;
     private final List<String> eventProblems;
     private final int clbCalls;
+    private final List<String> notes;
 
     private SyncReport(boolean apply, String scope, List<ClusterReport> clusters, List<FrozenService> frozenServices,
                        List<String> warnings, List<GroupReport> groups, List<String> errors, List<String> eventProblems,
-                       int clbCalls) {
+                       int clbCalls, List<String> notes) {
         this.apply = apply;
         this.scope = scope;
         this.clusters = List.copyOf(clusters);
@@ -34,23 +35,32 @@ public final class SyncReport {
         this.errors = List.copyOf(errors);
         this.eventProblems = List.copyOf(eventProblems);
         this.clbCalls = clbCalls;
+        this.notes = List.copyOf(notes);
     }
 
     public static SyncReport of(boolean apply, String scope, List<ClusterReport> clusters,
                                 List<FrozenService> frozenServices, List<String> warnings, List<GroupReport> groups,
                                 List<String> errors) {
-        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, List.of(), 0);
+        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, List.of(), 0, List.of());
     }
 
     /** The same report noting Events that could not be written (not a failure of the sync). */
     public SyncReport withEventProblems(List<String> problems) {
-        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, problems, clbCalls);
+        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, problems, clbCalls, notes);
     }
 
     /** The same report with the CLB calls the run made (refused ones included). */
     public SyncReport withClbCalls(int calls) {
-        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, eventProblems, calls);
+        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, eventProblems, calls, notes);
     }
+
+    /** The same report with remarks on how the run went that are no problem at all. */
+    public SyncReport withNotes(List<String> more) {
+        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, eventProblems, clbCalls, more);
+    }
+
+    /** Remarks that are no problem at all (for example: nothing to do, and why). */
+    public List<String> notes() { return notes; }
 
     /** The CLB calls the run made, refused ones included. */
     public int clbCalls() { return clbCalls; }
@@ -80,10 +90,10 @@ public final class SyncReport {
         SyncReport r = (SyncReport) o;
         return apply == r.apply && scope.equals(r.scope) && clusters.equals(r.clusters) && frozenServices.equals(r.frozenServices)
                 && warnings.equals(r.warnings) && groups.equals(r.groups) && errors.equals(r.errors)
-                && eventProblems.equals(r.eventProblems) && clbCalls == r.clbCalls;
+                && eventProblems.equals(r.eventProblems) && clbCalls == r.clbCalls && notes.equals(r.notes);
     }
     @Override public int hashCode() {
-        return Objects.hash(apply, scope, clusters, frozenServices, warnings, groups, errors, eventProblems, clbCalls);
+        return Objects.hash(apply, scope, clusters, frozenServices, warnings, groups, errors, eventProblems, clbCalls, notes);
     }
     @Override public String toString() { return mode() + " " + clusters + " " + groups; }
 }

@@ -174,7 +174,12 @@ public final class SyncService {
         VServerGroupApi clb = api.within(deadline, progress);
         List<ClusterReport> clusterReports = new ArrayList<>();
         List<ClusterView> views = new ArrayList<>();
-        new ClusterReads(config, readers, pool, snapshots).read(scope, deadline, clusterReports, views);
+        ClusterReads.Outcome reads = new ClusterReads(config, readers, pool, snapshots).read(scope, deadline, clusterReports, views);
+        if (apply && !scope.isFull() && reads.allUnchanged && snapshots.inStep()) {
+            return SyncReport.of(true, scope.toString(), clusterReports, List.of(), List.of(), List.of(), List.of())
+                    .withNotes(List.of("nothing this event names has changed since the last clean run, which left every"
+                            + " group as wanted: nothing described, nothing written"));
+        }
         views.forEach(v -> v.snapshot().services().forEach(s -> uids.put(
                 ServiceRef.of(v.name(), v.ownerId(), s.namespace(), s.name()), s.uid())));
         DesiredState desired = DesiredStateBuilder.build(views, eniIds(views, deadline, progress));
@@ -211,8 +216,12 @@ public final class SyncService {
                 Duration.ofSeconds(config.drainSeconds()), deadline.clock());
         groupReports.addAll(syncByClb(toSync, desired, freeze, apply, groupSync, clb, progress));
         groupReports.sort(Comparator.comparing(GroupReport::groupId));
-        return SyncReport.of(apply, scope.toString(), clusterReports, desired.frozenServices(), desired.warnings(),
-                groupReports, errors);
+        SyncReport report = SyncReport.of(apply, scope.toString(), clusterReports, desired.frozenServices(),
+                desired.warnings(), groupReports, errors);
+        if (apply) {
+            snapshots.applied(scope.isFull(), report.exitCode() == SyncReport.EXIT_OK, reads.anyFull);
+        }
+        return report;
     }
 
     /** The ENI of every pod IP the ENI Services need, in one batched lookup; a failure freezes those Services. */

@@ -124,6 +124,25 @@ class SnapshotCacheEndToEndTest {
     }
 
     @Test
+    void anEventWhoseObjectsAreUnchangedSinceACleanRunDescribesAndWritesNothing() throws Exception {
+        run(SyncScope.full());
+        drain();
+        SyncReport r = run(serviceEvent("cluster-a", "service-a"));
+        assertThat(reads(a)).hasSize(2);
+        assertThat(world.clb.calls()).as("no describe").isEmpty();
+        assertThat(r.notes()).anySatisfy(w -> assertThat(w).contains("nothing this event names has changed"));
+
+        io.fabric8.kubernetes.api.model.Service svc = b.service(FakeCluster.SEED.resolve("service-b.yaml"), 31080);
+        svc.getMetadata().getAnnotations().put("service.beta.kubernetes.io/alibaba-cloud-loadbalancer-weight", "70");
+        b.service(svc, 31080);
+        world.clb.failNext("DescribeVServerGroupAttribute", 1, "Forbidden.RAM");
+        assertThat(runAsItGoes(serviceEvent("cluster-b", "service-b")).exitCode()).isNotZero();
+        run(serviceEvent("cluster-a", "service-a"));
+        assertThat(world.callActions()).as("after a run that was not clean, the group is described again")
+                .contains("DescribeVServerGroupAttribute");
+    }
+
+    @Test
     void aSnapshotOlderThanCacheSecondsIsNeverUsed() throws Exception {
         run(SyncScope.full());
         b.readyPods("default", "service-b", b.nodeNames("b", 4), true); // B grows; no event about it
