@@ -1,6 +1,8 @@
 package com.clbsync.check;
 
 import com.clbsync.clb.ClbException;
+import com.clbsync.clb.EcsEniLookup;
+import com.clbsync.clb.EniLookup;
 import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.ClusterConfig;
 import com.clbsync.config.SyncConfig;
@@ -9,6 +11,8 @@ import com.clbsync.kube.ClusterReader;
 import com.clbsync.model.ClusterSnapshot;
 import com.clbsync.model.KubeService;
 import com.clbsync.plan.AnnotationException;
+import com.clbsync.plan.ClusterView;
+import com.clbsync.plan.DesiredStateBuilder;
 import com.clbsync.plan.GroupPort;
 import com.clbsync.plan.LbAnnotations;
 import com.clbsync.plan.ServiceLbSpec;
@@ -24,19 +28,27 @@ import java.util.TreeMap;
  * dependency, each reported with OK or the failure and its fix: every cluster ({@code list nodes?limit=1},
  * which proves the address, the CA, the credentials and the RBAC; then a read for the groups its
  * Services reference), the CLB ({@code DescribeVServerGroups} of every scanned CLB and
- * {@code DescribeVServerGroupAttribute} of every referenced group, which prove the RAM read actions).
+ * {@code DescribeVServerGroupAttribute} of every referenced group, which prove the RAM read actions), and
+ * the ENI lookup when ENI Services exist ({@code DescribeNetworkInterfaces} of up to 100 of their pod IPs).
  * It never writes.
  */
 public final class Preflight {
     private final SyncConfig config;
     private final Map<String, ClusterReader> readers;
     private final VServerGroupApi clb;
+    private final EniLookup enis;
 
     /** @param clb bound to the run's deadline, or null when there are no CLB credentials */
     public Preflight(SyncConfig config, Map<String, ClusterReader> readers, VServerGroupApi clb) {
+        this(config, readers, clb, EniLookup.NONE);
+    }
+
+    /** @param enis the ENI lookup (ECS), bound to the run's deadline, for clusters with ENI Services */
+    public Preflight(SyncConfig config, Map<String, ClusterReader> readers, VServerGroupApi clb, EniLookup enis) {
         this.config = config;
         this.readers = Map.copyOf(readers);
         this.clb = clb;
+        this.enis = enis;
     }
 
     public List<Check> run() {
@@ -46,8 +58,12 @@ public final class Preflight {
                 + (endpoint.isEmpty() ? "the SDK's for " + config.region() : endpoint) + ", Log Service endpoint (when a"
                 + " trigger names none) " + config.network().logEndpoint(config.region())));
         Map<String, String> groups = new TreeMap<>(); // group -> the Service that references it
+        List<ClusterView> views = new ArrayList<>();
         for (ClusterConfig c : config.clusters()) {
-            cluster(c, readers.get(c.name()), checks).ifPresent(s -> references(c, s, groups));
+            cluster(c, readers.get(c.name()), checks).ifPresent(s -> {
+                references(c, s, groups);
+                views.add(ClusterView.of(c.name(), c.ownerId(), s).withDefaultBackendType(c.backendType()));
+            });
         }
         if (clb == null) {
             checks.add(Check.failed("CLB credentials", "none", "set ALIBABA_CLOUD_ACCESS_KEY_ID and"
@@ -60,6 +76,20 @@ public final class Preflight {
                 checks.add(Check.ok(name, clb.groupsOf(lb).size() + " vServer groups"));
             } catch (ClbException e) {
                 checks.add(clbFailure(name, e, "loadBalancerIds names a CLB that does not exist in " + config.region()));
+            }
+        }
+        List<String> podIps = new ArrayList<>(DesiredStateBuilder.eniAddresses(views));
+        if (!podIps.isEmpty()) {
+            List<String> some = podIps.subList(0, Math.min(EcsEniLookup.MAX_IPS, podIps.size()));
+            String name = "ECS DescribeNetworkInterfaces (the ENIs of ENI Services' pods)";
+            try {
+                checks.add(Check.ok(name, enis.eniIds(some).size() + " of " + some.size() + " pod IPs asked have an ENI in use"));
+            } catch (ClbException e) {
+                checks.add(Check.failed(name, e.getMessage(), e.missingPermission()
+                        ? "RAM: grant ecs:DescribeNetworkInterfaces to the role or user (src/deploy/ram-policy.json)"
+                        : "the ECS endpoint " + (config.resolvedEcsEndpoint().isEmpty() ? "(the SDK's for " + config.region() + ")"
+                        : config.resolvedEcsEndpoint()) + " must answer; set ecs.endpoint or network; until this passes,"
+                        + " ENI Services are frozen"));
             }
         }
         groups.forEach((group, service) -> {
@@ -119,7 +149,7 @@ public final class Preflight {
     private static void references(ClusterConfig c, ClusterSnapshot s, Map<String, String> groups) {
         for (KubeService svc : s.services()) {
             try {
-                Optional<ServiceLbSpec> spec = LbAnnotations.parse(svc);
+                Optional<ServiceLbSpec> spec = LbAnnotations.parse(svc, c.backendType());
                 if (spec.isPresent()) {
                     for (GroupPort gp : spec.get().groups()) {
                         groups.putIfAbsent(gp.groupId(), c.name() + "/" + svc.namespace() + "/" + svc.name());

@@ -4,6 +4,7 @@ import com.clbsync.check.Check;
 import com.clbsync.check.Checks;
 import com.clbsync.check.Preflight;
 import com.clbsync.clb.CallListener;
+import com.clbsync.clb.EniLookup;
 import com.clbsync.clb.ClbCredentials;
 import com.clbsync.config.ConfigException;
 import com.clbsync.config.SyncConfig;
@@ -46,9 +47,10 @@ final class CheckCommand implements Callable<Integer> {
         try {
             SyncConfig cfg = config.load();
             Optional<ClbCredentials> credentials = ClbCredentials.fromEnvironment(env);
+            Deadline deadline = Deadline.in(Duration.ofMinutes(2));
             checks = new Preflight(cfg, SyncFactory.clusters(cfg, () -> credentials).readers(), credentials
-                    .map(c -> SyncFactory.clbApi(cfg, c).within(Deadline.in(Duration.ofMinutes(2)), CallListener.NONE))
-                    .orElse(null)).run();
+                    .map(c -> SyncFactory.clbApi(cfg, c).within(deadline, CallListener.NONE)).orElse(null), credentials
+                    .map(c -> SyncFactory.eniLookup(cfg, c).within(deadline, CallListener.NONE)).orElse(EniLookup.NONE)).run();
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return Main.EXIT_USAGE;

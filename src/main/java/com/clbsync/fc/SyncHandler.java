@@ -158,7 +158,8 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         }
         if (trigger.kind().equals("check")) {
             List<Check> checks = new Preflight(w.config, w.readers,
-                    credentials.map(c -> w.apis.apply(c).within(deadline, CallListener.NONE)).orElse(null)).run();
+                    credentials.map(c -> w.apis.apply(c).within(deadline, CallListener.NONE)).orElse(null),
+                    credentials.map(c -> w.enis.apply(c).within(deadline, CallListener.NONE)).orElse(EniLookup.NONE)).run();
             JsonObject json = Checks.toJson(checks);
             json.add("trigger", trigger(trigger));
             checks.stream().filter(c -> !c.ok()).forEach(c -> logError(context, "check failed: " + c));

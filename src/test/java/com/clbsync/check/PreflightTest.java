@@ -51,8 +51,9 @@ class PreflightTest {
     }
 
     private List<Check> check(SyncConfig config, Map<String, ClusterReader> readers, boolean credentials) {
-        return new Preflight(config, readers, credentials ? world.api().within(Deadline.in(Duration.ofSeconds(30)),
-                CallListener.NONE) : null).run();
+        Deadline deadline = Deadline.in(Duration.ofSeconds(30));
+        return new Preflight(config, readers, credentials ? world.api().within(deadline, CallListener.NONE) : null,
+                world.enis().within(deadline, CallListener.NONE)).run();
     }
 
     private List<Check> check() throws Exception {
@@ -75,6 +76,23 @@ class PreflightTest {
                 "group " + World.GROUP_2 + " (cluster-a/default/service-a): DescribeVServerGroupAttribute");
         assertThat(world.callActions()).containsOnly("DescribeVServerGroups", "DescribeVServerGroupAttribute");
         assertThat(Checks.text(checks)).contains("result: every check passed").doesNotContain(a.token());
+    }
+
+    @Test
+    void eniServicesGetTheirLookupCheckedAndARamRefusalNamesTheAction() throws Exception {
+        a.podService("web-eni", World.GROUP_3, null, "8080", "eni");
+        a.slice("web-eni", "web-eni-1", "http", 8080, Map.of("10.3.0.1", FakeCluster.Pod.READY,
+                "10.3.0.2", FakeCluster.Pod.READY), "a-0");
+        world.clb.networkInterface("eni-1", "10.3.0.1");
+        String name = "ECS DescribeNetworkInterfaces (the ENIs of ENI Services' pods)";
+
+        assertThat(check()).filteredOn(c -> c.name().equals(name)).singleElement().satisfies(c -> {
+            assertThat(c.ok()).isTrue();
+            assertThat(c.toString()).contains("1 of 2 pod IPs");
+        });
+
+        world.clb.failNext("DescribeNetworkInterfaces", 1, "Forbidden.RAM");
+        assertThat(failed(check()).fix()).contains("grant ecs:DescribeNetworkInterfaces");
     }
 
     @Test
