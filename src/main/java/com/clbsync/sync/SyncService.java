@@ -95,40 +95,43 @@ public final class SyncService {
         return s;
     }
 
+    private SyncService with(Consumer<SyncService> change) {
+        SyncService s = copy();
+        change.accept(s);
+        return s;
+    }
+
     /** The same service, telling {@code sink} where a run stands every {@code every} while it lasts. */
     public SyncService withProgress(Consumer<Progress.Snapshot> sink, Duration every) {
-        SyncService s = copy();
-        s.progressSink = Objects.requireNonNull(sink);
-        s.progressEvery = every;
-        return s;
+        Objects.requireNonNull(sink);
+        return with(s -> {
+            s.progressSink = sink;
+            s.progressEvery = every;
+        });
     }
 
     /** The same service, writing Events on the Services an applied run acts on, in their clusters (by name). */
     public SyncService withEvents(Map<String, ServiceEvents> writers) {
-        SyncService s = copy();
-        s.events = Map.copyOf(writers);
-        return s;
+        Map<String, ServiceEvents> copy = Map.copyOf(writers);
+        return with(s -> s.events = copy);
     }
 
     /** The same service, looking up the ENIs of ENI Services' pods with {@code lookup} (without it, they are frozen). */
     public SyncService withEnis(EniLookup lookup) {
-        SyncService s = copy();
-        s.enis = Objects.requireNonNull(lookup);
-        return s;
+        Objects.requireNonNull(lookup);
+        return with(s -> s.enis = lookup);
     }
 
     /** The same service, remembering draining backends in {@code log}: one per instance, shared by its runs. */
     public SyncService withDrainLog(DrainLog log) {
-        SyncService s = copy();
-        s.drains = Objects.requireNonNull(log);
-        return s;
+        Objects.requireNonNull(log);
+        return with(s -> s.drains = log);
     }
 
     /** The same service, keeping the clusters' snapshots in {@code cache}: one per instance, shared by its runs. */
     public SyncService withSnapshots(SnapshotCache cache) {
-        SyncService s = copy();
-        s.snapshots = Objects.requireNonNull(cache);
-        return s;
+        Objects.requireNonNull(cache);
+        return with(s -> s.snapshots = cache);
     }
 
     /** A daemon thread pool for the cluster reads. */
