@@ -1,0 +1,75 @@
+package com.clbsync.sync;
+
+import com.clbsync.config.ClusterConfig;
+import com.clbsync.config.SyncConfig;
+import com.clbsync.config.WeightMode;
+import com.clbsync.kube.ClusterReadException;
+import com.clbsync.kube.ClusterReader;
+import com.clbsync.model.ClusterSnapshot;
+import com.clbsync.model.KubeNode;
+import com.clbsync.model.Refresh;
+import com.clbsync.plan.ClusterView;
+import com.clbsync.testing.MutableClock;
+import com.clbsync.time.Deadline;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClusterReadsTest {
+    private final ExecutorService pool = SyncService.readPool();
+    private final MutableClock clock = new MutableClock();
+    private final AtomicInteger fullReads = new AtomicInteger();
+    private final AtomicInteger refreshes = new AtomicInteger();
+    private boolean refreshFails;
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    /** A cluster of one node whose targeted reads can be made to fail (a 410, an error). */
+    private final ClusterReader reader = new ClusterReader() {
+        @Override public ClusterSnapshot read() {
+            fullReads.incrementAndGet();
+            return ClusterSnapshot.of(List.of(), List.of(), List.of(KubeNode.ready("n1", "cn-hangzhou.i-1")));
+        }
+
+        @Override public ClusterSnapshot refresh(ClusterSnapshot base, Refresh what) throws ClusterReadException {
+            refreshes.incrementAndGet();
+            if (refreshFails) {
+                throw new ClusterReadException("list endpointslices of default/web: HTTP 410");
+            }
+            return base;
+        }
+    };
+
+    private List<ClusterReport> read(ClusterReads reads, SyncScope scope) {
+        List<ClusterReport> reports = new ArrayList<>();
+        reads.read(scope, Deadline.at(clock.instant().plus(Duration.ofMinutes(1)), clock), reports, new ArrayList<ClusterView>());
+        return reports;
+    }
+
+    @Test
+    void aFailedTargetedReadReadsTheClusterInFullAtOnce() {
+        SyncConfig config = SyncConfig.of("cn-hangzhou", "", WeightMode.GLOBAL, List.of(), List.of(ClusterConfig.builder("a").build()));
+        ClusterReads reads = new ClusterReads(config, Map.of("a", reader), pool, new SnapshotCache());
+        SyncScope event = SyncScope.targeted(List.of(), List.of(ObjectRef.of("a", ObjectKind.SERVICE, "default", "web")));
+
+        read(reads, SyncScope.full());
+        assertThat(read(reads, event)).extracting(ClusterReport::source).singleElement().asString().startsWith("snapshot 0 s old");
+        assertThat(fullReads).hasValue(1);
+
+        refreshFails = true;
+        assertThat(read(reads, event)).extracting(ClusterReport::source).containsExactly("full read");
+        assertThat(refreshes).hasValue(2);
+        assertThat(fullReads).hasValue(2);
+    }
+}
