@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Brings one described vServer group to its wanted state: a check that every Service's CLB id matches
- * the group's, the weights (solved around what the run may not change), the diff ({@link #plan}),
+ * the group's, the weights (solved around what the run may not change), the diff ({@link #plan}; with a
+ * drain time, unwanted backends that still live go to weight 0 first and leave once it has passed),
  * then the writes ({@link #finish}; the API batches, paces, retries and keeps the deadline). After any refused or
  * unanswered write it describes the group again and judges from what is there, whatever code came
  * back: what the describe shows as done is done, a group now as wanted is converged, a refusal that
