@@ -64,6 +64,13 @@ public final class DesiredStateBuilder {
         for (ClusterView cluster : clusters) {
             Map<String, String> instanceByNode = instances(cluster, warnings);
             live.addAll(instanceByNode.values());
+            // the rules that do not depend on the Service, once per node rather than once per Service and node
+            List<KubeNode> servable = new ArrayList<>();
+            for (KubeNode node : cluster.snapshot().nodes()) {
+                if (instanceByNode.containsKey(node.name()) && NodeEligibility.whyNotAny(node).isEmpty()) {
+                    servable.add(node);
+                }
+            }
             cluster.snapshot().slices().forEach(s -> s.endpoints().forEach(ep -> liveIps.add(ep.ip())));
             Map<String, List<KubeEndpointSlice>> slicesByService = slicesByService(cluster.snapshot().slices());
             for (KubeService svc : cluster.snapshot().services()) {
@@ -101,7 +108,7 @@ public final class DesiredStateBuilder {
                         t = ServiceTarget.of(ref, spec.get(), gp.groupId(), false, description, e.serving(),
                                 e.serving().size()).withZeroOnly(e.zeroOnly());
                     } else {
-                        t = nodeTarget(ref, svc, spec.get(), gp, cluster.snapshot().nodes(), instanceByNode, slices, port);
+                        t = nodeTarget(ref, svc, spec.get(), gp, servable, instanceByNode, slices, port);
                     }
                     byGroup.computeIfAbsent(gp.groupId(), g -> new ArrayList<>()).add(t);
                 }
@@ -110,8 +117,9 @@ public final class DesiredStateBuilder {
         return DesiredState.of(byGroup, frozen, warnings).withLiveInstances(live).withAddresses(liveIps, held);
     }
 
+    /** @param servable the nodes with an instance id that may serve some Service */
     private static ServiceTarget nodeTarget(ServiceRef ref, KubeService svc, ServiceLbSpec spec, GroupPort gp,
-                                            List<KubeNode> nodes, Map<String, String> instanceByNode,
+                                            List<KubeNode> servable, Map<String, String> instanceByNode,
                                             List<KubeEndpointSlice> slices, ServicePort port) {
         Map<String, Integer> podsByNode = servingPodsByNode(slices, port);
         int serving = podsByNode.values().stream().mapToInt(Integer::intValue).sum();
@@ -124,10 +132,10 @@ public final class DesiredStateBuilder {
         int nodePort = port.nodePort();
         Map<BackendKey, Integer> backends = new LinkedHashMap<>();
         Set<BackendKey> zeroOnly = new HashSet<>();
-        for (KubeNode node : nodes) {
+        for (KubeNode node : servable) {
             String instance = instanceByNode.get(node.name());
             int pods = podsByNode.getOrDefault(node.name(), 0);
-            if (instance == null || NodeEligibility.whyNot(node, spec).isPresent()) {
+            if (NodeEligibility.whyNotFor(node, spec).isPresent()) {
                 continue;
             }
             if (svc.localTrafficPolicy() && pods == 0 && serving > 0) {

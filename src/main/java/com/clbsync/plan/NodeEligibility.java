@@ -21,13 +21,20 @@ public final class NodeEligibility {
 
     /** Why the node may not serve this Service, or empty when it may. */
     public static Optional<String> whyNot(KubeNode node, ServiceLbSpec spec) {
-        if (!node.ready()) {
-            return Optional.of("not Ready");
-        }
-        Optional<String> excluded = excluded(node);
-        if (excluded.isPresent()) {
-            return excluded;
-        }
+        Optional<String> any = whyNotAny(node);
+        return any.isPresent() ? any : whyNotFor(node, spec);
+    }
+
+    /** Why the node may serve no Service at all (not Ready, or excluded), or empty when it may serve some. */
+    public static Optional<String> whyNotAny(KubeNode node) {
+        return node.ready() ? excluded(node) : Optional.of("not Ready");
+    }
+
+    /**
+     * The rules of this Service alone ({@code remove-unscheduled-backend}, {@code backend-label}), for a node
+     * that {@link #whyNotAny} admits: a run checks those once per node, and these per Service.
+     */
+    public static Optional<String> whyNotFor(KubeNode node, ServiceLbSpec spec) {
         if (node.unschedulable() && spec.removeUnscheduled()) {
             return Optional.of("cordoned, and remove-unscheduled-backend is on");
         }

@@ -78,9 +78,15 @@ public final class EventStormBenchmark {
                 + " groups%n", NODES, SERVICES, SERVICES, stored / 1e6, GROUPS);
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dsun.net.httpserver.nodelay=true", "-cp", jar + File.pathSeparator + Path.of("target", "test-classes"),
-                WarmInstance.class.getName(), cfg.toString()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dsun.net.httpserver.nodelay=true"));
+        String extra = System.getenv("BENCH_JVM_ARGS"); // e.g. a flight recording, to see where the time goes
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", jar + File.pathSeparator + Path.of("target", "test-classes"),
+                WarmInstance.class.getName(), cfg.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("ALIBABA_CLOUD_ACCESS_KEY_ID", "bench");
         pb.environment().put("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "bench-secret");
         Process instance = pb.start();

@@ -31,6 +31,14 @@ class NodeEligibilityTest {
     }
 
     @Test
+    void theRulesOfTheNodeAloneAndThoseOfTheServiceAreCheckedApart() {
+        KubeNode cordoned = node(Map.of("pool", "a"), true, true, Set.of(), "r.i-1");
+        assertThat(NodeEligibility.whyNotAny(cordoned)).as("a cordoned node may serve some Services").isEmpty();
+        assertThat(NodeEligibility.whyNotFor(cordoned, PLAIN)).isEmpty();
+        assertThat(NodeEligibility.whyNotAny(node(Map.of(), false, false, Set.of(), "r.i-1"))).contains("not Ready");
+    }
+
+    @Test
     void everyExcludeLabelExcludesWhateverItsValue() {
         for (String label : NodeEligibility.EXCLUDE_LABELS) {
             assertThat(NodeEligibility.whyNot(node(Map.of(label, "false"), true, false, Set.of(), "r.i-1"), PLAIN))
