@@ -72,6 +72,8 @@ final class Coalescer {
         }
         if (t.scope().isFull()) {
             report.clusters().stream().map(ClusterReport::name).forEach(c -> cleanFullRunStart.put(c, start));
+            // what a clean full run covers, object memories of before it no longer add to (nor grow without end)
+            cleanReadStart.entrySet().removeIf(e -> !e.getValue().isAfter(start));
         } else {
             report.clusters().forEach(c -> c.readAfresh().forEach(o -> cleanReadStart.merge(o, start,
                     (a, b) -> a.isAfter(b) ? a : b)));

@@ -46,6 +46,11 @@ class CoalescerTest {
         assertThat(c.covering(sliceEvent(SLICE_1, start.minusSeconds(2)), CONFIG)).as("within the clock margin").isEmpty();
         assertThat(c.covering(sliceEvent(ObjectRef.of("a", ObjectKind.ENDPOINT_SLICE, "shop", "api-xyz"), T0), CONFIG))
                 .as("an object the run did not read").isEmpty();
+
+        Instant full = start.plusSeconds(60); // a clean full run later covers the same, and the object memories go
+        c.ran(Trigger.of("timer", true, SyncScope.full(), List.of()), clean(Set.of()), full);
+        assertThat(c.covering(sliceEvent(SLICE_2, start.minusSeconds(1)), CONFIG)).contains(full);
+        assertThat(c.covering(sliceEvent(SLICE_2, full.minusSeconds(1)), CONFIG)).isEmpty();
     }
 
     @Test
