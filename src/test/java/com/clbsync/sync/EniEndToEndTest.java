@@ -159,6 +159,28 @@ class EniEndToEndTest {
     }
 
     @Test
+    void theEnisOfEveryEniServiceOfTheRunAreLookedUpTogether() throws Exception {
+        terway.podService("web", GROUP_2, 20, "8080", null);
+        terway.slice("web", "web-1", "http", 8080, pods(3, Pod.READY), "a-0");
+        terway.podService("api", World.GROUP_3, null, "9090", null);
+        Map<String, Pod> api = new LinkedHashMap<>();
+        api.put(ip(10), Pod.READY);
+        world.clb.networkInterface("eni-10", ip(10));
+        terway.slice("api", "api-1", "http", 9090, api, "a-1");
+        nodes.podService("cart", World.GROUP_4, null, "7070", "eni"); // cluster B is no Terway cluster; this Service is
+        Map<String, Pod> cart = new LinkedHashMap<>();
+        cart.put(ip(20), Pod.READY);
+        world.clb.networkInterface("eni-20", ip(20));
+        nodes.slice("cart", "cart-1", "http", 7070, cart, "b-0");
+
+        World.assertComplete(world.apply());
+
+        assertThat(calls("DescribeNetworkInterfaces")).isEqualTo(1);
+        assertThat(world.group(World.GROUP_3)).extracting(Backend::serverId).containsExactly("eni-10");
+        assertThat(world.group(World.GROUP_4)).extracting(Backend::serverId).containsExactly("eni-20");
+    }
+
+    @Test
     void aNamedTargetPortTakesOnlyThePodsOfTheSlicesCarryingIt() throws Exception {
         terway.podService("web", GROUP_2, 20, "http", null);
         terway.slice("web", "web-http", "http", 8080, pods(2, Pod.READY), "a-0");
