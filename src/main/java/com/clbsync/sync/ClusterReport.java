@@ -26,38 +26,49 @@ public final class ClusterReport {
     private final String source;
     private final Set<ObjectRef> readAfresh;
 
-    private ClusterReport(String name, String ownerId, State state, String reason, int services, int nodes, String source,
-                          Set<ObjectRef> readAfresh) {
+    private ClusterReport(String name, String ownerId, State state, String reason, int services, int nodes) {
         this.name = Objects.requireNonNull(name);
         this.ownerId = Objects.requireNonNull(ownerId);
         this.state = Objects.requireNonNull(state);
         this.reason = reason == null ? "" : reason;
         this.services = services;
         this.nodes = nodes;
+        this.source = "";
+        this.readAfresh = Set.of();
+    }
+
+    /** {@code r}, saying how the cluster was had and what was read afresh. */
+    private ClusterReport(ClusterReport r, String source, Set<ObjectRef> readAfresh) {
+        this.name = r.name;
+        this.ownerId = r.ownerId;
+        this.state = r.state;
+        this.reason = r.reason;
+        this.services = r.services;
+        this.nodes = r.nodes;
         this.source = source == null ? "" : source;
         this.readAfresh = Set.copyOf(readAfresh);
     }
 
     public static ClusterReport read(String name, String ownerId, int services, int nodes) {
-        return new ClusterReport(name, ownerId, State.READ, "", services, nodes, "", Set.of());
+        return new ClusterReport(name, ownerId, State.READ, "", services, nodes);
     }
 
     public static ClusterReport degraded(String name, String ownerId, int services, int nodes, String reason) {
-        return new ClusterReport(name, ownerId, State.DEGRADED, reason, services, nodes, "", Set.of());
+        return new ClusterReport(name, ownerId, State.DEGRADED, reason, services, nodes);
     }
 
     public static ClusterReport frozen(String name, String ownerId, String reason) {
-        return new ClusterReport(name, ownerId, State.FROZEN, reason, 0, 0, "", Set.of());
+        return new ClusterReport(name, ownerId, State.FROZEN, reason, 0, 0);
     }
 
     /** The same report, saying how the cluster was had: a full read, or a warm snapshot and what was read again. */
     public ClusterReport withSource(String how) {
-        return new ClusterReport(name, ownerId, state, reason, services, nodes, how, readAfresh);
+        return new ClusterReport(this, how, readAfresh);
     }
 
     /** The same report, naming the objects a targeted run read afresh here (each named one, and its Service's slices). */
     public ClusterReport withReadAfresh(Set<ObjectRef> objects) {
-        return new ClusterReport(name, ownerId, state, reason, services, nodes, source, objects);
+        return new ClusterReport(this, source, objects);
     }
 
     public String name() { return name; }

@@ -24,8 +24,7 @@ public final class SyncReport {
     private final List<String> notes;
 
     private SyncReport(boolean apply, String scope, List<ClusterReport> clusters, List<FrozenService> frozenServices,
-                       List<String> warnings, List<GroupReport> groups, List<String> errors, List<String> eventProblems,
-                       int clbCalls, List<String> notes) {
+                       List<String> warnings, List<GroupReport> groups, List<String> errors) {
         this.apply = apply;
         this.scope = scope;
         this.clusters = List.copyOf(clusters);
@@ -33,6 +32,20 @@ public final class SyncReport {
         this.warnings = List.copyOf(warnings);
         this.groups = List.copyOf(groups);
         this.errors = List.copyOf(errors);
+        this.eventProblems = List.of();
+        this.clbCalls = 0;
+        this.notes = List.of();
+    }
+
+    /** The run's outcome {@code r} with what is added after it: Event problems, the calls counted, notes. */
+    private SyncReport(SyncReport r, List<String> eventProblems, int clbCalls, List<String> notes) {
+        this.apply = r.apply;
+        this.scope = r.scope;
+        this.clusters = r.clusters;
+        this.frozenServices = r.frozenServices;
+        this.warnings = r.warnings;
+        this.groups = r.groups;
+        this.errors = r.errors;
         this.eventProblems = List.copyOf(eventProblems);
         this.clbCalls = clbCalls;
         this.notes = List.copyOf(notes);
@@ -41,22 +54,22 @@ public final class SyncReport {
     public static SyncReport of(boolean apply, String scope, List<ClusterReport> clusters,
                                 List<FrozenService> frozenServices, List<String> warnings, List<GroupReport> groups,
                                 List<String> errors) {
-        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, List.of(), 0, List.of());
+        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors);
     }
 
     /** The same report noting Events that could not be written (not a failure of the sync). */
     public SyncReport withEventProblems(List<String> problems) {
-        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, problems, clbCalls, notes);
+        return new SyncReport(this, problems, clbCalls, notes);
     }
 
     /** The same report with the CLB calls the run made (refused ones included). */
     public SyncReport withClbCalls(int calls) {
-        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, eventProblems, calls, notes);
+        return new SyncReport(this, eventProblems, calls, notes);
     }
 
     /** The same report with remarks on how the run went that are no problem at all. */
     public SyncReport withNotes(List<String> more) {
-        return new SyncReport(apply, scope, clusters, frozenServices, warnings, groups, errors, eventProblems, clbCalls, more);
+        return new SyncReport(this, eventProblems, clbCalls, more);
     }
 
     /** Remarks that are no problem at all (for example: nothing to do, and why). */
