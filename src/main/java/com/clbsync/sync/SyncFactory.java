@@ -136,9 +136,10 @@ public final class SyncFactory {
                 .withQuotas(config.clbQuotas());
     }
 
-    /** The ENI lookup (ECS) for this configuration (region, endpoint) with these credentials. */
+    /** The ENI lookup (ECS) for this configuration (region, endpoint) with these credentials, built on first use. */
     public static EniLookup eniLookup(SyncConfig config, ClbCredentials credentials) {
-        return EcsEniLookup.create(config.region(), config.resolvedEcsEndpoint(), credentials, RetryPolicy.standard());
+        return EniLookup.deferred(() -> EcsEniLookup.create(config.region(), config.resolvedEcsEndpoint(), credentials,
+                RetryPolicy.standard()));
     }
 
     public static WeightPolicy weightPolicy(WeightMode mode) {
