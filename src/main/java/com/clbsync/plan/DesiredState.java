@@ -39,17 +39,12 @@ public final class DesiredState {
         return new DesiredState(targetsByGroup, frozenServices, warnings, Set.of(), Set.of(), Set.of());
     }
 
-    /** The same, knowing the ECS instances of every node read. */
-    public DesiredState withLiveInstances(Set<String> instances) {
-        return new DesiredState(targetsByGroup, frozenServices, warnings, instances, liveAddresses, heldAddresses);
-    }
-
     /**
-     * The same, knowing the endpoint IPs of every cluster read ({@code live}) and the pod IPs whose ENI
-     * was not found ({@code held}: a backend at such an IP is left as it is).
+     * The same, knowing what still lives in the clusters read: the ECS instances of their nodes and their
+     * endpoint IPs; and the pod IPs whose ENI was not found ({@code held}: a backend at such an IP is left as it is).
      */
-    public DesiredState withAddresses(Set<String> live, Set<String> held) {
-        return new DesiredState(targetsByGroup, frozenServices, warnings, liveInstances, live, held);
+    public DesiredState withLive(Set<String> instances, Set<String> podIps, Set<String> held) {
+        return new DesiredState(targetsByGroup, frozenServices, warnings, instances, podIps, held);
     }
 
     /** Group id to the Services mapping into it, ordered by group id. */
@@ -58,8 +53,6 @@ public final class DesiredState {
     public Set<ServiceRef> frozenServiceRefs() {
         return frozenServices.stream().map(FrozenService::service).collect(Collectors.toSet());
     }
-    /** ECS instance ids of the nodes of every cluster read: an ECS backend on another instance is gone. */
-    public Set<String> liveInstances() { return liveInstances; }
     /** Pod IPs without an ENI this run: backends at them are neither added nor removed. */
     public Set<String> heldAddresses() { return heldAddresses; }
 

@@ -114,7 +114,7 @@ public final class DesiredStateBuilder {
                 }
             }
         }
-        return DesiredState.of(byGroup, frozen, warnings).withLiveInstances(live).withAddresses(liveIps, held);
+        return DesiredState.of(byGroup, frozen, warnings).withLive(live, liveIps, held);
     }
 
     /** @param servable the nodes with an instance id that may serve some Service */

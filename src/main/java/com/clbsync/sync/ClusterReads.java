@@ -143,15 +143,8 @@ final class ClusterReads {
             return Set.of();
         }
         Set<ObjectRef> out = new HashSet<>();
-        Set<String> services = new HashSet<>();
-        for (ObjectRef o : scope.objects()) {
-            if (o.cluster().equals(cluster)) {
-                out.add(o);
-                if (o.kind().namesAService()) {
-                    services.add(o.namespace() + "/" + ScopeResolver.serviceName(o, s));
-                }
-            }
-        }
+        scope.objects().stream().filter(o -> o.cluster().equals(cluster)).forEach(out::add);
+        Set<String> services = ScopeResolver.servicesNamed(scope, cluster, s);
         s.slices().stream().filter(x -> services.contains(x.namespace() + "/" + x.serviceName()))
                 .forEach(x -> out.add(ObjectRef.of(cluster, ObjectKind.ENDPOINT_SLICE, x.namespace(), x.name())));
         return out;

@@ -37,31 +37,31 @@ final class ScopeResolver {
             return Optional.empty();
         }
         Set<String> services = new TreeSet<>();
-        Set<String> slicesOf = new TreeSet<>();
         Set<String> nodes = new TreeSet<>();
         for (ObjectRef o : scope.objects()) {
             if (!o.cluster().equals(cluster)) {
                 continue;
             }
-            switch (o.kind()) {
-                case SERVICE:
-                    services.add(o.namespace() + "/" + o.name());
-                    slicesOf.add(o.namespace() + "/" + o.name());
-                    break;
-                case ENDPOINTS:
-                    slicesOf.add(o.namespace() + "/" + o.name());
-                    break;
-                case ENDPOINT_SLICE:
-                    slicesOf.add(o.namespace() + "/" + serviceName(o, cached));
-                    break;
-                case NODE:
-                    nodes.add(o.name());
-                    break;
-                default:
-                    return Optional.empty();
+            if (o.kind() == ObjectKind.SERVICE) {
+                services.add(o.namespace() + "/" + o.name());
+            } else if (o.kind() == ObjectKind.NODE) {
+                nodes.add(o.name());
+            } else if (!o.kind().namesAService()) {
+                return Optional.empty(); // a Pod: which Services is unknown
             }
         }
-        return Optional.of(Refresh.of(services, slicesOf, nodes));
+        return Optional.of(Refresh.of(services, servicesNamed(scope, cluster, cached), nodes));
+    }
+
+    /** {@code namespace/service} of each Service the scope names in the cluster, itself or by its Endpoints or slices. */
+    static Set<String> servicesNamed(SyncScope scope, String cluster, ClusterSnapshot snapshot) {
+        Set<String> out = new TreeSet<>();
+        for (ObjectRef o : scope.objects()) {
+            if (o.cluster().equals(cluster) && o.kind().namesAService()) {
+                out.add(o.namespace() + "/" + serviceName(o, snapshot));
+            }
+        }
+        return out;
     }
 
     static Set<String> groups(SyncScope scope, DesiredState desired, List<ClusterView> views, Set<String> scanned) {
