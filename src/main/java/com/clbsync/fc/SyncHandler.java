@@ -12,7 +12,7 @@ import com.clbsync.check.Preflight;
 import com.clbsync.clb.CallListener;
 import com.clbsync.clb.ClbCredentials;
 import com.clbsync.clb.EniLookup;
-import com.clbsync.clb.SlbVServerGroupApi;
+import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.ConfigException;
 import com.clbsync.config.ConfigLoader;
 import com.clbsync.config.SyncConfig;
@@ -76,14 +76,14 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
     }
 
     /** With its collaborators given (tests): no Events are written. */
-    public SyncHandler(SyncConfig config, Map<String, ClusterReader> readers, Function<ClbCredentials, SlbVServerGroupApi> apis,
+    public SyncHandler(SyncConfig config, Map<String, ClusterReader> readers, Function<ClbCredentials, VServerGroupApi> apis,
                        AuditLogSource audit) {
         this(config, readers, Map.of(), apis, audit);
     }
 
     /** With its collaborators given (tests, and the {@code invoke} command). */
     public SyncHandler(SyncConfig config, Map<String, ClusterReader> readers, Map<String, ServiceEvents> events,
-                       Function<ClbCredentials, SlbVServerGroupApi> apis, AuditLogSource audit) {
+                       Function<ClbCredentials, VServerGroupApi> apis, AuditLogSource audit) {
         this.env = Map.of();
         this.wiring = new Wiring(config, readers, events, apis, audit);
     }
@@ -306,7 +306,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         final SyncConfig config;
         final Map<String, ClusterReader> readers;
         final Map<String, ServiceEvents> events;
-        final Function<ClbCredentials, SlbVServerGroupApi> apis;
+        final Function<ClbCredentials, VServerGroupApi> apis;
         final Function<ClbCredentials, EniLookup> enis;
         final AuditLogSource audit;
         final ExecutorService pool = SyncService.readPool();
@@ -322,7 +322,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         AtomicReference<ClbCredentials> credentials = new AtomicReference<>();
 
         Wiring(SyncConfig config, Map<String, ClusterReader> readers, Map<String, ServiceEvents> events,
-               Function<ClbCredentials, SlbVServerGroupApi> apis, AuditLogSource audit) {
+               Function<ClbCredentials, VServerGroupApi> apis, AuditLogSource audit) {
             this.config = config;
             this.readers = Map.copyOf(readers);
             this.events = Map.copyOf(events);

@@ -37,16 +37,30 @@ public final class SnapshotCache {
     /**
      * Whether every group is as the snapshots want it: true after a clean applied full run, kept by clean
      * applied targeted runs that read no cluster in full (they synced every group of what they read
-     * again), false after anything less. Then a targeted event whose objects read again are unchanged
-     * has nothing to do.
+     * again), false from the start of any run until such an end. Then a targeted event whose objects
+     * read again are unchanged has nothing to do.
      */
     boolean inStep() {
         return inStep;
     }
 
-    /** Notes an applied run: full or not, clean or not, and whether it read a cluster in full. */
-    void applied(boolean full, boolean clean, boolean readInFull) {
-        inStep = full ? clean : inStep && clean && !readInFull;
+    /**
+     * Marks the warm state doubtful before a run reads or writes anything, and returns whether it was in
+     * step: a plan, a failure or an exception leaves it doubtful, so the next event reads and syncs for real.
+     */
+    boolean begin() {
+        boolean was = inStep;
+        inStep = false;
+        return was;
+    }
+
+    /**
+     * Notes an applied run that came to its end: full or not, clean or not, whether it read a cluster in
+     * full, and whether the state was in step when it began ({@link #begin}). Only a clean applied run
+     * makes it good again.
+     */
+    void applied(boolean wasInStep, boolean full, boolean clean, boolean readInFull) {
+        inStep = clean && (full || wasInStep && !readInFull);
     }
 
     /** A snapshot and when the full read it stems from started. */

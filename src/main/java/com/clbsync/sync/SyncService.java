@@ -161,10 +161,18 @@ public final class SyncService {
             ticker.scheduleAtFixedRate(() -> progressSink.accept(progress.snapshot()), progressEvery.toMillis(),
                     progressEvery.toMillis(), TimeUnit.MILLISECONDS);
         }
+        // the warm state is doubtful from here: only an applied run that comes to its end clean makes it good
+        boolean wasInStep = snapshots.begin();
         try {
             Map<ServiceRef, String> uids = new HashMap<>();
-            SyncReport report = run(apply, scope, deadline, progress, uids).withClbCalls(progress.snapshot().calls());
-            return apply ? withEvents(report, deadline, uids) : report;
+            Ran ran = run(apply, scope, deadline, progress, uids, wasInStep);
+            SyncReport report = ran.report.withClbCalls(progress.snapshot().calls());
+            if (!apply) {
+                return report;
+            }
+            report = withEvents(report, deadline, uids);
+            snapshots.applied(wasInStep, scope.isFull(), report.exitCode() == SyncReport.EXIT_OK, ran.readInFull);
+            return report;
         } finally {
             if (ticker != null) {
                 ticker.shutdownNow();
@@ -172,16 +180,20 @@ public final class SyncService {
         }
     }
 
-    /** @param uids filled with the UID of every Service read, for the Events */
-    private SyncReport run(boolean apply, SyncScope scope, Deadline deadline, Progress progress, Map<ServiceRef, String> uids) {
+    /**
+     * @param uids       filled with the UID of every Service read, for the Events
+     * @param wasInStep  whether the groups were as the snapshots want them when the run began
+     */
+    private Ran run(boolean apply, SyncScope scope, Deadline deadline, Progress progress, Map<ServiceRef, String> uids,
+                    boolean wasInStep) {
         VServerGroupApi clb = api.within(deadline, progress);
         List<ClusterReport> clusterReports = new ArrayList<>();
         List<ClusterView> views = new ArrayList<>();
         ClusterReads.Outcome reads = new ClusterReads(config, readers, pool, snapshots).read(scope, deadline, clusterReports, views);
-        if (apply && !scope.isFull() && reads.allUnchanged && snapshots.inStep()) {
-            return SyncReport.of(true, scope.toString(), clusterReports, List.of(), List.of(), List.of(), List.of())
+        if (apply && !scope.isFull() && reads.allUnchanged && wasInStep) {
+            return new Ran(SyncReport.of(true, scope.toString(), clusterReports, List.of(), List.of(), List.of(), List.of())
                     .withNotes(List.of("nothing this event names has changed since the last clean run, which left every"
-                            + " group as wanted: nothing described, nothing written"));
+                            + " group as wanted: nothing described, nothing written")), false);
         }
         views.forEach(v -> v.snapshot().services().forEach(s -> uids.put(
                 ServiceRef.of(v.name(), v.ownerId(), s.namespace(), s.name()), s.uid())));
@@ -196,9 +208,10 @@ public final class SyncService {
             for (String lb : config.loadBalancerIds()) {
                 try {
                     clb.groupsOf(lb).forEach(g -> scanned.put(g.id(), g));
-                } catch (ClbException e) {
+                } catch (ClbException | RuntimeException e) {
                     errors.add("CLB " + lb + ": its vServer groups could not be listed, so deleted Services' backends"
-                            + " there are not cleaned up this run: " + e.getMessage());
+                            + " there are not cleaned up this run: " + (e instanceof ClbException ? e.getMessage()
+                            : "unexpected " + e.getClass().getSimpleName()));
                 }
             }
         }
@@ -219,12 +232,8 @@ public final class SyncService {
                 Duration.ofSeconds(config.drainSeconds()), deadline.clock());
         groupReports.addAll(syncByClb(toSync, desired, freeze, apply, groupSync, clb, progress));
         groupReports.sort(Comparator.comparing(GroupReport::groupId));
-        SyncReport report = SyncReport.of(apply, scope.toString(), clusterReports, desired.frozenServices(),
-                desired.warnings(), groupReports, errors);
-        if (apply) {
-            snapshots.applied(scope.isFull(), report.exitCode() == SyncReport.EXIT_OK, reads.anyFull);
-        }
-        return report;
+        return new Ran(SyncReport.of(apply, scope.toString(), clusterReports, desired.frozenServices(),
+                desired.warnings(), groupReports, errors), reads.anyFull);
     }
 
     /** The ENI of every pod IP the ENI Services need, in one batched lookup; a failure freezes those Services. */
@@ -237,6 +246,8 @@ public final class SyncService {
             return EniIds.of(enis.within(deadline, progress).eniIds(ips));
         } catch (ClbException e) {
             return EniIds.unavailable(e.getMessage());
+        } catch (RuntimeException e) {
+            return EniIds.unavailable("the ENI lookup failed: unexpected " + e.getClass().getSimpleName());
         }
     }
 
@@ -263,9 +274,14 @@ public final class SyncService {
                     reports.add(GroupSync.undescribed(g, targets(desired, g), d.error));
                     progress.groupDone();
                 } else {
-                    GroupSync.Planned planned = groupSync.plan(d.group, targets(desired, g), freeze);
-                    progress.planned(apply ? planned.writeCalls() : 0);
-                    byClb.computeIfAbsent(d.group.loadBalancerId(), k -> new ArrayList<>()).add(planned);
+                    try {
+                        GroupSync.Planned planned = groupSync.plan(d.group, targets(desired, g), freeze);
+                        progress.planned(apply ? planned.writeCalls() : 0);
+                        byClb.computeIfAbsent(d.group.loadBalancerId(), k -> new ArrayList<>()).add(planned);
+                    } catch (RuntimeException x) {
+                        reports.add(GroupSync.unexpected(g, targets(desired, g), "while planning", x, false));
+                        progress.groupDone();
+                    }
                 }
             });
             List<CompletableFuture<List<GroupReport>>> perClb = new ArrayList<>();
@@ -273,7 +289,12 @@ public final class SyncService {
                 perClb.add(CompletableFuture.supplyAsync(() -> {
                     List<GroupReport> out = new ArrayList<>();
                     for (GroupSync.Planned planned : clbGroups) {
-                        out.add(groupSync.finish(planned, apply));
+                        try {
+                            out.add(groupSync.finish(planned, apply));
+                        } catch (RuntimeException x) {
+                            out.add(GroupSync.unexpected(planned.groupId, targets(desired, planned.groupId),
+                                    apply ? "while writing" : "while planning", x, apply));
+                        }
                         progress.groupDone();
                     }
                     return out;
@@ -324,6 +345,17 @@ public final class SyncService {
         };
     }
 
+    /** A run's report, and whether it read a cluster in full. */
+    private static final class Ran {
+        final SyncReport report;
+        final boolean readInFull;
+
+        Ran(SyncReport report, boolean readInFull) {
+            this.report = report;
+            this.readInFull = readInFull;
+        }
+    }
+
     /** A group as described, or why it could not be. */
     private static final class Described {
         final VServerGroup group;
@@ -339,6 +371,10 @@ public final class SyncService {
                 return new Described(clb.describe(groupId), null);
             } catch (ClbException e) {
                 return new Described(null, e);
+            } catch (RuntimeException e) {
+                // a bug or an answer the adapter did not expect: this group alone fails, untouched
+                return new Described(null, new ClbException("DescribeVServerGroupAttribute", 0, ClbException.UNUSABLE_ANSWER,
+                        "unexpected " + e.getClass().getSimpleName()));
             }
         }
     }
