@@ -49,7 +49,8 @@ final class SyncCommand implements Callable<Integer> {
 
     @Option(names = "--manifests", paramLabel = "CLUSTER=PATH",
             description = "Read this configured cluster from manifests (a file or directory, e.g. the output of"
-                    + " 'kubectl get svc,endpointslices,nodes -A -o yaml') instead of its API server: offline what-if planning.")
+                    + " 'kubectl get svc,endpointslices,nodes -A -o yaml') instead of its API server: offline what-if planning"
+                    + " (plan only; with apply it is a usage error).")
     Map<String, Path> manifests = new LinkedHashMap<>();
 
     SyncCommand(boolean apply, Map<String, String> env, PrintWriter out, PrintWriter err) {
@@ -61,6 +62,11 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (apply && !manifests.isEmpty()) {
+            String why = "--manifests is for plan only: apply writes from what the clusters hold now, never from files"
+                    + " (an old dump would take real nodes for gone); nothing was read or written";
+            return usageError(why, List.of(why));
+        }
         SyncConfig cfg;
         try {
             cfg = config.load();

@@ -274,6 +274,25 @@ class MainTest {
     }
 
     @Test
+    void applyWithManifestsIsAUsageErrorAndWritesNothing() throws Exception {
+        FakeCluster a = world.cluster("cluster-a");
+        a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
+        a.nodes("a", 2);
+        Path cfg = config(a);
+        Path manifests = Files.createDirectory(dir.resolve("old-dump"));
+        Files.writeString(manifests.resolve("nodes.yaml"), "apiVersion: v1\nkind: List\nitems: []\n");
+        int before = a.requestCount();
+
+        assertThat(run(ENV, "apply", "--config", cfg.toString(), "--manifests", "cluster-a=" + manifests)).isEqualTo(2);
+        assertThat(err).contains("--manifests is for plan only");
+        assertThat(world.clb.calls()).as("no CLB call at all").isEmpty();
+        assertThat(a.requestCount()).as("no cluster read").isEqualTo(before);
+        assertThat(run(ENV, "apply", "--json", "--config", cfg.toString(), "--manifests", "cluster-a=" + manifests))
+                .isEqualTo(2);
+        assertThat(out).contains("\"exitCode\": 2").contains("plan only");
+    }
+
+    @Test
     void demoRunsOffline() {
         assertThat(run(Map.of(), "demo")).isZero();
         assertThat(out).contains("== Step 1.").contains("== Step 5.");
