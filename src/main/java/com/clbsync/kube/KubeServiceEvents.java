@@ -19,8 +19,9 @@ import java.time.ZoneOffset;
 
 /**
  * Events on Services through client-java, de-duplicated across runs as kubectl's recorder does: the
- * Event's name derives from the Service, the reason and the message, so the same outcome again finds
- * the existing Event (409 on create), which gets its count and last timestamp updated. The Event
+ * Event's name derives from the Service, the reason and the outcome (never a request id), so the same
+ * outcome again finds the existing Event (409 on create), which gets its count, last timestamp and
+ * latest message updated. The Event
  * names the Service by its UID too: {@code kubectl describe svc} selects Events by it (the run's read
  * gives it; else the Service is got for it). Needs get on services, and create, get and update on events.
  */
@@ -54,7 +55,8 @@ public final class KubeServiceEvents implements ServiceEvents {
                 throw created;
             }
             CoreV1Event existing = core.readNamespacedEvent(name, namespace).execute();
-            existing.count((existing.getCount() == null ? 1 : existing.getCount()) + 1).lastTimestamp(now);
+            existing.count((existing.getCount() == null ? 1 : existing.getCount()) + 1).lastTimestamp(now)
+                    .message(event.getMessage());
             core.replaceNamespacedEvent(name, namespace, existing).execute();
         }
     }
@@ -72,10 +74,10 @@ public final class KubeServiceEvents implements ServiceEvents {
         }
     }
 
-    /** {@code <service>.<16 hex digits of SHA-256 of reason and message>}: the same outcome, the same Event. */
+    /** {@code <service>.<16 hex digits of SHA-256 of type, reason and outcome>}: the same outcome, the same Event. */
     static String name(ServiceEvent e) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest((e.type() + "\n" + e.reason() + "\n" + e.message())
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((e.type() + "\n" + e.reason() + "\n" + e.outcome())
                     .getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder();
             for (int i = 0; i < 8; i++) {

@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * The Events an applied run's report calls for, one per Service and group it acted on: its backends
  * added, re-weighted and removed with its wanted and achieved share (Normal); a frozen Service, a group
- * left incomplete or a conflict, with why (Warning). Messages carry no time, so the same outcome in the
- * next run counts up the same Event.
+ * left incomplete or a conflict, with why (Warning). An Event's identity is its outcome (a failure's
+ * group, status and error code; a change's summary), never a time or a request id, so the same outcome
+ * in the next run counts up the same Event.
  */
 final class EventsOfReport {
 
@@ -31,7 +32,8 @@ final class EventsOfReport {
                 if (!g.errors().isEmpty() || g.status() == GroupReport.Status.FAILED || g.status() == GroupReport.Status.UNFINISHED) {
                     out.add(ServiceEvent.of(s, ServiceEvent.Type.Warning, g.status() == GroupReport.Status.UNFINISHED
                             ? "SyncUnfinished" : "SyncFailed", "vServer group " + g.groupId() + ": "
-                            + (g.errors().isEmpty() ? g.status().name() : g.errors().get(0))));
+                            + (g.errors().isEmpty() ? g.status().name() : g.errors().get(0)),
+                            g.groupId() + " " + g.status() + " " + g.errorCode()));
                 } else if (g.plan() != null && !g.plan().conflicts().isEmpty()) {
                     out.add(ServiceEvent.of(s, ServiceEvent.Type.Warning, "BackendConflict", "vServer group " + g.groupId()
                             + ": " + g.plan().conflicts().size() + " backends left alone, e.g. " + g.plan().conflicts().get(0)));

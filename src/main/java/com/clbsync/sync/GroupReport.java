@@ -37,6 +37,7 @@ public final class GroupReport {
     private final List<ServiceShare> shares;
     private final List<String> warnings;
     private final List<String> errors;
+    private final String errorCode;
 
     private GroupReport(Builder b, Status status) {
         this.groupId = Objects.requireNonNull(b.groupId);
@@ -49,6 +50,7 @@ public final class GroupReport {
         this.shares = List.copyOf(b.shares);
         this.warnings = List.copyOf(b.warnings);
         this.errors = List.copyOf(b.errors);
+        this.errorCode = b.errorCode;
     }
 
     /** Collects a group's outcome while it is synced. */
@@ -77,6 +79,12 @@ public final class GroupReport {
     /** Remarks that do not make the run incomplete. */
     public List<String> warnings() { return warnings; }
     public List<String> errors() { return errors; }
+    /**
+     * The code of the first failure: the API's documented code or one of clb-sync's own (no answer,
+     * deadline, unusable answer, unexpected, CLB mismatch); empty when none was given. Per-answer text
+     * such as a request id is never in it: it is what makes two runs' failures the same outcome.
+     */
+    public String errorCode() { return errorCode; }
     public List<Backend> added() { return made.adds(); }
     public List<Backend> updated() { return made.updates(); }
     public List<Backend> removed() { return made.removes(); }
@@ -92,7 +100,8 @@ public final class GroupReport {
         GroupReport g = (GroupReport) o;
         return groupId.equals(g.groupId) && loadBalancerId.equals(g.loadBalancerId) && status == g.status
                 && services.equals(g.services) && Objects.equals(plan, g.plan) && made.equals(g.made)
-                && left.equals(g.left) && shares.equals(g.shares) && warnings.equals(g.warnings) && errors.equals(g.errors);
+                && left.equals(g.left) && shares.equals(g.shares) && warnings.equals(g.warnings) && errors.equals(g.errors)
+                && errorCode.equals(g.errorCode);
     }
     @Override public int hashCode() {
         return Objects.hash(groupId, loadBalancerId, status, services, plan, made, left, shares, warnings, errors);
@@ -110,6 +119,7 @@ public final class GroupReport {
         private List<ServiceShare> shares = List.of();
         private final List<String> warnings = new ArrayList<>();
         private final List<String> errors = new ArrayList<>();
+        private String errorCode = "";
 
         private Builder(String groupId, List<ServiceRef> services) {
             this.groupId = groupId;
@@ -124,6 +134,11 @@ public final class GroupReport {
         public Builder warning(String v) { warnings.add(v); return this; }
         public Builder warnings(List<String> v) { warnings.addAll(v); return this; }
         public Builder error(String v) { errors.add(v); return this; }
+        /** An error with the code it comes with; the first code given is the report's {@link #errorCode()}. */
+        public Builder error(String code, String v) {
+            errorCode = errorCode.isEmpty() ? code : errorCode;
+            return error(v);
+        }
         public GroupReport build(Status status) { return new GroupReport(this, status); }
     }
 }

@@ -71,6 +71,24 @@ class ServiceEventsEndToEndTest {
     }
 
     @Test
+    void aGroupFailingTheSameWayOverThreeRunsIsOneEventPerServiceCountedThree() throws Exception {
+        world.clb.failNext("DescribeVServerGroupAttribute", 3, "Forbidden.RAM"); // each answer has its own request id
+        for (int run = 0; run < 3; run++) {
+            assertThat(world.apply().exitCode()).isEqualTo(1);
+        }
+
+        assertThat(eventsOf("service-a")).filteredOn(e -> e.getReason().equals("SyncFailed")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getType()).isEqualTo("Warning");
+                    assertThat(e.getCount()).as("one Event, counted up by the 409 on its name").isEqualTo(3);
+                    assertThat(e.getMessage()).contains("Forbidden.RAM");
+                });
+        assertThat(world.cluster("cluster-b").events("default")).filteredOn(e -> e.getReason().equals("SyncFailed"))
+                .singleElement().satisfies(e -> assertThat(e.getCount()).isEqualTo(3));
+        assertThat(world.writes()).isZero();
+    }
+
+    @Test
     void aPlanWritesNoEvent() throws Exception {
         world.run(false);
         assertThat(a.events("default")).isEmpty();
