@@ -18,6 +18,9 @@ public final class ClbException extends Exception {
     /** The code used for a call not sent because the run's deadline would pass before it could finish. */
     public static final String DEADLINE = "DeadlineReached";
 
+    /** The code used for an answer clb-sync cannot use (a backend row without ServerId): the group is not touched. */
+    public static final String UNUSABLE_ANSWER = "UnusableAnswer";
+
     private final String action;
     private final int status;
     private final String code;

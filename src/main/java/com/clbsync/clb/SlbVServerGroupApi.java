@@ -91,12 +91,21 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
                 new DescribeVServerGroupAttributeRequest().setRegionId(region).setVServerGroupId(groupId), runtime).getBody());
         List<Backend> backends = new ArrayList<>();
         if (body.getBackendServers() != null && body.getBackendServers().getBackendServer() != null) {
+            int row = 0;
             for (DescribeVServerGroupAttributeResponseBody.DescribeVServerGroupAttributeResponseBodyBackendServersBackendServer s
                     : body.getBackendServers().getBackendServer()) {
-                // a type this version does not know is taken for ECS: keyed by ServerId and Port, it is matched safely
-                BackendType type = BackendType.parse(s.getType()).orElse(BackendType.ECS);
-                backends.add(Backend.of(BackendKey.of(s.getServerId(), s.getPort() == null ? 0 : s.getPort(),
-                        type.hasIp() ? s.getServerIp() : ""), type, s.getWeight() == null ? 100 : s.getWeight(), s.getDescription()));
+                row++;
+                if (s == null || s.getServerId() == null || s.getServerId().isBlank() || s.getPort() == null) {
+                    // what the group holds is not known for sure: nothing may be written to it on this answer
+                    throw new ClbException(action, 200, ClbException.UNUSABLE_ANSWER, "backend row " + row + " of "
+                            + groupId + " has no " + (s == null || s.getServerId() == null || s.getServerId().isBlank()
+                            ? "ServerId" : "Port"));
+                }
+                // a type this version does not know stays what it is: foreign, never re-typed or written
+                BackendType type = BackendType.parse(s.getType()).orElse(s.getType() == null || s.getType().isBlank()
+                        ? BackendType.ECS : BackendType.OTHER);
+                backends.add(Backend.of(BackendKey.of(s.getServerId(), s.getPort(), type.hasIp() ? s.getServerIp() : ""),
+                        type, s.getWeight() == null ? 100 : s.getWeight(), s.getDescription()));
             }
         }
         return VServerGroup.of(body.getVServerGroupId() == null ? groupId : body.getVServerGroupId(),

@@ -104,6 +104,14 @@ public final class ClbEmulator implements AutoCloseable {
     }
 
     /** An ECS elastic network interface in use holding these private IPs (the first its primary one). */
+    /**
+     * Adds a raw row to every describe answer of the group, as given (an answer the client must survive:
+     * a row without ServerId, a Type it does not know); writes never touch it.
+     */
+    public synchronized void rawRow(String groupId, JsonObject row) {
+        group(groupId).rawRows.add(row.deepCopy());
+    }
+
     public synchronized void networkInterface(String eniId, String... ips) {
         enis.put(eniId, List.of(ips));
     }
@@ -313,6 +321,7 @@ public final class ClbEmulator implements AutoCloseable {
             }
             list.add(j);
         }
+        g.rawRows.forEach(list::add);
         JsonObject wrap = new JsonObject();
         wrap.add("BackendServer", list);
         o.add("BackendServers", wrap);
@@ -425,6 +434,7 @@ public final class ClbEmulator implements AutoCloseable {
         final String name;
         final String lbId;
         final Map<BackendKey, Backend> backends = new LinkedHashMap<>();
+        final List<JsonObject> rawRows = new ArrayList<>();
         int limit = Integer.MAX_VALUE;
 
         Group(String id, String name, String lbId) {

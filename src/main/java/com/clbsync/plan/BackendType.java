@@ -7,7 +7,12 @@ import java.util.Optional;
 public enum BackendType {
     ECS("ecs"),
     ENI("eni"),
-    ECI("eci");
+    ECI("eci"),
+    /**
+     * A type a describe answer names that this version does not know: kept as it is, never owned, never
+     * written (and never a value of the backend-type annotation).
+     */
+    OTHER("other");
 
     private final String wire;
 
@@ -20,13 +25,13 @@ public enum BackendType {
         return wire;
     }
 
-    /** The type named {@code text} (case-insensitive), or empty. */
+    /** The known type named {@code text} (case-insensitive), or empty; never {@link #OTHER}. */
     public static Optional<BackendType> parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
-        return Arrays.stream(values()).filter(v -> v.wire.equals(t)).findFirst();
+        return Arrays.stream(values()).filter(v -> v != OTHER && v.wire.equals(t)).findFirst();
     }
 
-    /** ENI and ECI backends are identified by their IP too. */
+    /** ENI and ECI backends are identified by their IP too (and one of an unknown type, whatever it holds). */
     public boolean hasIp() {
         return this != ECS;
     }

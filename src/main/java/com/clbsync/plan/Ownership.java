@@ -20,8 +20,11 @@ public final class Ownership {
         return new Ownership(Set.copyOf(ownerIds));
     }
 
-    /** The configured owner of this backend, or empty for a foreign backend. */
+    /** The configured owner of this backend, or empty for a foreign backend (always for an unknown type). */
     public Optional<String> ownerOf(Backend backend) {
+        if (backend.type() == BackendType.OTHER) {
+            return Optional.empty();
+        }
         return BackendDescription.ownerOf(backend.description()).filter(ownerIds::contains);
     }
 

@@ -35,6 +35,10 @@ import java.util.stream.Collectors;
 final class GroupSync {
     /** Write rounds per group, each after a fresh describe (a concurrent run can make several necessary). */
     static final int MAX_ROUNDS = 5;
+    /** The error code of a group something unexpected stopped (clb-sync's own, not the API's). */
+    static final String UNEXPECTED = "Unexpected";
+    /** The error code of a Service whose loadbalancer-id is not the group's CLB (clb-sync's own). */
+    static final String LB_MISMATCH = "LoadBalancerMismatch";
     private final VServerGroupApi api;
     private final WeightPolicy weights;
     private final Ownership ownership;
@@ -64,11 +68,23 @@ final class GroupSync {
     static GroupReport undescribed(String groupId, List<ServiceTarget> targets, ClbException e) {
         GroupReport.Builder report = GroupReport.builder(groupId, services(targets));
         if (e.deadline()) {
-            return report.error("not started: " + e.detail()).build(GroupReport.Status.UNFINISHED);
+            return report.error(e.code(), "not started: " + e.detail()).build(GroupReport.Status.UNFINISHED);
         }
         String why = e.groupNotFound() ? "the vServer group does not exist (" + e.status() + " " + e.code() + ": "
                 + e.detail() + ")" : e.getMessage();
-        return report.error(why + "; nothing written to this group").build(GroupReport.Status.FAILED);
+        return report.error(e.code(), why + "; nothing written to this group").build(GroupReport.Status.FAILED);
+    }
+
+    /**
+     * The report for a group something unexpected (a bug, an answer no rule covers) stopped: this group
+     * alone fails, the others go on. Before any write nothing was written; after, the next run describes
+     * the group again and continues from what it holds.
+     */
+    static GroupReport unexpected(String groupId, List<ServiceTarget> targets, String when, RuntimeException e,
+                                  boolean writing) {
+        return GroupReport.builder(groupId, services(targets)).error(UNEXPECTED, "unexpected " + e.getClass().getSimpleName() + " "
+                + when + (writing ? "; what was written before it is not known: the next run describes the group again"
+                : "; nothing written to this group")).build(GroupReport.Status.FAILED);
     }
 
     /** The group's wanted state and diff, from its describe: what {@link #finish} writes, or only reports. */
@@ -81,7 +97,7 @@ final class GroupSync {
                 matching.add(t);
             } else {
                 mismatched.add(t.service());
-                report.error(t.service() + ": its loadbalancer-id is " + t.loadBalancerId() + " but the group belongs to "
+                report.error(LB_MISMATCH, t.service() + ": its loadbalancer-id is " + t.loadBalancerId() + " but the group belongs to "
                         + (group.loadBalancerId().isEmpty() ? "no CLB" : group.loadBalancerId())
                         + "; nothing written on its behalf");
             }
@@ -166,7 +182,7 @@ final class GroupSync {
                 if (d.deadline()) {
                     return unfinished(report, made, left, failure);
                 }
-                return report.made(made).left(left).error(failure.getMessage() + "; then " + d.getMessage()
+                return report.made(made).left(left).error(failure.code(), failure.getMessage() + "; then " + d.getMessage()
                         + "; left undone at most: " + left).build(GroupReport.Status.FAILED);
             }
             Changes done = next.without(still);
@@ -177,7 +193,7 @@ final class GroupSync {
             }
             boolean worthAnotherRound = failure.retryable() || failure.ambiguous() || failure.overLimit() || !done.isEmpty();
             if (!worthAnotherRound || round == MAX_ROUNDS) {
-                return report.made(made).left(still).error(failure.getMessage() + "; described the group again: left undone "
+                return report.made(made).left(still).error(failure.code(), failure.getMessage() + "; described the group again: left undone "
                         + still).build(GroupReport.Status.FAILED);
             }
             removeFirst |= failure.overLimit();
@@ -188,7 +204,7 @@ final class GroupSync {
     }
 
     private static GroupReport unfinished(GroupReport.Builder report, Changes made, Changes left, ClbException e) {
-        return report.made(made).left(left).error("stopped by the run's deadline (" + e.action() + " " + e.detail()
+        return report.made(made).left(left).error(e.code(), "stopped by the run's deadline (" + e.action() + " " + e.detail()
                 + "); left undone at most " + left + ": the next run continues from what the CLB then holds")
                 .build(GroupReport.Status.UNFINISHED);
     }
