@@ -92,6 +92,10 @@ public final class DesiredStateBuilder {
                     continue;
                 }
                 List<KubeEndpointSlice> slices = slicesByService.getOrDefault(key(svc), List.of());
+                if (eni && slices.isEmpty()) {
+                    warnings.add(ref + ": no EndpointSlice (being re-created?): its backends are kept at weight 0 until"
+                            + " its slices return");
+                }
                 for (GroupPort gp : spec.get().groups()) {
                     ServicePort port = LbAnnotations.portOf(svc, gp.servicePort());
                     ServiceTarget t;
@@ -107,6 +111,9 @@ public final class DesiredStateBuilder {
                         String description = BackendDescription.format(e.port(), svc.name(), svc.namespace(), ref.ownerId());
                         t = ServiceTarget.of(ref, spec.get(), gp.groupId(), false, description, e.serving(),
                                 e.serving().size()).withZeroOnly(e.zeroOnly());
+                        if (slices.isEmpty()) {
+                            t = t.withoutSlices();
+                        }
                     } else {
                         t = nodeTarget(ref, svc, spec.get(), gp, servable, instanceByNode, slices, port);
                     }

@@ -25,9 +25,11 @@ public final class ServiceTarget {
     private final int servingEndpoints;
     private final Set<BackendKey> zeroOnly;
     private final ServiceLbSpec spec;
+    private final boolean slicesMissing;
 
     private ServiceTarget(ServiceRef service, ServiceLbSpec spec, String groupId, boolean local, String description,
-                          Map<BackendKey, Integer> podsByBackend, int servingEndpoints, Set<BackendKey> zeroOnly) {
+                          Map<BackendKey, Integer> podsByBackend, int servingEndpoints, Set<BackendKey> zeroOnly,
+                          boolean slicesMissing) {
         this.service = Objects.requireNonNull(service, "service");
         this.loadBalancerId = spec.loadBalancerId();
         this.groupId = Objects.requireNonNull(groupId, "groupId");
@@ -43,6 +45,7 @@ public final class ServiceTarget {
         z.removeAll(podsByBackend.keySet());
         this.zeroOnly = Collections.unmodifiableSet(z);
         this.spec = spec;
+        this.slicesMissing = slicesMissing;
     }
 
     /**
@@ -52,7 +55,8 @@ public final class ServiceTarget {
      */
     public static ServiceTarget of(ServiceRef service, ServiceLbSpec spec, String groupId, boolean local,
                                    String description, Map<BackendKey, Integer> podsByBackend, int servingEndpoints) {
-        return new ServiceTarget(service, spec, groupId, local, description, podsByBackend, servingEndpoints, Set.of());
+        return new ServiceTarget(service, spec, groupId, local, description, podsByBackend, servingEndpoints, Set.of(),
+                false);
     }
 
     /**
@@ -60,7 +64,32 @@ public final class ServiceTarget {
      * them): endpoints that are terminating but still serving, so that their connections finish.
      */
     public ServiceTarget withZeroOnly(Set<BackendKey> keys) {
-        return new ServiceTarget(service, spec, groupId, local, description, podsByBackend, servingEndpoints, keys);
+        return new ServiceTarget(service, spec, groupId, local, description, podsByBackend, servingEndpoints, keys,
+                slicesMissing);
+    }
+
+    /**
+     * The same target for a Service that exists but has no EndpointSlice at all (a controller re-creating
+     * them, a forced replace): a momentary absence, not a Service without pods, so whatever the group
+     * holds of it stays, at weight 0 ({@link #holding}), until its slices return.
+     */
+    public ServiceTarget withoutSlices() {
+        return new ServiceTarget(service, spec, groupId, local, description, podsByBackend, servingEndpoints, zeroOnly,
+                true);
+    }
+
+    /** Whether the Service had no EndpointSlice when read. */
+    public boolean slicesMissing() { return slicesMissing; }
+
+    /**
+     * The same target keeping these backends the group holds for it at weight 0, under the description
+     * they have (with no slice, the target port's number may not be known).
+     */
+    public ServiceTarget holding(Set<BackendKey> keys, String heldDescription) {
+        Set<BackendKey> all = new TreeSet<>(zeroOnly);
+        all.addAll(keys);
+        return new ServiceTarget(service, spec, groupId, local, heldDescription, podsByBackend, servingEndpoints, all,
+                slicesMissing);
     }
 
     public ServiceRef service() { return service; }
@@ -90,11 +119,11 @@ public final class ServiceTarget {
                 && local == t.local && Objects.equals(weight, t.weight) && defaultWeight == t.defaultWeight
                 && ignoreWeightUpdate == t.ignoreWeightUpdate && type.equals(t.type)
                 && description.equals(t.description) && podsByBackend.equals(t.podsByBackend)
-                && servingEndpoints == t.servingEndpoints && zeroOnly.equals(t.zeroOnly);
+                && servingEndpoints == t.servingEndpoints && zeroOnly.equals(t.zeroOnly) && slicesMissing == t.slicesMissing;
     }
     @Override public int hashCode() {
         return Objects.hash(service, loadBalancerId, groupId, local, weight, defaultWeight, ignoreWeightUpdate, type,
-                description, podsByBackend, servingEndpoints, zeroOnly);
+                description, podsByBackend, servingEndpoints, zeroOnly, slicesMissing);
     }
     @Override public String toString() {
         return service + " -> " + groupId + " (" + podsByBackend.size() + " backends" + (weight == null ? "" : ", weight " + weight) + ")";

@@ -4,6 +4,7 @@ import com.clbsync.clb.ClbException;
 import com.clbsync.clb.VServerGroup;
 import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.plan.Backend;
+import com.clbsync.plan.BackendDescription;
 import com.clbsync.plan.Batches;
 import com.clbsync.plan.DesiredGroup;
 import com.clbsync.plan.Drain;
@@ -94,7 +95,7 @@ final class GroupSync {
         List<ServiceRef> mismatched = new ArrayList<>();
         for (ServiceTarget t : targets) {
             if (t.loadBalancerId().equals(group.loadBalancerId())) {
-                matching.add(t);
+                matching.add(t.slicesMissing() ? held(t, group) : t);
             } else {
                 mismatched.add(t.service());
                 report.error(LB_MISMATCH, t.service() + ": its loadbalancer-id is " + t.loadBalancerId() + " but the group belongs to "
@@ -114,6 +115,14 @@ final class GroupSync {
                     .collect(Collectors.joining(", ")));
         }
         return new Planned(group.id(), report, desired, groupFreeze, drain, plan);
+    }
+
+    /** A target whose Service has no EndpointSlice: the owned backends the group holds of it stay, at weight 0. */
+    private ServiceTarget held(ServiceTarget t, VServerGroup group) {
+        List<Backend> mine = group.backends().stream().filter(b -> ownership.ownerOf(b).equals(java.util.Optional.of(
+                t.service().ownerId())) && BackendDescription.isOf(b.description(), t.service())).collect(Collectors.toList());
+        return mine.isEmpty() ? t : t.holding(mine.stream().map(Backend::key).collect(Collectors.toSet()),
+                mine.get(0).description());
     }
 
     /** Reports a planned group as in sync or as it would change ({@code apply == false}), or writes it. */

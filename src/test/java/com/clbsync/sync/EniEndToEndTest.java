@@ -98,6 +98,26 @@ class EniEndToEndTest {
     }
 
     @Test
+    void anEniServiceWhoseSlicesAreGoneForAMomentKeepsItsBackendsAtWeightZero() throws Exception {
+        terway.podService("web", GROUP_2, 20, "8080", null);
+        terway.slice("web", "web-1", "http", 8080, pods(3, Pod.READY), "a-0");
+        World.assertComplete(world.apply());
+        assertThat(eniBackends()).hasSize(3);
+
+        terway.deleteSlice("web-1"); // the Service stays; its slices are being re-created
+        SyncReport r = world.apply();
+
+        assertThat(eniBackends()).as("none removed").hasSize(3).extracting(Backend::weight).containsOnly(0);
+        assertThat(eniBackends()).extracting(Backend::description).containsOnly("k8s/8080/web/default/cluster-a");
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("cluster-a/default/web: no EndpointSlice"));
+        assertThat(world.clb.calls()).noneMatch(c -> c.action().equals("RemoveVServerGroupBackendServers"));
+
+        terway.slice("web", "web-1", "http", 8080, pods(3, Pod.READY), "a-0");
+        World.assertComplete(world.apply());
+        assertThat(eniBackends()).hasSize(3).allSatisfy(b -> assertThat(b.weight()).isPositive());
+    }
+
+    @Test
     void aPodWithoutAnEniIsReportedAndItsBackendKeptWhileTheOthersSync() throws Exception {
         terway.podService("web", GROUP_2, 20, "8080", null);
         terway.slice("web", "web-1", "http", 8080, pods(3, Pod.READY), "a-0");
