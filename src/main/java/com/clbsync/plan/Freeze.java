@@ -16,21 +16,34 @@ public final class Freeze {
     private final Set<ServiceRef> services;
     private final Set<BackendKey> keys;
     private final Set<String> addresses;
+    private final Removable removable;
 
     private Freeze(Collection<String> ownerIds, Collection<ServiceRef> services, Collection<BackendKey> keys,
-                   Collection<String> addresses) {
+                   Collection<String> addresses, Removable removable) {
         this.ownerIds = Set.copyOf(ownerIds);
         this.services = Set.copyOf(services);
         this.keys = Set.copyOf(keys);
         this.addresses = Set.copyOf(addresses);
+        this.removable = removable;
     }
 
     public static Freeze of(Collection<String> ownerIds, Collection<ServiceRef> services, Collection<BackendKey> keys) {
-        return new Freeze(ownerIds, services, keys, Set.of());
+        return new Freeze(ownerIds, services, keys, Set.of(), Removable.all());
     }
 
     public static Freeze none() {
-        return new Freeze(Set.of(), Set.of(), Set.of(), Set.of());
+        return of(Set.of(), Set.of(), Set.of());
+    }
+
+    /** Why this owned, unwanted backend must stay although nothing else holds it, or empty when it may go. */
+    public Optional<String> removalHeld(Backend backend, String ownerId) {
+        return removable.allows(backend, ownerId) ? Optional.empty()
+                : Optional.of("not read afresh by this targeted run: its removal waits for a full run");
+    }
+
+    /** The same freeze, removing only what {@code r} allows. */
+    public Freeze withRemovable(Removable r) {
+        return new Freeze(ownerIds, services, keys, addresses, r);
     }
 
     /** Why this owned backend (owned by {@code ownerId}) must stay as it is, or empty when it may change. */
@@ -56,28 +69,29 @@ public final class Freeze {
     public Freeze withServices(Collection<ServiceRef> more) {
         Set<ServiceRef> all = new HashSet<>(services);
         all.addAll(more);
-        return new Freeze(ownerIds, all, keys, addresses);
+        return new Freeze(ownerIds, all, keys, addresses, removable);
     }
 
     /** The same freeze, also holding these keys. */
     public Freeze withKeys(Collection<BackendKey> more) {
         Set<BackendKey> all = new HashSet<>(keys);
         all.addAll(more);
-        return new Freeze(ownerIds, services, all, addresses);
+        return new Freeze(ownerIds, services, all, addresses, removable);
     }
 
     /** The same freeze, also holding backends at these pod IPs. */
     public Freeze withAddresses(Collection<String> podIps) {
         Set<String> all = new HashSet<>(addresses);
         all.addAll(podIps);
-        return new Freeze(ownerIds, services, keys, all);
+        return new Freeze(ownerIds, services, keys, all, removable);
     }
 
     @Override public boolean equals(Object o) {
         if (!(o instanceof Freeze)) return false;
         Freeze f = (Freeze) o;
-        return ownerIds.equals(f.ownerIds) && services.equals(f.services) && keys.equals(f.keys) && addresses.equals(f.addresses);
+        return ownerIds.equals(f.ownerIds) && services.equals(f.services) && keys.equals(f.keys) && addresses.equals(f.addresses)
+                && removable.equals(f.removable);
     }
-    @Override public int hashCode() { return Objects.hash(ownerIds, services, keys, addresses); }
-    @Override public String toString() { return "frozen owners " + ownerIds + ", services " + services + ", keys " + keys + ", pod IPs " + addresses; }
+    @Override public int hashCode() { return Objects.hash(ownerIds, services, keys, addresses, removable); }
+    @Override public String toString() { return "frozen owners " + ownerIds + ", services " + services + ", keys " + keys + ", pod IPs " + addresses + ", " + removable; }
 }

@@ -52,6 +52,8 @@ public final class GroupDiff {
                 }
             } else if (freeze.reason(have, owner.get()).isPresent()) {
                 kept.add(have);
+            } else if (wanted == null && freeze.removalHeld(have, owner.get()).isPresent()) {
+                kept.add(have);
             } else if (wanted == null) {
                 Drain.Step step = drain.step(have);
                 if (step == Drain.Step.REMOVE) {

@@ -6,6 +6,7 @@ import com.clbsync.kube.ClusterReader;
 import com.clbsync.model.ClusterSnapshot;
 import com.clbsync.model.Refresh;
 import com.clbsync.plan.ClusterView;
+import com.clbsync.plan.InstanceIds;
 import com.clbsync.plan.NotReadyStorm;
 import com.clbsync.time.Deadline;
 
@@ -70,7 +71,8 @@ final class ClusterReads {
                         ClusterSnapshot fresh = reader.refresh(e.snapshot, refresh.get());
                         boolean same = fresh.sameAs(e.snapshot, refresh.get());
                         return new Read(fresh, e.fullReadAt, "snapshot " + age + ", read again: " + refresh.get()
-                                + (same ? " (unchanged)" : ""), false, same);
+                                + (same ? " (unchanged)" : ""), false, same)
+                                .withInstances(instancesOf(refresh.get().nodes(), e.snapshot, fresh));
                     } catch (Exception x) {
                         // doubt: read everything below
                     }
@@ -83,7 +85,8 @@ final class ClusterReads {
                 }
             }, pool));
         }
-        boolean anyFull = false;
+        Set<String> readInFull = new HashSet<>();
+        Set<String> instances = new HashSet<>();
         boolean allUnchanged = true;
         long started = System.nanoTime();
         for (Map.Entry<ClusterConfig, CompletableFuture<Read>> e : reads.entrySet()) {
@@ -94,7 +97,10 @@ final class ClusterReads {
             try {
                 Read r = e.getValue().get(wait.toNanos(), TimeUnit.NANOSECONDS);
                 snapshots.put(c.name(), r.snapshot, r.fullReadAt);
-                anyFull |= r.full;
+                if (r.full) {
+                    readInFull.add(c.name());
+                }
+                instances.addAll(r.instances);
                 allUnchanged &= r.unchanged;
                 ClusterSnapshot s = r.snapshot;
                 Optional<NotReadyStorm> storm = NotReadyStorm.in(s.nodes(), config.failOpenNotReadyFraction());
@@ -123,18 +129,34 @@ final class ClusterReads {
             snapshots.drop(c.name());
             allUnchanged = false;
         }
-        return new Outcome(anyFull, allUnchanged);
+        return new Outcome(readInFull, instances, allUnchanged);
     }
 
     /** What the reads of a run amount to. */
     static final class Outcome {
+        /** The clusters read in full (not frozen). */
+        final Set<String> readInFull;
+        /** The ECS instances of the Nodes a targeted read got again, before and after (a deleted one too). */
+        final Set<String> instancesReadAfresh;
         final boolean anyFull;
         final boolean allUnchanged;
 
-        Outcome(boolean anyFull, boolean allUnchanged) {
-            this.anyFull = anyFull;
+        Outcome(Set<String> readInFull, Set<String> instancesReadAfresh, boolean allUnchanged) {
+            this.readInFull = Set.copyOf(readInFull);
+            this.instancesReadAfresh = Set.copyOf(instancesReadAfresh);
+            this.anyFull = !readInFull.isEmpty();
             this.allUnchanged = allUnchanged;
         }
+    }
+
+    /** The instance ids of these Nodes in either snapshot: a Node read again and found gone has its old one. */
+    private static Set<String> instancesOf(Set<String> nodes, ClusterSnapshot before, ClusterSnapshot after) {
+        Set<String> out = new HashSet<>();
+        for (ClusterSnapshot s : List.of(before, after)) {
+            s.nodes().stream().filter(n -> nodes.contains(n.name()))
+                    .forEach(n -> InstanceIds.fromProviderId(n.providerId()).ifPresent(out::add));
+        }
+        return out;
     }
 
     /** What a targeted scope names in the cluster, with the EndpointSlices of the Services among it, as now read. */
@@ -157,13 +179,25 @@ final class ClusterReads {
         final String source;
         final boolean full;
         final boolean unchanged;
+        final Set<String> instances;
 
         Read(ClusterSnapshot snapshot, Instant fullReadAt, String source, boolean full, boolean unchanged) {
+            this(snapshot, fullReadAt, source, full, unchanged, Set.of());
+        }
+
+        private Read(ClusterSnapshot snapshot, Instant fullReadAt, String source, boolean full, boolean unchanged,
+                     Set<String> instances) {
             this.snapshot = snapshot;
             this.fullReadAt = fullReadAt;
             this.source = source;
             this.full = full;
             this.unchanged = unchanged;
+            this.instances = Set.copyOf(instances);
+        }
+
+        /** The same read, naming the instances of the Nodes it got again. */
+        Read withInstances(Set<String> nodeInstances) {
+            return new Read(snapshot, fullReadAt, source, full, unchanged, nodeInstances);
         }
     }
 

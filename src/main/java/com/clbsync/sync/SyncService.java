@@ -14,6 +14,7 @@ import com.clbsync.plan.DesiredStateBuilder;
 import com.clbsync.plan.EniIds;
 import com.clbsync.plan.Freeze;
 import com.clbsync.plan.Ownership;
+import com.clbsync.plan.Removable;
 import com.clbsync.plan.ServiceRef;
 import com.clbsync.plan.ServiceTarget;
 import com.clbsync.plan.WeightPolicy;
@@ -200,7 +201,8 @@ public final class SyncService {
         DesiredState desired = DesiredStateBuilder.build(views, eniIds(views, deadline, progress));
         Set<String> frozenOwners = clusterReports.stream().filter(ClusterReport::frozen).map(ClusterReport::ownerId)
                 .collect(Collectors.toSet());
-        Freeze freeze = Freeze.of(frozenOwners, desired.frozenServiceRefs(), Set.of()).withAddresses(desired.heldAddresses());
+        Freeze freeze = Freeze.of(frozenOwners, desired.frozenServiceRefs(), Set.of()).withAddresses(desired.heldAddresses())
+                .withRemovable(removable(scope, reads, views));
 
         List<String> errors = new ArrayList<>();
         Map<String, VServerGroup> scanned = new TreeMap<>(); // group id -> the group as listed (name, CLB)
@@ -234,6 +236,30 @@ public final class SyncService {
         groupReports.sort(Comparator.comparing(GroupReport::groupId));
         return new Ran(SyncReport.of(apply, scope.toString(), clusterReports, desired.frozenServices(),
                 desired.warnings(), groupReports, errors), reads.anyFull);
+    }
+
+    /**
+     * What this run may remove: everything in a full run; in a targeted one only what it read afresh
+     * (snapshots may be older than another writer's additions under the same owner).
+     */
+    private Removable removable(SyncScope scope, ClusterReads.Outcome reads, List<ClusterView> views) {
+        if (scope.isFull()) {
+            return Removable.all();
+        }
+        Set<String> owners = new TreeSet<>();
+        List<ServiceRef> services = new ArrayList<>();
+        for (ClusterConfig c : config.clusters()) {
+            if (reads.readInFull.contains(c.name())) {
+                owners.add(c.ownerId());
+            }
+        }
+        for (ClusterView v : views) {
+            ScopeResolver.servicesNamed(scope, v.name(), v.snapshot()).forEach(key -> {
+                String[] nsName = key.split("/", 2);
+                services.add(ServiceRef.of(v.name(), v.ownerId(), nsName[0], nsName[1]));
+            });
+        }
+        return Removable.readAfresh(owners, services, reads.instancesReadAfresh);
     }
 
     /** The ENI of every pod IP the ENI Services need, in one batched lookup; a failure freezes those Services. */

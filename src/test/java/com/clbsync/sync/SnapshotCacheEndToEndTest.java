@@ -96,6 +96,38 @@ class SnapshotCacheEndToEndTest {
     }
 
     @Test
+    void aTargetedRunLeavesABackendAnotherWriterAddedUnderTheSameOwnerForTheNextFullRun() throws Exception {
+        run(SyncScope.full());
+        // the CCM (or a command-line apply) under cluster B's owner id adds a backend after B's snapshot
+        Backend other = Backend.ecs("i-b-9", 31080, 50, "k8s/31080/service-b/default/cluster-b");
+        world.clb.putBackend(GROUP_2, other);
+        io.fabric8.kubernetes.api.model.Service svc = a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
+        svc.getMetadata().getAnnotations().put("service.beta.kubernetes.io/alibaba-cloud-loadbalancer-weight", "50");
+        a.service(svc, 30080);
+
+        SyncReport r = run(serviceEvent("cluster-a", "service-a"));
+
+        assertThat(world.group(GROUP_2)).as("cluster B came from its snapshot: not read afresh").contains(other);
+        assertThat(r.groups()).singleElement().satisfies(g -> assertThat(g.plan().kept()).contains(other));
+        assertThat(world.clb.calls()).noneMatch(c -> c.action().equals("RemoveVServerGroupBackendServers"));
+
+        run(SyncScope.full());
+        assertThat(world.group(GROUP_2)).as("the full run read B afresh: no such node").extracting(Backend::serverId)
+                .doesNotContain("i-b-9");
+    }
+
+    @Test
+    void aTargetedRunRemovesTheBackendsOfANodeItReadAfreshAndFoundGone() throws Exception {
+        run(SyncScope.full());
+        a.deleteNode("a-3");
+        run(nodeEvent("cluster-a", "a-3"));
+        assertThat(world.group(GROUP_2)).as("the Node read afresh and gone").extracting(Backend::serverId)
+                .doesNotContain("i-a-3");
+        assertThat(backendsOf("i-a")).isEqualTo(3);
+        assertThat(backendsOf("i-b")).isEqualTo(3);
+    }
+
+    @Test
     void aNodeThatChangedWhileOnlyAServiceEventCameIsPickedUpByTheNextTimerRun() throws Exception {
         run(SyncScope.full());
         a.node("a-3", "i-a-3", true, Map.of("node.kubernetes.io/exclude-from-external-load-balancers", "true"));
