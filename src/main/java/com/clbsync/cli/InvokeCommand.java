@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,8 @@ import java.util.concurrent.Callable;
                 + " with a local context whose credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET/_SECURITY_TOKEN,"
                 + " and prints the handler's output. Logs go to standard error.")
 final class InvokeCommand implements Callable<Integer> {
+    /** What an invocation gets unless --timeout says otherwise. */
+    static final int DEFAULT_TIMEOUT_SECONDS = SyncHandler.FUNCTION_TIMEOUT_SECONDS;
     private final Map<String, String> env;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -49,6 +52,11 @@ final class InvokeCommand implements Callable<Integer> {
             + " (the same as \"action\": \"plan\" in the event).")
     boolean plan;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Run each event as a function with this time"
+            + " limit, as Function Compute would (default: " + DEFAULT_TIMEOUT_SECONDS + ", the function's timeout in"
+            + " s.yaml): everything, Event writes included, ends before it, and the report comes back.")
+    int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+
     InvokeCommand(Map<String, String> env, PrintWriter out, PrintWriter err) {
         this.env = env;
         this.out = out;
@@ -57,6 +65,10 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (timeoutSeconds < 3 || timeoutSeconds > 86_400) {
+            err.println("--timeout " + timeoutSeconds + ": must be 3 to 86400 seconds (Function Compute's range)");
+            return Main.EXIT_USAGE;
+        }
         SyncHandler handler;
         try {
             SyncConfig cfg = config.load();
@@ -86,7 +98,8 @@ final class InvokeCommand implements Callable<Integer> {
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             long kubernetesBefore = handler.kubernetesRequests();
             long start = System.nanoTime();
-            handler.handleRequest(new ByteArrayInputStream(payload), output, new LocalContext(credentials.get(), err));
+            handler.handleRequest(new ByteArrayInputStream(payload), output, new LocalContext(credentials.get(), err,
+                    Duration.ofSeconds(timeoutSeconds)));
             JsonObject result = JsonParser.parseString(output.toString(StandardCharsets.UTF_8)).getAsJsonObject();
             // what this event cost in the instance: its duration, and the requests it made
             JsonObject invocation = new JsonObject();

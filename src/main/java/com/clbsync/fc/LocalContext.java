@@ -9,6 +9,7 @@ import com.aliyun.fc.runtime.Service;
 import com.clbsync.clb.ClbCredentials;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.UUID;
 
 /** A Function Compute context for running the handler locally ({@code invoke}): credentials from the environment, logs to a writer. */
@@ -16,11 +17,18 @@ public final class LocalContext implements Context {
     private final ClbCredentials credentials;
     private final PrintWriter log;
     private final String requestId = UUID.randomUUID().toString();
+    private final Duration timeLimit;
 
     /** @param credentials null when the environment has none */
     public LocalContext(ClbCredentials credentials, PrintWriter log) {
+        this(credentials, log, Duration.ofMinutes(2));
+    }
+
+    /** @param timeLimit the function's time limit, as FC gives it ({@code getExecTimeLimitInMillis}) */
+    public LocalContext(ClbCredentials credentials, PrintWriter log, Duration timeLimit) {
         this.credentials = credentials;
         this.log = log;
+        this.timeLimit = timeLimit;
     }
 
     @Override public String getRequestId() { return requestId; }
@@ -41,7 +49,7 @@ public final class LocalContext implements Context {
             @Override public String getFunctionName() { return "clb-sync"; }
             @Override public String getFunctionHandler() { return "com.clbsync.fc.SyncHandler::handleRequest"; }
             @Override public String getFunctionInitializer() { return "com.clbsync.fc.SyncHandler::initialize"; }
-            @Override public int getExecTimeLimitInMillis() { return 120_000; }
+            @Override public int getExecTimeLimitInMillis() { return (int) timeLimit.toMillis(); }
             @Override public int getMemoryLimitInMB() { return 512; }
         };
     }

@@ -59,6 +59,8 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     private static final Gson LOG_LINE = new GsonBuilder().disableHtmlEscaping().create();
     private static final long DEFAULT_TIME_LIMIT_MS = 120_000;
+    /** The function's {@code timeout} in s.yaml (a test keeps the two equal): what {@code invoke} runs with by default. */
+    public static final int FUNCTION_TIMEOUT_SECONDS = 300;
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final Map<String, String> env;

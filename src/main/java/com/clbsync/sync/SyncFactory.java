@@ -91,7 +91,7 @@ public final class SyncFactory {
             if (c.fromAck()) {
                 AckCluster ack = new AckCluster(c, kubeconfigs, credentials, requests);
                 readers.put(c.name(), ack.reader());
-                events.put(c.name(), e -> new KubeServiceEvents(ack.client(), Clock.systemUTC()).record(e));
+                events.put(c.name(), (e, within) -> new KubeServiceEvents(ack.client(), Clock.systemUTC()).record(e, within));
                 continue;
             }
             try {

@@ -339,9 +339,16 @@ public final class SyncService {
      */
     private SyncReport withEvents(SyncReport report, Deadline deadline, Map<ServiceRef, String> uids) {
         List<String> problems = new ArrayList<>();
+        Set<String> timedOut = new TreeSet<>();
         for (ServiceEvent e : EventsOfReport.of(report)) {
-            ServiceEvents writer = events.get(e.service().cluster());
+            String cluster = e.service().cluster();
+            ServiceEvents writer = events.get(cluster);
             if (writer == null) {
+                continue;
+            }
+            if (timedOut.contains(cluster)) {
+                problems.add(e.service() + ": the Event " + e.reason() + " was not written: an earlier Event in this"
+                        + " cluster timed out this run");
                 continue;
             }
             if (!deadline.allows(EVENT_TIME)) {
@@ -349,7 +356,11 @@ public final class SyncService {
                 continue;
             }
             try {
-                writer.record(e.withUid(uids.getOrDefault(e.service(), "")));
+                writer.record(e.withUid(uids.getOrDefault(e.service(), "")), deadline.remaining());
+            } catch (ServiceEvents.TimedOut x) {
+                timedOut.add(cluster);
+                problems.add(e.service() + ": the Event " + e.reason() + " was not written (" + x.getMessage()
+                        + "); no more Events in this cluster this run");
             } catch (Exception x) {
                 String why = x.getMessage() == null || x.getMessage().isBlank() ? x.getClass().getSimpleName()
                         : x.getMessage().split("\n")[0];

@@ -274,6 +274,40 @@ class MainTest {
     }
 
     @Test
+    void invokeWithATimeoutReturnsTheReportInTimeThoughTheEventApiIsSlow() throws Exception {
+        try (com.clbsync.testing.BenchApiServer api = com.clbsync.testing.BenchApiServer.start()) {
+            api.eventDelay(java.time.Duration.ofSeconds(60));
+            for (String name : java.util.List.of("web", "api")) {
+                api.put("services", "default/" + name, "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{"
+                        + "\"name\":\"" + name + "\",\"namespace\":\"default\",\"uid\":\"u-" + name + "\",\"annotations\":{"
+                        + "\"service.beta.kubernetes.io/alibaba-cloud-loadbalancer-id\":\"" + World.LB + "\","
+                        + "\"service.beta.kubernetes.io/alibaba-cloud-loadbalancer-vgroup-port\":\""
+                        + (name.equals("web") ? World.GROUP_1 : World.GROUP_3) + ":80\"}},\"spec\":{\"type\":\"NodePort\","
+                        + "\"ports\":[{\"name\":\"http\",\"port\":80,\"targetPort\":8080,\"nodePort\":"
+                        + (name.equals("web") ? 30080 : 30081) + "}]}}", null);
+            }
+            api.put("nodes", "n1", "{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"metadata\":{\"name\":\"n1\"},"
+                    + "\"spec\":{\"providerID\":\"cn-hangzhou.i-n1\"},\"status\":{\"conditions\":[{\"type\":\"Ready\","
+                    + "\"status\":\"True\"}]}}", null);
+            Path cfg = dir.resolve("slow-events.yaml");
+            Files.writeString(cfg, "region: cn-hangzhou\nclb:\n  endpoint: " + world.clb.endpoint() + "\nclusters:\n"
+                    + "  - name: cluster-a\n    server: " + api.url() + "\n    token: t-slow\n    timeoutSeconds: 30\n");
+
+            long start = System.nanoTime();
+            int code = run(ENV, "invoke", "--config", cfg.toString(), "--event", "events/timer.json", "--timeout", "12");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(code).as(out + err).isZero();
+            assertThat(millis).as("the report within the function's 12 s").isLessThan(12_000);
+            assertThat(world.group(World.GROUP_1)).hasSize(1);
+            assertThat(out).contains("did not answer within").contains("no more Events in this cluster this run")
+                    .contains("an earlier Event in this cluster timed out");
+        }
+        assertThat(run(ENV, "invoke", "--config", "x.yaml", "--event", "events/timer.json", "--timeout", "1")).isEqualTo(2);
+        assertThat(err).contains("--timeout 1: must be 3 to 86400 seconds");
+    }
+
+    @Test
     void applyWithManifestsIsAUsageErrorAndWritesNothing() throws Exception {
         FakeCluster a = world.cluster("cluster-a");
         a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);

@@ -109,6 +109,7 @@ class DeploymentFilesTest {
         Map<String, Object> source = (Map<String, Object>) ((Map<String, Object>) log.get("triggerConfig")).get("sourceConfig");
         assertThat((String) source.get("logstore")).matches("audit-[a-z0-9]+");
         assertThat(p).containsKeys("vpcConfig", "logConfig", "role", "timeout", "memorySize");
+        assertThat(p.get("timeout")).as("invoke's default --timeout").isEqualTo(SyncHandler.FUNCTION_TIMEOUT_SECONDS);
     }
 
     /** The actions of the policy's statements, each checked to allow a scoped resource. */

@@ -96,7 +96,7 @@ class ServiceEventsEndToEndTest {
 
     @Test
     void anEventThatCannotBeWrittenIsANoteNotAFailure() throws Exception {
-        SyncReport r = world.service().withEvents(Map.of("cluster-a", e -> {
+        SyncReport r = world.service().withEvents(Map.of("cluster-a", (e, within) -> {
             throw new IllegalStateException("events are forbidden");
         })).run(true);
 

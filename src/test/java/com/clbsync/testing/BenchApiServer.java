@@ -34,6 +34,7 @@ public final class BenchApiServer implements AutoCloseable {
     private final Map<String, String> serviceOfSlice = new LinkedHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+    private volatile long eventDelayMillis;
 
     private BenchApiServer(HttpServer server) {
         this.server = server;
@@ -70,6 +71,12 @@ public final class BenchApiServer implements AutoCloseable {
         }
     }
 
+    /** Every Event write answers only after {@code delay} (a slow API server for Events). */
+    public BenchApiServer eventDelay(java.time.Duration delay) {
+        eventDelayMillis = delay.toMillis();
+        return this;
+    }
+
     public long requests() { return requests.get(); }
     public long bytes() { return bytes.get(); }
 
@@ -79,6 +86,13 @@ public final class BenchApiServer implements AutoCloseable {
             String path = ex.getRequestURI().getRawPath();
             Map<String, String> q = query(ex.getRequestURI().getRawQuery());
             ex.getRequestBody().readAllBytes();
+            if (path.endsWith("/events") && eventDelayMillis > 0) {
+                try {
+                    Thread.sleep(eventDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String body;
             int status = 200;
             Matcher ns = NAMESPACED.matcher(path);
