@@ -89,7 +89,7 @@ public final class Demo {
     /** Runs every step, printing as it goes; returns the CLB calls of each step and the final groups. */
     public static DemoResult run(PrintWriter out) throws Exception {
         long start = System.nanoTime();
-        ExecutorService pool = SyncService.readPool();
+        ExecutorService pool = SyncService.readPool(2);
         try (ClbEmulator clb = ClbEmulator.start()) {
             clb.createGroup(LB, GROUP_1);
             clb.createGroup(LB, GROUP_2);

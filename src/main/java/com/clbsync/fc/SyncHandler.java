@@ -311,7 +311,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         final Function<ClbCredentials, VServerGroupApi> apis;
         final Function<ClbCredentials, EniLookup> enis;
         final AuditLogSource audit;
-        final ExecutorService pool = SyncService.readPool();
+        final ExecutorService pool;
         /** The requests this instance has sent to the clusters' API servers (0 with readers given). */
         LongSupplier kubernetesRequests = () -> 0;
         /** Clean full runs of this instance: events they already cover are answered at once. */
@@ -326,6 +326,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         Wiring(SyncConfig config, Map<String, ClusterReader> readers, Map<String, ServiceEvents> events,
                Function<ClbCredentials, VServerGroupApi> apis, AuditLogSource audit) {
             this.config = config;
+            this.pool = SyncService.readPool(config.clusters().size());
             this.readers = Map.copyOf(readers);
             this.events = Map.copyOf(events);
             this.apis = new ApiCache<>(apis);

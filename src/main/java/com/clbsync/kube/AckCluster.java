@@ -30,22 +30,49 @@ public final class AckCluster {
         this.requests = requests;
     }
 
-    /** A client on a kubeconfig that is valid for a while yet. */
+    /** A client on a kubeconfig that is valid for a while yet; a renewed one closes the client before it. */
     public synchronized ApiClient client() throws ClusterReadException {
         ClbCredentials c = credentials.get().orElseThrow(() -> new ClusterReadException("no Alibaba Cloud credentials to"
                 + " ask ACK for a kubeconfig of " + config.ackClusterId().orElse("?"), ClusterReadException.Kind.ACK_FORBIDDEN));
         String current = kubeconfigs.kubeconfig(config.ackClusterId().orElseThrow(), c);
         if (!current.equals(kubeconfig)) {
+            ApiClient renewed;
             try {
-                client = KubeClients.create(ClusterConfig.builder(config.name()).kubeconfig(current)
+                renewed = KubeClients.create(ClusterConfig.builder(config.name()).kubeconfig(current)
                         .timeoutSeconds(config.timeoutSeconds()).build(), requests);
             } catch (IOException | RuntimeException e) {
                 throw new ClusterReadException("the kubeconfig ACK returned for " + config.ackClusterId().orElse("?")
                         + " cannot be used: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0]));
             }
+            if (client != null) {
+                KubeClients.close(client);
+            }
+            client = renewed;
             kubeconfig = current;
         }
         return client;
+    }
+
+    /** The API server refused the kubeconfig (401): it is not asked for again when it expires, but now. */
+    private synchronized void refused() {
+        kubeconfigs.forget(config.ackClusterId().orElseThrow());
+    }
+
+    private interface Call<T> {
+        T on(KubeClusterReader reader) throws ClusterReadException;
+    }
+
+    /** One read through a client on a valid kubeconfig; after a 401, once more on a new kubeconfig. */
+    private <T> T withClient(Call<T> call) throws ClusterReadException {
+        try {
+            return call.on(new KubeClusterReader(client()));
+        } catch (ClusterReadException e) {
+            if (e.kind() != ClusterReadException.Kind.UNAUTHORIZED) {
+                throw e;
+            }
+            refused();
+            return call.on(new KubeClusterReader(client()));
+        }
     }
 
     /** Reads through a client on a valid kubeconfig. */
@@ -53,18 +80,32 @@ public final class AckCluster {
         return new ClusterReader() {
             @Override
             public com.clbsync.model.ClusterSnapshot read() throws ClusterReadException {
-                return new KubeClusterReader(client()).read();
+                return withClient(KubeClusterReader::read);
             }
 
             @Override
             public com.clbsync.model.ClusterSnapshot refresh(com.clbsync.model.ClusterSnapshot base,
                                                              com.clbsync.model.Refresh what) throws ClusterReadException {
-                return new KubeClusterReader(client()).refresh(base, what);
+                return withClient(r -> r.refresh(base, what));
             }
 
             @Override
             public void probe() throws ClusterReadException {
-                new KubeClusterReader(client()).probe();
+                withClient(r -> {
+                    r.probe();
+                    return null;
+                });
+            }
+
+            @Override
+            public void cancel() {
+                ApiClient current;
+                synchronized (AckCluster.this) {
+                    current = client;
+                }
+                if (current != null) {
+                    current.getHttpClient().dispatcher().cancelAll();
+                }
             }
         };
     }

@@ -48,6 +48,11 @@ public final class AckKubeconfigs {
         return issued.kubeconfig;
     }
 
+    /** Drops the cluster's kubeconfig (its API server refused it): the next call asks ACK for a new one. */
+    public synchronized void forget(String clusterId) {
+        cache.remove(clusterId);
+    }
+
     private Issued fetch(String clusterId, ClbCredentials credentials) throws ClusterReadException {
         Config config = OpenApiConfigs.of(credentials, endpoint);
         DescribeClusterUserKubeconfigResponseBody body;

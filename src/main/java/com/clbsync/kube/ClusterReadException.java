@@ -12,6 +12,8 @@ public final class ClusterReadException extends Exception {
         TLS,
         /** No connection: address, network path, security group. */
         UNREACHABLE,
+        /** 410: a list's continue token expired (the list is started again once). */
+        EXPIRED,
         /** 404: the object read by name does not exist (a targeted read: it is gone). */
         NOT_FOUND,
         /** The ACK API refused a kubeconfig to these credentials (RAM), or there were none. */

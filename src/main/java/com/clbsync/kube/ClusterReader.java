@@ -22,4 +22,11 @@ public interface ClusterReader {
     default void probe() throws ClusterReadException {
         read();
     }
+
+    /**
+     * Stops the reads in flight now (the run stopped waiting for them): their calls end at once with a
+     * failure instead of running on into the next invocation. By default nothing to stop.
+     */
+    default void cancel() {
+    }
 }

@@ -23,6 +23,14 @@ public final class KubeClients {
     private KubeClients() {
     }
 
+    /** Ends a client that is no longer used: its calls in flight, idle connections and dispatcher threads. */
+    public static void close(ApiClient client) {
+        okhttp3.OkHttpClient http = client.getHttpClient();
+        http.dispatcher().cancelAll();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
     public static ApiClient create(ClusterConfig c) throws IOException {
         return create(c, new LongAdder());
     }

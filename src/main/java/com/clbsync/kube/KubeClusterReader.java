@@ -21,21 +21,27 @@ import java.util.function.Function;
 
 /**
  * {@link ClusterReader} on client-java: three paginated list calls (Services and EndpointSlices of all
- * namespaces, Nodes), never one call per Service; each page retried once on a transient failure.
+ * namespaces, Nodes), never one call per Service; each page retried once on a transient failure, and a
+ * list whose continue token expired (410) started again once from the beginning.
  */
 public final class KubeClusterReader implements ClusterReader {
     static final int PAGE_SIZE = 500;
     static final int MAX_RETRY_AFTER_SECONDS = 5;
 
+    private final ApiClient client;
     private final CoreV1Api core;
     private final DiscoveryV1Api discovery;
     private final Sleeper sleeper;
+    /** When {@link #cancel} was last called (System.nanoTime): a call that failed after it is not retried. */
+    private volatile long cancelledAt;
+    private volatile boolean everCancelled;
 
     public KubeClusterReader(ApiClient client) {
         this(client, Sleeper.REAL);
     }
 
     public KubeClusterReader(ApiClient client, Sleeper sleeper) {
+        this.client = client;
         this.core = new CoreV1Api(client);
         this.discovery = new DiscoveryV1Api(client);
         this.sleeper = sleeper;
@@ -78,6 +84,14 @@ public final class KubeClusterReader implements ClusterReader {
         return base.refreshed(what, services, slices, nodes);
     }
 
+    /** Cancels every call of this cluster's client in flight (each cluster has a client, and a dispatcher, of its own). */
+    @Override
+    public void cancel() {
+        cancelledAt = System.nanoTime();
+        everCancelled = true;
+        client.getHttpClient().dispatcher().cancelAll();
+    }
+
     private interface Get<T> {
         T fetch() throws ApiException;
     }
@@ -108,8 +122,21 @@ public final class KubeClusterReader implements ClusterReader {
                                    Function<L, List<I>> items, Function<I, V> map) throws ClusterReadException {
         List<V> out = new ArrayList<>();
         String cont = null;
-        do {
-            L list = fetch(what, page, cont);
+        boolean restarted = false;
+        while (true) {
+            L list;
+            try {
+                list = fetch(what, page, cont);
+            } catch (ClusterReadException e) {
+                if (e.kind() != ClusterReadException.Kind.EXPIRED || cont == null || restarted) {
+                    throw e;
+                }
+                // the continue token expired (a slow list outlived its snapshot): the list again from the start, once
+                restarted = true;
+                out.clear();
+                cont = null;
+                continue;
+            }
             if (items.apply(list) != null) {
                 for (I item : items.apply(list)) {
                     out.add(map.apply(item));
@@ -117,16 +144,22 @@ public final class KubeClusterReader implements ClusterReader {
             }
             V1ListMeta m = meta.apply(list);
             cont = m == null || m.getContinue() == null || m.getContinue().isEmpty() ? null : m.getContinue();
-        } while (cont != null);
-        return out;
+            if (cont == null) {
+                return out;
+            }
+        }
     }
 
     /** One page, with one retry on a transient failure (429 after its Retry-After, 5xx, no answer). */
     private <L> L fetch(String what, Page<L> page, String cont) throws ClusterReadException {
         for (int attempt = 1; ; attempt++) {
+            long started = System.nanoTime();
             try {
                 return page.fetch(cont);
             } catch (ApiException e) {
+                if (everCancelled && cancelledAt - started >= 0) {
+                    throw new ClusterReadException(what + ": cancelled (the run stopped waiting for it)");
+                }
                 if (attempt > 1 || !isTransient(e)) {
                     throw new ClusterReadException(what + ": " + describe(e) + (attempt > 1 ? " (after one retry)" : ""),
                             kindOf(e));
@@ -147,6 +180,9 @@ public final class KubeClusterReader implements ClusterReader {
         }
         if (e.getCode() == 404) {
             return ClusterReadException.Kind.NOT_FOUND;
+        }
+        if (e.getCode() == 410) {
+            return ClusterReadException.Kind.EXPIRED;
         }
         for (Throwable t = e.getCause(); e.getCode() == 0 && t != null; t = t.getCause()) {
             if (t instanceof javax.net.ssl.SSLException) {

@@ -117,6 +117,8 @@ final class ClusterReads {
                 }
                 continue;
             } catch (TimeoutException ex) {
+                // stop its calls for real: a read left running would go on into the next invocation
+                readers.get(c.name()).cancel();
                 e.getValue().cancel(true);
                 reports.add(ClusterReport.frozen(c.name(), c.ownerId(), wait.compareTo(own) < 0
                         ? "not read before the run's deadline" : "not read within " + c.timeoutSeconds() + " s"));

@@ -55,7 +55,7 @@ public final class SyncFactory {
                                      Supplier<Optional<ClbCredentials>> credentials) throws ConfigException {
         Clusters clusters = clusters(config, overrides, credentials);
         SyncService service = new SyncService(config, clusters.readers, api, weightPolicy(config.weightMode()),
-                SyncService.readPool()).withEvents(clusters.events);
+                SyncService.readPool(config.clusters().size())).withEvents(clusters.events);
         Optional<ClbCredentials> own = credentials.get();
         return own.isPresent() ? service.withEnis(eniLookup(config, own.get())) : service;
     }

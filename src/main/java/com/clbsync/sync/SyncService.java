@@ -33,8 +33,10 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -135,9 +137,19 @@ public final class SyncService {
         return with(s -> s.snapshots = cache);
     }
 
-    /** A daemon thread pool for the cluster reads. */
-    public static ExecutorService readPool() {
-        return Executors.newCachedThreadPool(daemon("clb-sync-read"));
+    /** Threads for the cluster reads: two per cluster (a read the run stopped waiting for is cancelled, not left to run). */
+    static final int READ_THREADS_PER_CLUSTER = 2;
+
+    /**
+     * A bounded daemon thread pool for the reads of {@code clusters} clusters: a read beyond it waits in
+     * the queue (and its cluster's time bound still counts), never a new thread per stuck read.
+     */
+    public static ExecutorService readPool(int clusters) {
+        int threads = Math.max(2, READ_THREADS_PER_CLUSTER * clusters);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemon("clb-sync-read"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** Plans ({@code apply == false}: describes only) or applies, over every group, within the default budget. */

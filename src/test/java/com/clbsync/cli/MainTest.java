@@ -276,7 +276,7 @@ class MainTest {
     @Test
     void invokeWithATimeoutReturnsTheReportInTimeThoughTheEventApiIsSlow() throws Exception {
         try (com.clbsync.testing.BenchApiServer api = com.clbsync.testing.BenchApiServer.start()) {
-            api.eventDelay(java.time.Duration.ofSeconds(60));
+            api.delay("/events", java.time.Duration.ofSeconds(60));
             for (String name : java.util.List.of("web", "api")) {
                 api.put("services", "default/" + name, "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{"
                         + "\"name\":\"" + name + "\",\"namespace\":\"default\",\"uid\":\"u-" + name + "\",\"annotations\":{"

@@ -141,4 +141,41 @@ class AckKubeconfigsTest {
             });
         }
     }
+
+    /** A token kubeconfig for a plain-HTTP stand-in on loopback. */
+    private static String tokenKubeconfig(String server, String token) {
+        return String.join("\n", "apiVersion: v1", "kind: Config", "current-context: c",
+                "clusters: [{name: c, cluster: {server: '" + server + "'}}]", "users: [{name: u, user: {token: " + token + "}}]",
+                "contexts: [{name: c, context: {cluster: c, user: u}}]", "");
+    }
+
+    @Test
+    void aKubeconfigTheApiServerRefusesIsReplacedAtOnceNotWhenItExpires() throws Exception {
+        try (com.clbsync.testing.BenchApiServer cluster = com.clbsync.testing.BenchApiServer.start();
+             World world = new World()) {
+            cluster.acceptOnlyToken("new-token");
+            cluster.put("nodes", "n1", "{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"metadata\":{\"name\":\"n1\"},"
+                    + "\"spec\":{\"providerID\":\"cn-hangzhou.i-n1\"},\"status\":{\"conditions\":[{\"type\":\"Ready\","
+                    + "\"status\":\"True\"}]}}", null);
+            JsonObject first = new JsonObject();
+            first.addProperty("config", tokenKubeconfig(cluster.url(), "revoked-token"));
+            first.addProperty("expiration", Instant.now().plusSeconds(3600).toString());
+            JsonObject second = new JsonObject();
+            second.addProperty("config", tokenKubeconfig(cluster.url(), "new-token"));
+            second.addProperty("expiration", Instant.now().plusSeconds(3600).toString());
+            ack.stubFor(get(urlPathEqualTo(PATH)).inScenario("renew").whenScenarioStateIs(com.github.tomakehurst.wiremock
+                    .stubbing.Scenario.STARTED).willReturn(okJson(first.toString())).willSetStateTo("revoked"));
+            ack.stubFor(get(urlPathEqualTo(PATH)).inScenario("renew").whenScenarioStateIs("revoked")
+                    .willReturn(okJson(second.toString())));
+            SyncConfig config = SyncConfig.of("cn-hangzhou", world.clb.endpoint(), WeightMode.GLOBAL, List.of(),
+                    List.of(ClusterConfig.builder("ack-a").ackClusterId(CLUSTER).build()))
+                    .withAckEndpoint("http://127.0.0.1:" + ack.port()).withClbQuotas(World.NO_QUOTA);
+
+            SyncReport r = SyncFactory.create(config, world.api(), Map.of(), () -> Optional.of(STS)).run(true);
+
+            World.assertComplete(r);
+            assertThat(r.clusters()).singleElement().satisfies(c -> assertThat(c.frozen()).isFalse());
+            ack.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+        }
+    }
 }

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ClusterReadsTest {
-    private final ExecutorService pool = SyncService.readPool();
+    private final ExecutorService pool = SyncService.readPool(2);
     private final MutableClock clock = new MutableClock();
     private final AtomicInteger fullReads = new AtomicInteger();
     private final AtomicInteger refreshes = new AtomicInteger();
@@ -71,5 +71,36 @@ class ClusterReadsTest {
         assertThat(read(reads, event)).extracting(ClusterReport::source).containsExactly("full read");
         assertThat(refreshes).hasValue(2);
         assertThat(fullReads).hasValue(2);
+    }
+
+    @Test
+    void aReadTheRunStoppedWaitingForIsCancelledForReal() throws Exception {
+        java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        ClusterReader hung = new ClusterReader() {
+            @Override public ClusterSnapshot read() throws ClusterReadException {
+                try {
+                    cancelled.await(); // a call that only ends when its client cancels it
+                    throw new ClusterReadException("list nodes: Canceled");
+                } catch (InterruptedException e) {
+                    throw new ClusterReadException("interrupted");
+                } finally {
+                    ended.countDown();
+                }
+            }
+
+            @Override public void cancel() {
+                cancelled.countDown();
+            }
+        };
+        SyncConfig config = SyncConfig.of("cn-hangzhou", "", WeightMode.GLOBAL, List.of(),
+                List.of(ClusterConfig.builder("a").timeoutSeconds(1).build()));
+        ClusterReads reads = new ClusterReads(config, Map.of("a", hung), pool, new SnapshotCache());
+
+        List<ClusterReport> reports = new ArrayList<>();
+        reads.read(SyncScope.full(), Deadline.in(Duration.ofMinutes(1)), reports, new ArrayList<ClusterView>());
+
+        assertThat(reports).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo("not read within 1 s"));
+        assertThat(ended.await(2, java.util.concurrent.TimeUnit.SECONDS)).as("the read ended, not left running").isTrue();
     }
 }

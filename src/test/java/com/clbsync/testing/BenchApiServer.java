@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * text and served as the real API server serves them (paginated lists with {@code limit} and
  * {@code continue}, gets by name with 404, EndpointSlices by {@code kubernetes.io/service-name}
  * label, Events accepted). Counts the requests and the bytes it sends. The benchmark changes objects
- * between runs with {@link #put}.
+ * between runs with {@link #put}; tests make it slow ({@link #delay}), strict about the token
+ * ({@link #acceptOnlyToken}) or expire continue tokens ({@link #expireContinues}).
  */
 public final class BenchApiServer implements AutoCloseable {
     private static final Pattern NAMESPACED = Pattern.compile("/(?:api/v1|apis/discovery\\.k8s\\.io/v1)/namespaces/([^/]+)/([a-z]+)(?:/([^/]+))?");
@@ -34,7 +35,9 @@ public final class BenchApiServer implements AutoCloseable {
     private final Map<String, String> serviceOfSlice = new LinkedHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
-    private volatile long eventDelayMillis;
+    private final Map<String, Long> delays = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String onlyToken;
+    private final java.util.concurrent.atomic.AtomicInteger expireContinues = new java.util.concurrent.atomic.AtomicInteger();
 
     private BenchApiServer(HttpServer server) {
         this.server = server;
@@ -71,9 +74,21 @@ public final class BenchApiServer implements AutoCloseable {
         }
     }
 
-    /** Every Event write answers only after {@code delay} (a slow API server for Events). */
-    public BenchApiServer eventDelay(java.time.Duration delay) {
-        eventDelayMillis = delay.toMillis();
+    /** Every request whose path ends with {@code pathEnd} ({@code /events}, {@code /nodes}) answers only after {@code delay}. */
+    public BenchApiServer delay(String pathEnd, java.time.Duration delay) {
+        delays.put(pathEnd, delay.toMillis());
+        return this;
+    }
+
+    /** Answers 401 to any request without this bearer token (a kubeconfig the server no longer accepts). */
+    public BenchApiServer acceptOnlyToken(String token) {
+        onlyToken = token;
+        return this;
+    }
+
+    /** The next {@code times} list requests with a continue token answer 410 Expired, as a real server does. */
+    public BenchApiServer expireContinues(int times) {
+        expireContinues.set(times);
         return this;
     }
 
@@ -86,12 +101,24 @@ public final class BenchApiServer implements AutoCloseable {
             String path = ex.getRequestURI().getRawPath();
             Map<String, String> q = query(ex.getRequestURI().getRawQuery());
             ex.getRequestBody().readAllBytes();
-            if (path.endsWith("/events") && eventDelayMillis > 0) {
-                try {
-                    Thread.sleep(eventDelayMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            delays.forEach((end, millis) -> {
+                if (path.endsWith(end)) {
+                    try {
+                        Thread.sleep(millis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
+            });
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            if (onlyToken != null && !("Bearer " + onlyToken).equals(auth)) {
+                reply(ex, 401, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Unauthorized\",\"code\":401}");
+                return;
+            }
+            if (q.containsKey("continue") && expireContinues.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                reply(ex, 410, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Expired\","
+                        + "\"message\":\"The provided continue parameter is too old\",\"code\":410}");
+                return;
             }
             String body;
             int status = 200;
@@ -126,15 +153,19 @@ public final class BenchApiServer implements AutoCloseable {
                 status = 404;
                 body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\",\"code\":404}";
             }
-            byte[] out = body.getBytes(StandardCharsets.UTF_8);
-            bytes.addAndGet(out.length);
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            ex.sendResponseHeaders(status, out.length);
-            try (OutputStream os = ex.getResponseBody()) {
-                os.write(out);
-            }
+            reply(ex, status, body);
         } finally {
             ex.close();
+        }
+    }
+
+    private void reply(HttpExchange ex, int status, String body) throws IOException {
+        byte[] out = body.getBytes(StandardCharsets.UTF_8);
+        bytes.addAndGet(out.length);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, out.length);
+        try (OutputStream os = ex.getResponseBody()) {
+            os.write(out);
         }
     }
 
