@@ -21,8 +21,40 @@ import java.util.Set;
  */
 public final class AuditRecords {
     static final Set<String> WRITES = Set.of("create", "update", "patch", "delete", "deletecollection");
+    /** The fields of a record clb-sync reads; everything else (requestObject, responseObject, user...) is never kept. */
+    static final Set<String> READ = Set.of("verb", "objectRef", "objectRef.resource", "objectRef.namespace",
+            "objectRef.name", "stageTimestamp", "requestReceivedTimestamp");
 
     private AuditRecords() {
+    }
+
+    /**
+     * A record reduced, while it is pulled, to its verb, object reference (resource, namespace, name,
+     * flattened) and times: a page of records with their {@code requestObject}s is never held.
+     *
+     * @param field a record's field by key (null when absent)
+     */
+    static Map<String, String> reduced(java.util.function.Function<String, String> field) {
+        Map<String, String> in = new java.util.HashMap<>();
+        READ.forEach(k -> {
+            String v = field.apply(k);
+            if (v != null) {
+                in.put(k, v);
+            }
+        });
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String k : List.of("verb", "stageTimestamp", "requestReceivedTimestamp")) {
+            if (in.containsKey(k)) {
+                out.put(k, in.get(k));
+            }
+        }
+        for (String k : List.of("resource", "namespace", "name")) {
+            String v = field(in, k);
+            if (!v.isEmpty()) {
+                out.put("objectRef." + k, v);
+            }
+        }
+        return out;
     }
 
     /** The scope these records call for in {@code cluster}; empty when none of them matters. */

@@ -65,11 +65,13 @@ public final class SlsAuditLogSource implements AuditLogSource {
                 for (LogGroupData group : page.getLogGroups()) {
                     FastLogGroup fast = group.GetFastLogGroup();
                     for (FastLog log : fast.getLogs()) {
-                        Map<String, String> record = new HashMap<>();
+                        Map<String, String> read = new HashMap<>(); // only the fields read: never a requestObject
                         for (FastLogContent c : log.getContents()) {
-                            record.put(c.getKey(), c.getValue());
+                            if (AuditRecords.READ.contains(c.getKey())) {
+                                read.put(c.getKey(), c.getValue());
+                            }
                         }
-                        records.add(record);
+                        records.add(AuditRecords.reduced(read::get));
                     }
                 }
                 if (records.size() > MAX_RECORDS) {

@@ -10,7 +10,10 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.DiscoveryV1Api;
-import io.kubernetes.client.openapi.models.V1ListMeta;
+import io.kubernetes.client.openapi.models.V1EndpointSlice;
+import io.kubernetes.client.openapi.models.V1Node;
+import io.kubernetes.client.openapi.models.V1Service;
+import okhttp3.Call;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,11 +53,11 @@ public final class KubeClusterReader implements ClusterReader {
     @Override
     public ClusterSnapshot read() throws ClusterReadException {
         List<KubeService> services = list("list services", cont -> core.listServiceForAllNamespaces()
-                .limit(PAGE_SIZE)._continue(cont).execute(), l -> l.getMetadata(), l -> l.getItems(), KubeMapper::service);
+                .limit(PAGE_SIZE)._continue(cont).buildCall(null), V1Service.class, KubeMapper::service);
         List<KubeEndpointSlice> slices = list("list endpointslices", cont -> discovery.listEndpointSliceForAllNamespaces()
-                .limit(PAGE_SIZE)._continue(cont).execute(), l -> l.getMetadata(), l -> l.getItems(), KubeMapper::slice);
-        List<KubeNode> nodes = list("list nodes", cont -> core.listNode().limit(PAGE_SIZE)._continue(cont).execute(),
-                l -> l.getMetadata(), l -> l.getItems(), KubeMapper::node);
+                .limit(PAGE_SIZE)._continue(cont).buildCall(null), V1EndpointSlice.class, KubeMapper::slice);
+        List<KubeNode> nodes = list("list nodes", cont -> core.listNode().limit(PAGE_SIZE)._continue(cont).buildCall(null),
+                V1Node.class, KubeMapper::node);
         return ClusterSnapshot.of(services, slices, nodes);
     }
 
@@ -74,8 +77,8 @@ public final class KubeClusterReader implements ClusterReader {
         for (String key : what.slicesOf()) {
             String[] nsName = key.split("/", 2);
             slices.addAll(list("list endpointslices of " + key, cont -> discovery.listNamespacedEndpointSlice(nsName[0])
-                    .labelSelector(KubeMapper.SERVICE_NAME_LABEL + "=" + nsName[1]).limit(PAGE_SIZE)._continue(cont).execute(),
-                    l -> l.getMetadata(), l -> l.getItems(), KubeMapper::slice));
+                    .labelSelector(KubeMapper.SERVICE_NAME_LABEL + "=" + nsName[1]).limit(PAGE_SIZE)._continue(cont)
+                    .buildCall(null), V1EndpointSlice.class, KubeMapper::slice));
         }
         List<KubeNode> nodes = new ArrayList<>();
         for (String name : what.nodes()) {
@@ -118,15 +121,23 @@ public final class KubeClusterReader implements ClusterReader {
         L fetch(String continueToken) throws ApiException;
     }
 
-    private <L, I, V> List<V> list(String what, Page<L> page, Function<L, V1ListMeta> meta,
-                                   Function<L, List<I>> items, Function<I, V> map) throws ClusterReadException {
+    private interface ListCall {
+        Call build(String continueToken) throws ApiException;
+    }
+
+    /** Every page of a list, each item reduced and mapped as it streams in ({@link ListStream}). */
+    private <I, V> List<V> list(String what, ListCall call, Class<I> itemType, Function<I, V> map)
+            throws ClusterReadException {
         List<V> out = new ArrayList<>();
         String cont = null;
         boolean restarted = false;
         while (true) {
-            L list;
+            List<V> page = new ArrayList<>(); // a failed page is retried whole: nothing of it counts twice
             try {
-                list = fetch(what, page, cont);
+                cont = fetch(what, c -> {
+                    page.clear();
+                    return ListStream.read(call.build(c), client.getJSON().getGson(), itemType, map, page::add);
+                }, cont);
             } catch (ClusterReadException e) {
                 if (e.kind() != ClusterReadException.Kind.EXPIRED || cont == null || restarted) {
                     throw e;
@@ -137,13 +148,7 @@ public final class KubeClusterReader implements ClusterReader {
                 cont = null;
                 continue;
             }
-            if (items.apply(list) != null) {
-                for (I item : items.apply(list)) {
-                    out.add(map.apply(item));
-                }
-            }
-            V1ListMeta m = meta.apply(list);
-            cont = m == null || m.getContinue() == null || m.getContinue().isEmpty() ? null : m.getContinue();
+            out.addAll(page);
             if (cont == null) {
                 return out;
             }

@@ -20,8 +20,8 @@ import java.util.Locale;
  * Event storms and big clusters. Two clusters of 2,000 real-sized Nodes (labels, annotations, images,
  * conditions: about 10 KB each) with 3,000 Services and EndpointSlices each, 10 vServer groups shared by
  * both (a Local Service of each cluster per group), served by in-process API servers; the CLB is the
- * emulator. One FC instance runs in its own JVM with the function's flags ({@code -Xmx128m
- * -XX:+UseSerialGC -XX:TieredStopAtLevel=1}) and the handler's code path, events fed to it one after
+ * emulator. One FC instance runs in its own JVM with the function's flags as s.yaml sets them
+ * ({@link FunctionFlags}: heap, GC, JIT) and the handler's code path, events fed to it one after
  * another as FC delivers them. Prints, for a cold timer run, a warm timer run, a warm Service event, a
  * warm EndpointSlice event and a storm of 200 queued events after one rollout: wall time, Kubernetes
  * requests and bytes read, CLB calls, peak heap.
@@ -78,8 +78,9 @@ public final class EventStormBenchmark {
                 + " groups%n", NODES, SERVICES, SERVICES, stored / 1e6, GROUPS);
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dsun.net.httpserver.nodelay=true"));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(FunctionFlags.fromSYaml());
+        command.add("-Dsun.net.httpserver.nodelay=true");
         String extra = System.getenv("BENCH_JVM_ARGS"); // e.g. a flight recording, to see where the time goes
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));

@@ -43,4 +43,18 @@ class AuditRecordsTest {
                 Map.of("verb", "update", "objectRef", "not json")));
         assertThat(s.isEmpty()).isTrue();
     }
+
+    @Test
+    void aRecordIsReducedToVerbObjectReferenceAndTime() {
+        Map<String, String> pulled = Map.of("verb", "update", "objectRef", "{\"resource\":\"services\",\"namespace\":\"shop\","
+                + "\"name\":\"web\",\"uid\":\"u1\"}", "stageTimestamp", "2026-12-02T10:00:00Z",
+                "requestObject", "{\"metadata\":{\"annotations\":{\"blob\":\"" + "z".repeat(250_000) + "\"}}}",
+                "user.username", "tenant");
+
+        assertThat(AuditRecords.reduced(pulled::get)).containsOnly(Map.entry("verb", "update"),
+                Map.entry("objectRef.resource", "services"), Map.entry("objectRef.namespace", "shop"),
+                Map.entry("objectRef.name", "web"), Map.entry("stageTimestamp", "2026-12-02T10:00:00Z"));
+        assertThat(AuditRecords.scope("a", List.of(AuditRecords.reduced(pulled::get))).objects())
+                .containsExactly(ObjectRef.of("a", ObjectKind.SERVICE, "shop", "web"));
+    }
 }
