@@ -45,6 +45,12 @@ public final class ConfigLoader {
     static final Set<String> ECS_KEYS = Set.of("endpoint");
     static final Set<String> CLUSTER_KEYS = Set.of("name", "ownerId", "ackClusterId", "server", "token", "tokenFile",
             "certificateAuthorityData", "kubeconfig", "context", "insecureSkipTlsVerify", "timeoutSeconds", "backendType");
+    /**
+     * Keys whose values are never printed in a problem: they hold credentials, or are where one is
+     * pasted by mistake (a token as the server, a kubeconfig as a path). A problem names the field and
+     * the kind of value instead.
+     */
+    static final Set<String> SECRET_KEYS = Set.of("server", "token", "tokenFile", "certificateAuthorityData", "kubeconfig");
 
     private final Path baseDir;
     private final List<String> problems = new ArrayList<>();
@@ -147,6 +153,7 @@ public final class ConfigLoader {
         } else if (!endpoint.matches("[A-Za-z0-9.-]+(:\\d{1,5})?")) {
             problems.add("clb.endpoint: \"" + endpoint + "\" must be a host name, or http(s)://host[:port]");
         }
+        Transport.refusal(endpoint).ifPresent(why -> problems.add("clb.endpoint: " + why));
         return endpoint.replaceAll("/$", "");
     }
 
@@ -163,6 +170,8 @@ public final class ConfigLoader {
         String endpoint = string((Map<?, ?>) section, "endpoint", name + ".endpoint", false);
         if (endpoint != null && !endpoint.matches("(https?://)?[A-Za-z0-9.-]+(:\\d{1,5})?/?")) {
             problems.add(name + ".endpoint: \"" + endpoint + "\" must be a host name, or http(s)://host[:port]");
+        } else if (endpoint != null) {
+            Transport.refusal(endpoint).ifPresent(why -> problems.add(name + ".endpoint: " + why));
         }
         return endpoint == null ? "" : endpoint.replaceAll("/$", "");
     }
@@ -316,7 +325,9 @@ public final class ConfigLoader {
         if (server != null) {
             URI uri = uri(server);
             if (uri == null || uri.getHost() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-                problems.add(at + ".server: \"" + server + "\" must be an https:// (or http://) URL with a host");
+                problems.add(at + ".server: must be an https:// URL with a host (" + kindOf(server) + " given; not shown)");
+            } else {
+                Transport.refusal(server).ifPresent(why -> problems.add(at + ".server: " + why));
             }
             if (token == null && tokenFile == null) {
                 problems.add(at + ".token: needed with server (or tokenFile)");
@@ -329,7 +340,8 @@ public final class ConfigLoader {
             problems.add(at + ": token, tokenFile and certificateAuthorityData go with server, not kubeconfig");
         }
         if (tokenFile != null && !Files.isReadable(resolve(tokenFile))) {
-            problems.add(at + ".tokenFile: " + resolve(tokenFile) + " cannot be read");
+            problems.add(at + ".tokenFile: no readable file at the path given (" + kindOf(tokenFile) + "; not shown, in case a"
+                    + " token was pasted here: it belongs in token)");
         }
         if (ca != null && !isBase64(ca)) {
             problems.add(at + ".certificateAuthorityData: not base64 (it holds the PEM, base64-encoded, as in a kubeconfig)");
@@ -338,10 +350,13 @@ public final class ConfigLoader {
             problems.add(at + ".context: goes with kubeconfig");
         }
         String kubeconfigValue = kubeconfig;
-        if (kubeconfig != null && !ClusterConfig.isInlineKubeconfig(kubeconfig)) {
+        if (kubeconfig != null && looksBase64Kubeconfig(kubeconfig)) {
+            problems.add(at + ".kubeconfig: holds base64 (not shown): give the kubeconfig as text (kubeconfig: |) or a"
+                    + " file's path");
+        } else if (kubeconfig != null && !ClusterConfig.isInlineKubeconfig(kubeconfig)) {
             Path path = resolve(kubeconfig);
             if (!Files.isReadable(path)) {
-                problems.add(at + ".kubeconfig: " + path + " cannot be read");
+                problems.add(at + ".kubeconfig: no readable file at the path given (" + kindOf(kubeconfig) + "; not shown)");
             }
             kubeconfigValue = path.toString();
         }
@@ -376,7 +391,9 @@ public final class ConfigLoader {
             return null;
         }
         if (!(v instanceof String)) {
-            problems.add(field + ": must be a string" + (key.toLowerCase().contains("token") ? "" : ", not " + v));
+            problems.add(field + ": must be a string" + (SECRET_KEYS.contains(key)
+                    ? (key.equals("kubeconfig") ? " (the kubeconfig as text, kubeconfig: |, or a path)" : "")
+                    + ", not " + kindOf(v) + " (not shown)" : ", not " + v));
             return null;
         }
         return ((String) v).trim();
@@ -417,6 +434,35 @@ public final class ConfigLoader {
             return dflt;
         }
         return (Integer) v;
+    }
+
+    /** What kind of value this is, for a problem that may not show it. */
+    static String kindOf(Object v) {
+        if (v instanceof Map) {
+            return "a mapping";
+        }
+        if (v instanceof List) {
+            return "a list";
+        }
+        if (v instanceof Number || v instanceof Boolean) {
+            return "a " + v.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        }
+        String s = String.valueOf(v);
+        return "a text of " + s.length() + (s.length() == 1 ? " character" : " characters");
+    }
+
+    /** A kubeconfig pasted base64-encoded (as kubectl's secrets hold it): one long word that decodes to one. */
+    private static boolean looksBase64Kubeconfig(String v) {
+        String t = v.replaceAll("\\s", "");
+        if (t.length() < 40 || !t.matches("[A-Za-z0-9+/=_-]+")) {
+            return false;
+        }
+        try {
+            String decoded = new String(Base64.getMimeDecoder().decode(t), StandardCharsets.UTF_8);
+            return decoded.contains("apiVersion") || decoded.contains("clusters");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static URI uri(String s) {

@@ -41,7 +41,7 @@ public final class AckCluster {
                 renewed = KubeClients.create(ClusterConfig.builder(config.name()).kubeconfig(current)
                         .timeoutSeconds(config.timeoutSeconds()).build(), requests);
             } catch (IOException | RuntimeException e) {
-                throw new ClusterReadException("the kubeconfig ACK returned for " + config.ackClusterId().orElse("?")
+                throw new ClusterReadException("cluster " + config.name() + ": the kubeconfig ACK returned for " + config.ackClusterId().orElse("?")
                         + " cannot be used: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0]));
             }
             if (client != null) {

@@ -1,20 +1,20 @@
 package com.clbsync.kube;
 
 import com.clbsync.config.ClusterConfig;
+import com.clbsync.config.Transport;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
-import io.kubernetes.client.util.KubeConfig;
 import io.kubernetes.client.util.credentials.AccessTokenAuthentication;
+import io.kubernetes.client.util.credentials.ClientCertificateAuthentication;
 import io.kubernetes.client.util.credentials.TokenFileAuthentication;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Builds a client-java {@link ApiClient} for a configured cluster: once per cluster, reused by every read. */
@@ -39,6 +39,10 @@ public final class KubeClients {
     public static ApiClient create(ClusterConfig c, LongAdder requests) throws IOException {
         ApiClient client;
         if (c.server().isPresent()) {
+            Optional<String> plain = Transport.refusal(c.server().get());
+            if (plain.isPresent()) {
+                throw new IOException("server: " + plain.get());
+            }
             ClientBuilder b = new ClientBuilder().setBasePath(c.server().get())
                     .setVerifyingSsl(!c.insecureSkipTlsVerify())
                     .setReadTimeout(Duration.ofSeconds(c.timeoutSeconds()));
@@ -50,26 +54,21 @@ public final class KubeClients {
             client = b.build();
         } else {
             String kubeconfig = c.kubeconfig().orElseThrow();
-            boolean inline = ClusterConfig.isInlineKubeconfig(kubeconfig);
-            KubeConfig kc;
-            try (Reader r = inline ? new StringReader(kubeconfig)
-                    : Files.newBufferedReader(Path.of(kubeconfig), StandardCharsets.UTF_8)) {
-                kc = KubeConfig.loadKubeConfig(r);
+            String text = ClusterConfig.isInlineKubeconfig(kubeconfig) ? kubeconfig
+                    : Files.readString(Path.of(kubeconfig), StandardCharsets.UTF_8);
+            KubeconfigData kc;
+            try {
+                kc = KubeconfigData.parse(text, c.context().orElse(null));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage());
             }
-            if (!inline) {
-                kc.setFile(Path.of(kubeconfig).toFile());
-            }
-            if (c.context().isPresent() && !kc.setContext(c.context().get())) {
-                throw new IOException("context \"" + c.context().get() + "\" is not in the kubeconfig");
-            }
-            if (c.context().isEmpty() && (kc.getCurrentContext() == null || !kc.setContext(kc.getCurrentContext()))) {
-                throw new IOException(kc.getCurrentContext() == null ? "the kubeconfig has no current-context; set context"
-                        : "current-context \"" + kc.getCurrentContext() + "\" names no context in the kubeconfig");
-            }
-            client = ClientBuilder.kubeconfig(kc).setReadTimeout(Duration.ofSeconds(c.timeoutSeconds())).build();
-            if (c.insecureSkipTlsVerify()) {
-                client.setVerifyingSsl(false);
-            }
+            // built from the data alone: client-java's own kubeconfig loader would run an exec plugin
+            ClientBuilder b = new ClientBuilder().setBasePath(kc.server()).setVerifyingSsl(!c.insecureSkipTlsVerify())
+                    .setReadTimeout(Duration.ofSeconds(c.timeoutSeconds()));
+            kc.certificateAuthority().ifPresent(b::setCertificateAuthority);
+            b.setAuthentication(kc.token().isPresent() ? new AccessTokenAuthentication(kc.token().get())
+                    : new ClientCertificateAuthentication(kc.clientCertificate().orElseThrow(), kc.clientKey().orElseThrow()));
+            client = b.build();
         }
         client.setConnectTimeout((int) Duration.ofSeconds(Math.min(10, c.timeoutSeconds())).toMillis());
         client.setHttpClient(client.getHttpClient().newBuilder().addInterceptor(chain -> {

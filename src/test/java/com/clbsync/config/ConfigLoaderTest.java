@@ -211,7 +211,7 @@ class ConfigLoaderTest {
                 "  - {name: e, server: 'https://k:6443', kubeconfig: k, token: x}",
                 "  - {name: f, server: 'https://k:6443', token: [" + SECRET_TOKEN + "]}"));
         assertThat(p).anyMatch(s -> s.startsWith("clusters[0].tokenFile:"));
-        assertThat(p).anyMatch(s -> s.startsWith("clusters[1].tokenFile:") && s.contains("cannot be read"));
+        assertThat(p).anyMatch(s -> s.startsWith("clusters[1].tokenFile:") && s.contains("no readable file"));
         assertThat(p).anyMatch(s -> s.startsWith("clusters[2].certificateAuthorityData:"));
         assertThat(p).anyMatch(s -> s.startsWith("clusters[3].kubeconfig:"));
         assertThat(p).anyMatch(s -> s.startsWith("clusters[3]:") && s.contains("go with server"));
@@ -267,5 +267,19 @@ class ConfigLoaderTest {
                 "  - {name: a, server: 'https://k:6443', token: x, ownerId: other}"));
         assertThat(p).anyMatch(s -> s.startsWith("clusters[0].timeoutSeconds:"));
         assertThat(p).anyMatch(s -> s.startsWith("clusters[1].name: \"a\" is used by another cluster"));
+    }
+
+    @Test
+    void plainHttpIsRefusedForEveryRemoteEndpointAndApiServerAndAcceptedOnLoopback() throws Exception {
+        List<String> p = problems(String.join("\n", "region: cn-hangzhou", "clb: {endpoint: 'http://slb.example.com'}",
+                "ack: {endpoint: 'http://cs.example.com'}", "ecs: {endpoint: 'http://10.0.0.5:80'}", "clusters:",
+                "  - {name: a, server: 'http://10.0.0.1:6443', token: t}",
+                "  - {name: b, server: 'http://127.0.0.1:6443', token: t}",
+                "  - {name: c, server: 'http://localhost:6443', token: t}"));
+        assertThat(p).filteredOn(x -> x.contains("plain http://")).extracting(x -> x.substring(0, x.indexOf(':')))
+                .containsExactlyInAnyOrder("clb.endpoint", "ack.endpoint", "ecs.endpoint", "clusters[0].server");
+        assertThat(parse(String.join("\n", "region: cn-hangzhou", "clb: {endpoint: 'http://127.0.0.1:9000'}",
+                "ack: {endpoint: 'https://cs.example.com'}", "clusters:", "  - {name: b, server: 'http://[::1]:6443', token: t}"))
+                .clusters()).hasSize(1);
     }
 }

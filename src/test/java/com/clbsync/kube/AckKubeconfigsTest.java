@@ -178,4 +178,29 @@ class AckKubeconfigsTest {
             ack.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
         }
     }
+
+    @Test
+    void anAckKubeconfigWithAnExecPluginRunsNothingAndFreezesItsCluster() throws Exception {
+        java.nio.file.Path marker = java.nio.file.Files.createTempDirectory("exec").resolve("ran");
+        String kubeconfig = String.join("\n", "apiVersion: v1", "kind: Config", "current-context: c",
+                "clusters: [{name: c, cluster: {server: 'https://127.0.0.1:1'}}]",
+                "users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: sh,"
+                        + " args: ['-c', 'touch " + marker + "']}}}]",
+                "contexts: [{name: c, context: {cluster: c, user: u}}]", "");
+        answers(kubeconfig, Instant.now().plusSeconds(3600));
+        try (World world = new World()) {
+            SyncConfig config = SyncConfig.of("cn-hangzhou", world.clb.endpoint(), WeightMode.GLOBAL, List.of(),
+                    List.of(ClusterConfig.builder("ack-a").ackClusterId(CLUSTER).build()))
+                    .withAckEndpoint("http://127.0.0.1:" + ack.port()).withClbQuotas(World.NO_QUOTA);
+
+            SyncReport r = SyncFactory.create(config, world.api(), Map.of(), () -> Optional.of(STS)).run(true);
+
+            assertThat(r.clusters()).singleElement().satisfies(c -> {
+                assertThat(c.frozen()).isTrue();
+                assertThat(c.reason()).contains("cluster ack-a").contains("has exec: refused");
+            });
+            assertThat(java.nio.file.Files.exists(marker)).as("the command never ran").isFalse();
+            assertThat(world.writes()).isZero();
+        }
+    }
 }
