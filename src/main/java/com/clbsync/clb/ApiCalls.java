@@ -2,6 +2,7 @@ package com.clbsync.clb;
 
 import com.aliyun.tea.TeaException;
 import com.aliyun.teautil.models.RuntimeOptions;
+import com.clbsync.redact.Redactor;
 import com.clbsync.time.Deadline;
 import com.clbsync.time.Sleeper;
 
@@ -114,7 +115,8 @@ final class ApiCalls {
             if ((code == null || code.isEmpty()) && status >= 500) {
                 code = ClbException.SERVER_ERROR;
             }
-            String message = firstLine(t.getMessage());
+            // the API's words, less any echo of the signed request (a gateway's "string to sign") and credentials
+            String message = Redactor.redact(firstLine(t.getMessage()));
             ClbException mapped = new ClbException(action, status, code, message);
             if (mapped.missingPermission()) {
                 return new ClbException(action, status, code, message + " (the role or user lacks the RAM action "
@@ -127,7 +129,7 @@ final class ApiCalls {
             root = root.getCause();
         }
         return new ClbException(action, 0, ClbException.NO_RESPONSE, root.getClass().getSimpleName()
-                + (root.getMessage() == null ? "" : ": " + firstLine(root.getMessage())));
+                + (root.getMessage() == null ? "" : ": " + Redactor.redact(firstLine(root.getMessage()))));
     }
 
     private static String firstLine(String s) {

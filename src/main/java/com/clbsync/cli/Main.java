@@ -5,6 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import com.clbsync.redact.Redactor;
+
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,7 +37,10 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // every text the command line prints passes the one redactor
+        System.exit(run(args, System.getenv(), Redactor.writer(new java.io.OutputStreamWriter(System.out,
+                java.nio.charset.StandardCharsets.UTF_8)), Redactor.writer(new java.io.OutputStreamWriter(System.err,
+                java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     /** Runs one command line; the environment supplies the CLB credentials. */

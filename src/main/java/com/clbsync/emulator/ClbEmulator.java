@@ -131,7 +131,12 @@ public final class ClbEmulator implements AutoCloseable {
 
     /** Makes the next {@code times} calls of {@code action} fail with {@code code} (HTTP 400) and change nothing. */
     public synchronized void failNext(String action, int times, String code) {
-        faults.failNext(action, times, code);
+        failNext(action, times, code, "Injected failure.");
+    }
+
+    /** The same, answering with this message (a gateway's echo of what it signed, say). */
+    public synchronized void failNext(String action, int times, String code, String message) {
+        faults.failNext(action, times, code, message);
     }
 
     /**

@@ -12,8 +12,8 @@ final class FaultInjector {
     private Random random = new Random(1);
     private int injected;
 
-    synchronized void failNext(String action, int times, String code) {
-        nextFailures.put(action, new NextFailures(times, code));
+    synchronized void failNext(String action, int times, String code, String message) {
+        nextFailures.put(action, new NextFailures(times, code, message));
     }
 
     synchronized void inject(Faults newFaults, long seed) {
@@ -39,7 +39,7 @@ final class FaultInjector {
         if (next != null && next.remaining > 0) {
             next.remaining--;
             injected++;
-            return Fault.scripted(next.code);
+            return new Fault(400, next.code, next.message);
         }
         boolean write = !action.startsWith("Describe");
         double r = random.nextDouble();
@@ -62,10 +62,12 @@ final class FaultInjector {
     private static final class NextFailures {
         int remaining;
         final String code;
+        final String message;
 
-        NextFailures(int remaining, String code) {
+        NextFailures(int remaining, String code, String message) {
             this.remaining = remaining;
             this.code = code;
+            this.message = message;
         }
     }
 
@@ -86,10 +88,6 @@ final class FaultInjector {
             this.status = status;
             this.code = code;
             this.message = message;
-        }
-
-        static Fault scripted(String code) {
-            return new Fault(400, code, "Injected failure.");
         }
 
         ApiError error() {

@@ -9,6 +9,7 @@ import com.aliyun.openservices.log.http.client.ClientConfiguration;
 import com.aliyun.openservices.log.request.PullLogsRequest;
 import com.aliyun.openservices.log.response.PullLogsResponse;
 import com.clbsync.clb.ClbCredentials;
+import com.clbsync.config.Transport;
 import com.clbsync.time.Deadline;
 
 import java.time.Duration;
@@ -24,18 +25,29 @@ public final class SlsAuditLogSource implements AuditLogSource {
     static final int MAX_RECORDS = 50_000;
     private static final int PAGE = 1000;
 
-    private final String fallbackEndpoint;
+    private final String endpoint;
     private final Consumer<ClientConfiguration> tuning;
 
-    /** @param fallbackEndpoint the Log Service endpoint when a trigger event names none (the network's for the region) */
-    public SlsAuditLogSource(String fallbackEndpoint) {
-        this(fallbackEndpoint, c -> { });
+    /**
+     * @param endpoint the region's Log Service endpoint for the configuration's network: every pull goes
+     *                 there, whatever endpoint a trigger event names (an event is untrusted input)
+     */
+    public SlsAuditLogSource(String endpoint) {
+        this(endpoint, c -> { });
     }
 
     /** The same with the SDK's client configuration tuned (tests: a proxy on loopback answering for Log Service). */
-    SlsAuditLogSource(String fallbackEndpoint, Consumer<ClientConfiguration> tuning) {
-        this.fallbackEndpoint = fallbackEndpoint;
+    SlsAuditLogSource(String endpoint, Consumer<ClientConfiguration> tuning) {
+        this.endpoint = endpoint;
         this.tuning = tuning;
+    }
+
+    /**
+     * HTTPS, always: the SDK signs with the AccessKey and sends the STS token. Plain HTTP only when the
+     * request goes to a proxy on loopback (a stand-in), where nothing leaves the machine.
+     */
+    static String scheme(ClientConfiguration c) {
+        return c.getProxyHost() != null && Transport.isLoopback(c.getProxyHost()) ? "http://" : "https://";
     }
 
     /** A page is not requested with less than this left before the deadline. */
@@ -48,8 +60,9 @@ public final class SlsAuditLogSource implements AuditLogSource {
         timeouts.setConnectionTimeout(Math.min(5_000, bound));
         timeouts.setSocketTimeout(bound);
         tuning.accept(timeouts);
-        String endpoint = range.endpoint().isBlank() ? fallbackEndpoint : range.endpoint();
-        Client client = new Client(host(endpoint), credentials.accessKeyId(), credentials.accessKeySecret(), timeouts);
+        // the region's own Log Service endpoint (the configuration's network), never one an event names, over HTTPS
+        Client client = new Client(scheme(timeouts) + host(endpoint), credentials.accessKeyId(),
+                credentials.accessKeySecret(), timeouts);
         if (credentials.securityToken() != null) {
             client.setSecurityToken(credentials.securityToken());
         }
@@ -88,7 +101,7 @@ public final class SlsAuditLogSource implements AuditLogSource {
         }
     }
 
-    /** The SDK takes a host name; the trigger gives {@code http://host}. */
+    /** The host of an endpoint given with or without a scheme. */
     static String host(String endpoint) {
         return endpoint.replaceFirst("^https?://", "").replaceAll("/+$", "");
     }

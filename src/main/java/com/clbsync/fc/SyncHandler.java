@@ -16,6 +16,7 @@ import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.ConfigException;
 import com.clbsync.config.ConfigLoader;
 import com.clbsync.config.SyncConfig;
+import com.clbsync.redact.Redactor;
 import com.clbsync.kube.ClusterReader;
 import com.clbsync.sync.DrainLog;
 import com.clbsync.sync.GroupReport;
@@ -262,7 +263,7 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
                 line.addProperty("leftUndone", g.left().size());
             }
             line.addProperty("errors", g.errors().size());
-            logger.info(LOG_LINE.toJson(line));
+            logger.info(Redactor.redact(LOG_LINE.toJson(line)));
             g.errors().forEach(e -> logError(context, g.groupId() + ": " + e));
         }
         report.errors().forEach(e -> logError(context, e));
@@ -294,12 +295,12 @@ public final class SyncHandler implements StreamRequestHandler, FunctionInitiali
         if (logger != null) {
             JsonObject line = new JsonObject();
             line.addProperty("error", message);
-            logger.error(LOG_LINE.toJson(line));
+            logger.error(Redactor.redact(LOG_LINE.toJson(line)));
         }
     }
 
     private static void write(OutputStream output, JsonObject json) throws IOException {
-        output.write((GSON.toJson(json) + "\n").getBytes(StandardCharsets.UTF_8));
+        output.write((Redactor.redact(GSON.toJson(json)) + "\n").getBytes(StandardCharsets.UTF_8));
         output.flush();
     }
 

@@ -1,5 +1,6 @@
 package com.clbsync.kube;
 
+import com.clbsync.redact.Redactor;
 import com.clbsync.sync.ServiceEvent;
 import com.clbsync.sync.ServiceEvents;
 import io.kubernetes.client.openapi.ApiClient;
@@ -56,7 +57,7 @@ public final class KubeServiceEvents implements ServiceEvents {
                 .involvedObject(new V1ObjectReference().apiVersion("v1").kind("Service").namespace(namespace)
                         .name(e.service().name()).uid(uid))
                 .type(e.type().name()).reason(e.reason())
-                .message(e.message().length() > 1024 ? e.message().substring(0, 1021) + "..." : e.message())
+                .message(message(e))
                 .source(new V1EventSource().component(COMPONENT)).reportingComponent(COMPONENT)
                 .firstTimestamp(now).lastTimestamp(now).count(1);
         try {
@@ -87,6 +88,12 @@ public final class KubeServiceEvents implements ServiceEvents {
             }
             throw x;
         }
+    }
+
+    /** The Event's message, through the redactor, at most 1,024 characters. */
+    static String message(ServiceEvent e) {
+        String m = Redactor.redact(e.message());
+        return m.length() > 1024 ? m.substring(0, 1021) + "..." : m;
     }
 
     /** The Service's UID, or null when it is gone (a Warning about a deleted Service still goes out). */

@@ -87,8 +87,8 @@ public final class DesiredStateBuilder {
                 }
                 boolean eni = spec.get().backendType() == BackendType.ENI;
                 if (eni && enis.failure().isPresent()) {
-                    frozen.add(FrozenService.of(ref, "the ENIs of its pods are unknown (" + enis.failure().get()
-                            + "); its backends are left as they are"));
+                    frozen.add(FrozenService.of(ref, "the ENIs of its pods are unknown this run; its backends are left as"
+                            + " they are", enis.failure().get()));
                     continue;
                 }
                 List<KubeEndpointSlice> slices = slicesByService.getOrDefault(key(svc), List.of());

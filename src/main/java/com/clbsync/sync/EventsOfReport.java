@@ -25,18 +25,22 @@ final class EventsOfReport {
         List<ServiceEvent> out = new ArrayList<>();
         for (FrozenService f : report.frozenServices()) {
             out.add(ServiceEvent.of(f.service(), ServiceEvent.Type.Warning, "FrozenService",
-                    "clb-sync leaves this Service's backends as they are: " + f.reason()));
+                    "clb-sync leaves this Service's backends as they are: " + f.publicReason()));
         }
         for (GroupReport g : report.groups()) {
             for (ServiceRef s : g.services()) {
                 if (!g.errors().isEmpty() || g.status() == GroupReport.Status.FAILED || g.status() == GroupReport.Status.UNFINISHED) {
+                    // the outcome and its code only: the errors may quote an API's answer or other namespaces' Services
+                    String outcome = g.groupId() + " " + g.status() + " " + g.errorCode();
                     out.add(ServiceEvent.of(s, ServiceEvent.Type.Warning, g.status() == GroupReport.Status.UNFINISHED
                             ? "SyncUnfinished" : "SyncFailed", "vServer group " + g.groupId() + ": "
-                            + (g.errors().isEmpty() ? g.status().name() : g.errors().get(0)),
-                            g.groupId() + " " + g.status() + " " + g.errorCode()));
+                            + (g.status() == GroupReport.Status.UNFINISHED ? "not finished this run (the deadline); the next"
+                            + " run continues" : "not brought to the wanted state this run") + (g.errorCode().isEmpty()
+                            ? "" : " (" + g.errorCode() + ")") + "; clb-sync's report has the details", outcome));
                 } else if (g.plan() != null && !g.plan().conflicts().isEmpty()) {
                     out.add(ServiceEvent.of(s, ServiceEvent.Type.Warning, "BackendConflict", "vServer group " + g.groupId()
-                            + ": " + g.plan().conflicts().size() + " backends left alone, e.g. " + g.plan().conflicts().get(0)));
+                            + ": " + g.plan().conflicts().size() + " backends left alone: each is held by a backend clb-sync does"
+                            + " not own or wanted by another Service; clb-sync's report names them"));
                 }
                 int added = mine(g.added(), s);
                 int updated = mine(g.updated(), s);

@@ -1,5 +1,6 @@
 package com.clbsync.fc;
 
+import com.aliyun.openservices.log.http.client.ClientConfiguration;
 import com.aliyun.openservices.log.common.Logs;
 import com.clbsync.clb.ClbCredentials;
 import com.clbsync.testing.World;
@@ -45,9 +46,10 @@ class SlsAuditLogSourceTest {
     }
 
     private List<Map<String, String>> pull() throws Exception {
-        SlsRange range = SlsRange.of("http://cn-hangzhou-intranet.log.aliyuncs.com", "k8s-log-c8d1e2f3", "audit-c8d1e2f3", 0,
+        // the event names another endpoint: it is never used
+        SlsRange range = SlsRange.of("http://attacker.example.com", "k8s-log-c8d1e2f3", "audit-c8d1e2f3", 0,
                 "MTY4begin", "MTY4end");
-        return new SlsAuditLogSource("unused.log.aliyuncs.com", c -> {
+        return new SlsAuditLogSource("cn-hangzhou-intranet.log.aliyuncs.com", c -> {
             c.setProxyHost("127.0.0.1");
             c.setProxyPort(sls.port());
         }).pull(range, STS, Deadline.in(Duration.ofSeconds(30)));
@@ -88,7 +90,20 @@ class SlsAuditLogSourceTest {
         assertThat(AuditRecords.scope("cluster-a", records).objects()).extracting(Object::toString)
                 .containsExactly("cluster-a: Service default/service-a");
         sls.verify(1, getRequestedFor(urlPathEqualTo(SHARD)).withQueryParam("cursor", equalTo("MTY4begin"))
-                .withQueryParam("end_cursor", equalTo("MTY4end")));
+                .withQueryParam("end_cursor", equalTo("MTY4end"))
+                .withHeader("Host", equalTo("k8s-log-c8d1e2f3.cn-hangzhou-intranet.log.aliyuncs.com")));
+    }
+
+    @Test
+    void thePullUsesHttpsUnlessItGoesToAProxyOnLoopback() {
+        assertThat(SlsAuditLogSource.scheme(new ClientConfiguration()))
+                .isEqualTo("https://");
+        ClientConfiguration remote = new ClientConfiguration();
+        remote.setProxyHost("10.0.0.9");
+        assertThat(SlsAuditLogSource.scheme(remote)).isEqualTo("https://");
+        ClientConfiguration local = new ClientConfiguration();
+        local.setProxyHost("127.0.0.1");
+        assertThat(SlsAuditLogSource.scheme(local)).isEqualTo("http://");
     }
 
     @Test
