@@ -60,6 +60,11 @@ public final class Preflight {
         Map<String, String> groups = new TreeMap<>(); // group -> the Service that references it
         List<ClusterView> views = new ArrayList<>();
         for (ClusterConfig c : config.clusters()) {
+            if (c.insecureSkipTlsVerify()) {
+                checks.add(Check.failed("cluster " + c.name() + ": TLS", "insecureSkipTlsVerify: the API server's certificate"
+                        + " is not verified; anyone on the path can read the token and answer for the cluster",
+                        "set certificateAuthorityData (the cluster's CA, base64) and remove insecureSkipTlsVerify"));
+            }
             cluster(c, readers.get(c.name()), checks).ifPresent(s -> {
                 references(c, s, groups);
                 views.add(ClusterView.of(c.name(), c.ownerId(), s).withDefaultBackendType(c.backendType()));

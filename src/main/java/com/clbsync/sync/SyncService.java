@@ -204,7 +204,7 @@ public final class SyncService {
         List<ClusterView> views = new ArrayList<>();
         ClusterReads.Outcome reads = new ClusterReads(config, readers, pool, snapshots).read(scope, deadline, clusterReports, views);
         if (apply && !scope.isFull() && reads.allUnchanged && wasInStep) {
-            return new Ran(SyncReport.of(true, scope.toString(), clusterReports, List.of(), List.of(), List.of(), List.of())
+            return new Ran(SyncReport.of(true, scope.toString(), clusterReports, List.of(), configWarnings(), List.of(), List.of())
                     .withNotes(List.of("nothing this event names has changed since the last clean run, which left every"
                             + " group as wanted: nothing described, nothing written")), false);
         }
@@ -246,8 +246,22 @@ public final class SyncService {
                 Duration.ofSeconds(config.drainSeconds()), deadline.clock());
         groupReports.addAll(syncByClb(toSync, desired, freeze, apply, groupSync, clb, progress));
         groupReports.sort(Comparator.comparing(GroupReport::groupId));
+        List<String> warnings = new ArrayList<>(configWarnings());
+        warnings.addAll(desired.warnings());
         return new Ran(SyncReport.of(apply, scope.toString(), clusterReports, desired.frozenServices(),
-                desired.warnings(), groupReports, errors), reads.anyFull);
+                warnings, groupReports, errors), reads.anyFull);
+    }
+
+    /** What every report says of the configuration itself: a cluster whose API server's certificate is not verified. */
+    private List<String> configWarnings() {
+        List<String> out = new ArrayList<>();
+        for (ClusterConfig c : config.clusters()) {
+            if (c.insecureSkipTlsVerify()) {
+                out.add("cluster " + c.name() + ": insecureSkipTlsVerify: its API server's certificate is not verified, so"
+                        + " anyone on the path can read its token and answer for the cluster; set certificateAuthorityData");
+            }
+        }
+        return out;
     }
 
     /**

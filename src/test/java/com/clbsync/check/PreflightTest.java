@@ -165,4 +165,20 @@ class PreflightTest {
         assertThat(failed(check(world.config(), readers, false)).fix()).contains("ALIBABA_CLOUD_ACCESS_KEY_ID");
         assertThat(world.writes()).isZero();
     }
+
+    @Test
+    void insecureSkipTlsVerifyIsWarnedAboutInCheckAndInEveryReport() throws Exception {
+        com.clbsync.config.ClusterConfig insecure = com.clbsync.config.ClusterConfig.builder("cluster-a").server(a.url())
+                .token(a.token()).insecureSkipTlsVerify(true).build();
+        SyncConfig config = SyncConfig.of("cn-hangzhou", world.clb.endpoint(), com.clbsync.config.WeightMode.GLOBAL, List.of(),
+                List.of(insecure)).withClbQuotas(World.NO_QUOTA);
+
+        Check tls = failed(check(config, SyncFactory.readers(config), true));
+        assertThat(tls.name()).isEqualTo("cluster cluster-a: TLS");
+        assertThat(tls.fix()).contains("certificateAuthorityData");
+
+        com.clbsync.sync.SyncReport r = SyncFactory.create(config, world.api()).run(false);
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).startsWith("cluster cluster-a: insecureSkipTlsVerify"));
+        assertThat(com.clbsync.sync.ReportText.render(r)).contains("insecureSkipTlsVerify");
+    }
 }
