@@ -88,7 +88,7 @@ public final class Preflight {
             List<String> some = podIps.subList(0, Math.min(EcsEniLookup.MAX_IPS, podIps.size()));
             String name = "ECS DescribeNetworkInterfaces (the ENIs of ENI Services' pods)";
             try {
-                checks.add(Check.ok(name, enis.eniIds(some).size() + " of " + some.size() + " pod IPs asked have an ENI in use"));
+                checks.add(Check.ok(name, enis.enis(some).size() + " of " + some.size() + " pod IPs asked have an ENI in use"));
             } catch (ClbException e) {
                 checks.add(Check.failed(name, e.getMessage(), e.missingPermission()
                         ? "RAM: grant ecs:DescribeNetworkInterfaces to the role or user (src/deploy/ram-policy.json)"

@@ -6,6 +6,7 @@ import com.aliyun.ecs20140526.models.DescribeNetworkInterfacesResponseBody;
 import com.aliyun.ecs20140526.models.DescribeNetworkInterfacesResponseBody.DescribeNetworkInterfacesResponseBodyNetworkInterfaceSetsNetworkInterfaceSet;
 import com.aliyun.teaopenapi.models.Config;
 import com.clbsync.plan.Batches;
+import com.clbsync.plan.Eni;
 import com.clbsync.time.Deadline;
 import com.clbsync.time.Sleeper;
 
@@ -60,8 +61,8 @@ public final class EcsEniLookup implements EniLookup {
     }
 
     @Override
-    public Map<String, String> eniIds(Collection<String> podIps) throws ClbException {
-        Map<String, String> out = new HashMap<>();
+    public Map<String, List<Eni>> enis(Collection<String> podIps) throws ClbException {
+        Map<String, List<Eni>> out = new HashMap<>();
         for (List<String> batch : Batches.of(new ArrayList<>(new TreeSet<>(podIps)), MAX_IPS)) {
             Set<String> asked = Set.copyOf(batch);
             String token = null;
@@ -79,17 +80,26 @@ public final class EcsEniLookup implements EniLookup {
         return out;
     }
 
-    /** Every asked IP the ENI holds: its primary address and its secondary ones (Terway's shared ENIs). */
+    /**
+     * Every asked IP the ENI holds (its primary address and its secondary ones: Terway's shared ENIs),
+     * with the instance it is attached to.
+     */
     private static void collect(DescribeNetworkInterfacesResponseBodyNetworkInterfaceSetsNetworkInterfaceSet eni,
-                                Set<String> asked, Map<String, String> out) {
+                                Set<String> asked, Map<String, List<Eni>> out) {
+        String instance = eni.getInstanceId() != null && !eni.getInstanceId().isBlank() ? eni.getInstanceId()
+                : eni.getAttachment() == null ? "" : eni.getAttachment().getInstanceId();
         List<String> ips = new ArrayList<>();
         ips.add(eni.getPrivateIpAddress());
         if (eni.getPrivateIpSets() != null && eni.getPrivateIpSets().getPrivateIpSet() != null) {
             eni.getPrivateIpSets().getPrivateIpSet().forEach(p -> ips.add(p.getPrivateIpAddress()));
         }
         for (String ip : ips) {
-            if (ip != null && asked.contains(ip)) {
-                out.put(ip, eni.getNetworkInterfaceId());
+            if (ip != null && asked.contains(ip) && eni.getNetworkInterfaceId() != null) {
+                List<Eni> holders = out.computeIfAbsent(ip, k -> new ArrayList<>());
+                Eni e = Eni.of(eni.getNetworkInterfaceId(), instance);
+                if (!holders.contains(e)) {
+                    holders.add(e);
+                }
             }
         }
     }

@@ -1,8 +1,10 @@
 package com.clbsync.clb;
 
+import com.clbsync.plan.Eni;
 import com.clbsync.time.Deadline;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -11,7 +13,7 @@ public interface EniLookup {
     /** Looks nothing up: a run with no ENI Service, or a configuration without ECS. */
     EniLookup NONE = new EniLookup() {
         @Override public EniLookup within(Deadline deadline, CallListener calls) { return this; }
-        @Override public Map<String, String> eniIds(Collection<String> podIps) throws ClbException {
+        @Override public Map<String, List<Eni>> enis(Collection<String> podIps) throws ClbException {
             throw new ClbException("DescribeNetworkInterfaces", 0, "NotConfigured", "no ECS client is configured");
         }
     };
@@ -35,8 +37,8 @@ public interface EniLookup {
                 return deferred(() -> get().within(deadline, calls));
             }
 
-            @Override public Map<String, String> eniIds(Collection<String> podIps) throws ClbException {
-                return get().eniIds(podIps);
+            @Override public Map<String, List<Eni>> enis(Collection<String> podIps) throws ClbException {
+                return get().enis(podIps);
             }
         };
     }
@@ -45,8 +47,9 @@ public interface EniLookup {
     EniLookup within(Deadline deadline, CallListener calls);
 
     /**
-     * Pod IP to the id of the ENI in use that holds it, for each of {@code podIps} that one holds; at
-     * most 100 IPs per call. Fails as a whole: a partial answer would make the missing pods look gone.
+     * Pod IP to every ENI in use that holds it (with the instance it is attached to), for each of
+     * {@code podIps} one holds: two VPCs may reuse an IP, and the run picks each cluster's own. At most
+     * 100 IPs per call. Fails as a whole: a partial answer would make the missing pods look gone.
      */
-    Map<String, String> eniIds(Collection<String> podIps) throws ClbException;
+    Map<String, List<Eni>> enis(Collection<String> podIps) throws ClbException;
 }

@@ -100,7 +100,7 @@ public final class Demo {
             DemoCluster b = new DemoCluster("cluster-b", "b", 2).service("service-b.yaml", 31081);
             DemoCluster c = new DemoCluster("cluster-c", "c", 3); // a Terway cluster: each pod on its own ENI
             for (int i = 1; i <= c.nodes(); i++) {
-                clb.networkInterface(String.format("eni-bp1democ%03d", i), c.podIp(i));
+                clb.networkInterface(String.format("eni-bp1democ%03d", i), DemoCluster.instanceId("c", i), c.podIp(i));
             }
             Demo demo = new Demo(out, clb, a, b, c, pool);
             demo.steps();

@@ -112,8 +112,8 @@ public final class ClbEmulator implements AutoCloseable {
         group(groupId).rawRows.add(row.deepCopy());
     }
 
-    public synchronized void networkInterface(String eniId, String... ips) {
-        enis.put(eniId, List.of(ips));
+    public synchronized void networkInterface(String eniId, String instanceId, String... ips) {
+        enis.put(eniId, instanceId, List.of(ips));
     }
 
     /** The ENI is released: {@code DescribeNetworkInterfaces} no longer lists it. */

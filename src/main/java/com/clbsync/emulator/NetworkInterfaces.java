@@ -18,14 +18,17 @@ import java.util.TreeSet;
 final class NetworkInterfaces {
     static final int MAX_IPS = 100;
     private final Map<String, List<String>> ipsByEni = new TreeMap<>();
+    private final Map<String, String> instanceOfEni = new TreeMap<>();
 
-    /** An ENI in use holding these IPs (the first is its primary address). */
-    void put(String eniId, List<String> ips) {
+    /** An ENI in use attached to {@code instanceId}, holding these IPs (the first is its primary address). */
+    void put(String eniId, String instanceId, List<String> ips) {
         ipsByEni.put(eniId, List.copyOf(ips));
+        instanceOfEni.put(eniId, instanceId);
     }
 
     void remove(String eniId) {
         ipsByEni.remove(eniId);
+        instanceOfEni.remove(eniId);
     }
 
     JsonObject describe(Map<String, String> p) throws ApiError {
@@ -54,6 +57,7 @@ final class NetworkInterfaces {
             o.addProperty("NetworkInterfaceId", eni);
             o.addProperty("Status", "InUse");
             o.addProperty("Type", "Secondary");
+            o.addProperty("InstanceId", instanceOfEni.get(eni));
             List<String> ips = ipsByEni.get(eni);
             o.addProperty("PrivateIpAddress", ips.get(0));
             JsonArray privateIps = new JsonArray();

@@ -100,8 +100,14 @@ public final class DesiredStateBuilder {
                     ServicePort port = LbAnnotations.portOf(svc, gp.servicePort());
                     ServiceTarget t;
                     if (eni) {
-                        EniTarget e = EniTarget.of(slices, port, enis);
+                        EniTarget e = EniTarget.of(slices, port, enis, Set.copyOf(instanceByNode.values()));
                         held.addAll(e.unresolved());
+                        if (!e.foreign().isEmpty()) {
+                            warnings.add(ref + ": " + e.foreign().size() + " endpoint IP(s) held by an ENI that is not"
+                                    + " attached to a node of " + ref.cluster() + " (" + String.join(", ", e.foreign()
+                                    .subList(0, Math.min(5, e.foreign().size()))) + (e.foreign().size() > 5 ? ", ..." : "")
+                                    + "): never a backend; an EndpointSlice written by hand?");
+                        }
                         if (!e.unresolved().isEmpty()) {
                             warnings.add(ref + ": " + e.unresolved().size() + " pod IP(s) without an ENI in use ("
                                     + String.join(", ", e.unresolved().subList(0, Math.min(5, e.unresolved().size())))

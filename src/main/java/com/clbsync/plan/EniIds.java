@@ -1,21 +1,27 @@
 package com.clbsync.plan;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The elastic network interface (ENI) that holds each pod IP, as ECS {@code DescribeNetworkInterfaces}
- * reported it this run, or why the lookup failed (then no ENI Service may change).
+ * The elastic network interfaces (ENIs) that hold each pod IP, as ECS {@code DescribeNetworkInterfaces}
+ * reported them this run (every one: two VPCs may reuse an IP), or why the lookup failed (then no ENI
+ * Service may change). A cluster's pod IP resolves only to an ENI attached to one of its own nodes.
  */
 public final class EniIds {
     private static final EniIds NONE = new EniIds(Map.of(), null);
-    private final Map<String, String> byIp;
+    private final Map<String, List<Eni>> byIp;
     private final String failure;
 
-    private EniIds(Map<String, String> byIp, String failure) {
-        this.byIp = Map.copyOf(byIp);
+    private EniIds(Map<String, List<Eni>> byIp, String failure) {
+        Map<String, List<Eni>> copy = new HashMap<>();
+        byIp.forEach((ip, enis) -> copy.put(ip, List.copyOf(enis)));
+        this.byIp = Map.copyOf(copy);
         this.failure = failure;
     }
 
@@ -24,8 +30,8 @@ public final class EniIds {
         return NONE;
     }
 
-    /** Pod IP to ENI id; an IP absent from the map has no ENI in use. */
-    public static EniIds of(Map<String, String> byIp) {
+    /** Pod IP to the ENIs in use that hold it; an IP absent from the map has none. */
+    public static EniIds of(Map<String, List<Eni>> byIp) {
         return new EniIds(byIp, null);
     }
 
@@ -34,9 +40,15 @@ public final class EniIds {
         return new EniIds(Map.of(), Objects.requireNonNull(why, "why"));
     }
 
-    /** The ENI of this pod IP, or empty when it has none. */
-    public Optional<String> of(String podIp) {
-        return Optional.ofNullable(byIp.get(podIp));
+    /** The ENI holding this pod IP that is attached to one of {@code nodeInstances} (the cluster's nodes), or empty. */
+    public Optional<String> of(String podIp, Set<String> nodeInstances) {
+        return byIp.getOrDefault(podIp, List.of()).stream().filter(e -> nodeInstances.contains(e.instanceId()))
+                .map(Eni::id).findFirst();
+    }
+
+    /** An ENI holding this pod IP that is attached to none of {@code nodeInstances}: another machine's, if any. */
+    public Optional<Eni> elsewhere(String podIp, Set<String> nodeInstances) {
+        return byIp.getOrDefault(podIp, List.of()).stream().filter(e -> !nodeInstances.contains(e.instanceId())).findFirst();
     }
 
     /** Why the ENIs are unknown this run, or empty when the lookup succeeded. */

@@ -295,7 +295,7 @@ public final class SyncService {
             return EniIds.of(Map.of());
         }
         try {
-            return EniIds.of(enis.within(deadline, progress).eniIds(ips));
+            return EniIds.of(enis.within(deadline, progress).enis(ips));
         } catch (ClbException e) {
             return EniIds.unavailable(e.getMessage());
         } catch (RuntimeException e) {

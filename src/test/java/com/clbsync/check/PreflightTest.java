@@ -83,7 +83,7 @@ class PreflightTest {
         a.podService("web-eni", World.GROUP_3, null, "8080", "eni");
         a.slice("web-eni", "web-eni-1", "http", 8080, Map.of("10.3.0.1", FakeCluster.Pod.READY,
                 "10.3.0.2", FakeCluster.Pod.READY), "a-0");
-        world.clb.networkInterface("eni-1", "10.3.0.1");
+        world.clb.networkInterface("eni-1", "i-a-0", "10.3.0.1");
         String name = "ECS DescribeNetworkInterfaces (the ENIs of ENI Services' pods)";
 
         assertThat(check()).filteredOn(c -> c.name().equals(name)).singleElement().satisfies(c -> {

@@ -18,7 +18,9 @@ class EniLookupTest {
         AtomicInteger built = new AtomicInteger();
         EniLookup real = new EniLookup() {
             @Override public EniLookup within(Deadline deadline, CallListener calls) { return this; }
-            @Override public Map<String, String> eniIds(Collection<String> podIps) { return Map.of("10.0.0.1", "eni-1"); }
+            @Override public Map<String, List<com.clbsync.plan.Eni>> enis(Collection<String> podIps) {
+                return Map.of("10.0.0.1", List.of(com.clbsync.plan.Eni.of("eni-1", "i-1")));
+            }
         };
         EniLookup lookup = EniLookup.deferred(() -> {
             built.incrementAndGet();
@@ -27,8 +29,8 @@ class EniLookupTest {
 
         EniLookup forRun = lookup.within(Deadline.in(Duration.ofMinutes(1)), CallListener.NONE);
         assertThat(built).as("a run without ENI Services").hasValue(0);
-        assertThat(forRun.eniIds(List.of("10.0.0.1"))).containsEntry("10.0.0.1", "eni-1");
-        lookup.within(Deadline.in(Duration.ofMinutes(1)), CallListener.NONE).eniIds(List.of("10.0.0.1"));
+        assertThat(forRun.enis(List.of("10.0.0.1"))).containsEntry("10.0.0.1", List.of(com.clbsync.plan.Eni.of("eni-1", "i-1")));
+        lookup.within(Deadline.in(Duration.ofMinutes(1)), CallListener.NONE).enis(List.of("10.0.0.1"));
         assertThat(built).hasValue(1);
     }
 }

@@ -139,7 +139,7 @@ class DeploymentFilesTest {
             b.readyPods("default", "service-b", List.of("b-0", "b-1"), true);
             a.podService("web-eni", World.GROUP_3, null, "8080", "eni"); // pods as backends: their ENIs from ECS
             a.slice("web-eni", "web-eni-1", "http", 8080, Map.of("10.3.0.1", FakeCluster.Pod.READY), "a-0");
-            world.clb.networkInterface("eni-1", "10.3.0.1");
+            world.clb.networkInterface("eni-1", "i-a-0", "10.3.0.1");
             world.scanning(World.LB);
             World.assertComplete(world.apply());
             made.addAll(world.callActions());

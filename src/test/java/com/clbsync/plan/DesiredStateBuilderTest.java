@@ -90,7 +90,7 @@ class DesiredStateBuilderTest {
         assertThat(DesiredStateBuilder.eniAddresses(List.of(c))).containsExactly("10.0.0.1", "10.0.0.2", "10.0.0.3",
                 "10.0.0.4", "10.0.0.5");
 
-        DesiredState d = DesiredStateBuilder.build(List.of(c), EniIds.of(Map.of("10.0.0.1", "eni-1", "10.0.0.2", "eni-1",
+        DesiredState d = DesiredStateBuilder.build(List.of(c), onNodeI1(Map.of("10.0.0.1", "eni-1", "10.0.0.2", "eni-1",
                 "10.0.0.3", "eni-3", "10.0.0.4", "eni-4")));
 
         ServiceTarget t = d.targetsByGroup().get("rsp-1").get(0);
@@ -114,7 +114,7 @@ class DesiredStateBuilderTest {
         KubeEndpointSlice s = KubeEndpointSlice.of("default", "plain-1", "plain", List.of(SliceEndpoint.of("10.0.0.1", true, false, "n1")));
         ClusterView terway = cluster("a", List.of(plain, nodes), List.of(s)).withDefaultBackendType(BackendType.ENI);
 
-        DesiredState d = DesiredStateBuilder.build(List.of(terway), EniIds.of(Map.of("10.0.0.1", "eni-1")));
+        DesiredState d = DesiredStateBuilder.build(List.of(terway), onNodeI1(Map.of("10.0.0.1", "eni-1")));
 
         assertThat(d.targetsByGroup().get("rsp-1").get(0).podsByBackend()).containsOnlyKeys(BackendKey.of("eni-1", 8080, "10.0.0.1"));
         assertThat(d.targetsByGroup().get("rsp-2").get(0).podsByBackend()).containsOnlyKeys(BackendKey.ecs("i-1", 30080),
@@ -130,7 +130,7 @@ class DesiredStateBuilderTest {
                 SliceEndpoint.of("10.0.1.1", true, false, "n2"))).withPorts(Map.of("grpc", 9090));
 
         DesiredState d = DesiredStateBuilder.build(List.of(cluster("a", List.of(web), List.of(http, grpc))),
-                EniIds.of(Map.of("10.0.0.1", "eni-1", "10.0.1.1", "eni-2")));
+                onNodeI1(Map.of("10.0.0.1", "eni-1", "10.0.1.1", "eni-2")));
 
         assertThat(d.targetsByGroup().get("rsp-1").get(0).podsByBackend()).containsOnlyKeys(BackendKey.of("eni-1", 8080, "10.0.0.1"));
     }
@@ -141,7 +141,7 @@ class DesiredStateBuilderTest {
         KubeEndpointSlice s = KubeEndpointSlice.of("default", "web-1", "web", List.of(
                 SliceEndpoint.of("10.0.0.1", false, false, "n1"), SliceEndpoint.of("10.0.0.2", false, false, "n1")));
         DesiredState d = DesiredStateBuilder.build(List.of(cluster("a", List.of(web), List.of(s))),
-                EniIds.of(Map.of("10.0.0.1", "eni-1", "10.0.0.2", "eni-2")));
+                onNodeI1(Map.of("10.0.0.1", "eni-1", "10.0.0.2", "eni-2")));
         ServiceTarget t = d.targetsByGroup().get("rsp-1").get(0);
         assertThat(t.podsByBackend()).isEmpty();
         assertThat(t.zeroOnly()).containsExactly(BackendKey.of("eni-1", 8080, "10.0.0.1"), BackendKey.of("eni-2", 8080, "10.0.0.2"));
@@ -228,5 +228,12 @@ class DesiredStateBuilderTest {
         ServiceTarget byNumber = d.targetsByGroup().get("rsp-2").get(0);
         assertThat(byNumber.podsByBackend()).containsExactly(Map.entry(BackendKey.ecs("i-1", 30443), 2),
                 Map.entry(BackendKey.ecs("i-2", 30443), 3));
+    }
+
+    /** Pod IP to ENI id, each ENI attached to instance i-1 (node n1 of the test clusters). */
+    private static EniIds onNodeI1(Map<String, String> byIp) {
+        Map<String, List<Eni>> out = new java.util.HashMap<>();
+        byIp.forEach((ip, eni) -> out.put(ip, List.of(Eni.of(eni, "i-1"))));
+        return EniIds.of(out);
     }
 }

@@ -56,7 +56,7 @@ class EniEndToEndTest {
         Map<String, Pod> out = new LinkedHashMap<>();
         for (int i = 1; i <= count; i++) {
             out.put(ip(i), state);
-            world.clb.networkInterface("eni-" + i, ip(i));
+            world.clb.networkInterface("eni-" + i, "i-a-0", ip(i)); // attached to the node the pods run on
         }
         return out;
     }
@@ -95,6 +95,41 @@ class EniEndToEndTest {
         world.apply();
         assertThat(world.writes()).as("converged").isZero();
         assertThat(world.callActions()).containsExactlyInAnyOrder("DescribeNetworkInterfaces", "DescribeVServerGroupAttribute");
+    }
+
+    @Test
+    void aHandWrittenEndpointSliceNamingAnotherMachinesEniGetsNoBackend() throws Exception {
+        terway.podService("web", GROUP_2, 20, "8080", null);
+        Map<String, Pod> endpoints = pods(2, Pod.READY);
+        endpoints.put("10.9.0.5", Pod.READY);                          // the database server's address, by hand
+        world.clb.networkInterface("eni-db", "i-database", "10.9.0.5"); // its ENI: attached to no node of cluster A
+        terway.slice("web", "web-by-hand", "http", 8080, endpoints, "a-0");
+
+        SyncReport r = world.apply();
+
+        assertThat(eniBackends()).extracting(Backend::serverId).containsExactlyInAnyOrder("eni-1", "eni-2");
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("cluster-a/default/web").contains("10.9.0.5")
+                .contains("eni-db of i-database").contains("not attached to a node of cluster-a"));
+    }
+
+    @Test
+    void twoClustersInTwoVpcsWithOneEqualPodIpGetTheirOwnEnis() throws Exception {
+        FakeCluster other = world.cluster("cluster-c").backendType(BackendType.ENI); // another VPC, the same pod CIDR
+        other.nodes("c", 1);
+        terway.podService("web", GROUP_2, 50, "8080", null);
+        other.podService("web", GROUP_2, 50, "8080", null);
+        Map<String, Pod> samePod = Map.of("10.2.0.2", Pod.READY);
+        world.clb.networkInterface("eni-in-vpc-a", "i-a-0", "10.2.0.2");
+        world.clb.networkInterface("eni-in-vpc-c", "i-c-0", "10.2.0.2");
+        terway.slice("web", "web-1", "http", 8080, samePod, "a-0");
+        other.slice("web", "web-1", "http", 8080, samePod, "c-0");
+
+        World.assertComplete(world.apply());
+
+        assertThat(eniBackends()).extracting(b -> b.serverId() + "/" + b.serverIp() + " " + b.description())
+                .containsExactlyInAnyOrder("eni-in-vpc-a/10.2.0.2 k8s/8080/web/default/cluster-a",
+                        "eni-in-vpc-c/10.2.0.2 k8s/8080/web/default/cluster-c");
+        assertThat(world.callActions()).filteredOn("DescribeNetworkInterfaces"::equals).hasSize(1);
     }
 
     @Test
@@ -165,7 +200,7 @@ class EniEndToEndTest {
             for (int k = 0; k < 10; k++) {
                 ips[k] = ip(e * 10 + k + 1);
             }
-            world.clb.networkInterface("eni-shared-" + e, ips);
+            world.clb.networkInterface("eni-shared-" + e, "i-a-0", ips);
         }
         terway.slice("web", "web-1", "http", 8080, many, "a-0");
 
@@ -185,12 +220,12 @@ class EniEndToEndTest {
         terway.podService("api", World.GROUP_3, null, "9090", null);
         Map<String, Pod> api = new LinkedHashMap<>();
         api.put(ip(10), Pod.READY);
-        world.clb.networkInterface("eni-10", ip(10));
+        world.clb.networkInterface("eni-10", "i-a-1", ip(10));
         terway.slice("api", "api-1", "http", 9090, api, "a-1");
         nodes.podService("cart", World.GROUP_4, null, "7070", "eni"); // cluster B is no Terway cluster; this Service is
         Map<String, Pod> cart = new LinkedHashMap<>();
         cart.put(ip(20), Pod.READY);
-        world.clb.networkInterface("eni-20", ip(20));
+        world.clb.networkInterface("eni-20", "i-b-0", ip(20));
         nodes.slice("cart", "cart-1", "http", 7070, cart, "b-0");
 
         World.assertComplete(world.apply());
@@ -206,7 +241,7 @@ class EniEndToEndTest {
         terway.slice("web", "web-http", "http", 8080, pods(2, Pod.READY), "a-0");
         Map<String, Pod> metrics = new LinkedHashMap<>();
         metrics.put(ip(3), Pod.READY);
-        world.clb.networkInterface("eni-3", ip(3));
+        world.clb.networkInterface("eni-3", "i-a-1", ip(3));
         terway.slice("web", "web-metrics", "metrics", 9100, metrics, "a-1");
 
         World.assertComplete(world.apply());
