@@ -19,9 +19,9 @@ public final class Checks {
     public static String text(List<Check> checks) {
         StringBuilder sb = new StringBuilder("clb-sync check (nothing is written)\n");
         for (Check c : checks) {
-            sb.append(c.ok() ? "  OK    " : "  FAIL  ").append(c.name()).append('\n')
+            sb.append(c.warning() ? "  WARN  " : c.ok() ? "  OK    " : "  FAIL  ").append(c.name()).append('\n')
                     .append("        ").append(c.detail()).append('\n');
-            if (!c.ok()) {
+            if (!c.ok() || c.warning()) {
                 sb.append("        fix: ").append(c.fix()).append('\n');
             }
         }
@@ -41,7 +41,10 @@ public final class Checks {
             j.addProperty("check", c.name());
             j.addProperty("ok", c.ok());
             j.addProperty("detail", c.detail());
-            if (!c.ok()) {
+            if (c.warning()) {
+                j.addProperty("warning", true);
+            }
+            if (!c.ok() || c.warning()) {
                 j.addProperty("fix", c.fix());
             }
             all.add(j);

@@ -57,6 +57,12 @@ public final class Preflight {
         checks.add(Check.ok("configuration", "valid; network " + config.network().key() + ", SLB endpoint "
                 + (endpoint.isEmpty() ? "the SDK's for " + config.region() : endpoint) + ", Log Service endpoint (when a"
                 + " trigger names none) " + config.network().logEndpoint(config.region())));
+        checks.add(config.access().declared()
+                ? Check.ok("access", "Services may use only " + config.access().rules())
+                : Check.warned("access", "not set: any namespace of any configured cluster can steer any CLB the credentials"
+                + " reach (a Service annotated into another team's group takes a share of it)", "list the load balancers"
+                + " clb-sync may write, and from which clusters and namespaces, under access; then scope the RAM policy"
+                + " to them (clb-sync policy)"));
         Map<String, String> groups = new TreeMap<>(); // group -> the Service that references it
         List<ClusterView> views = new ArrayList<>();
         for (ClusterConfig c : config.clusters()) {
@@ -83,7 +89,7 @@ public final class Preflight {
                 checks.add(clbFailure(name, e, "loadBalancerIds names a CLB that does not exist in " + config.region()));
             }
         }
-        List<String> podIps = new ArrayList<>(DesiredStateBuilder.eniAddresses(views));
+        List<String> podIps = new ArrayList<>(DesiredStateBuilder.eniAddresses(views, config.access()));
         if (!podIps.isEmpty()) {
             List<String> some = podIps.subList(0, Math.min(EcsEniLookup.MAX_IPS, podIps.size()));
             String name = "ECS DescribeNetworkInterfaces (the ENIs of ENI Services' pods)";
@@ -151,11 +157,12 @@ public final class Preflight {
         }
     }
 
-    private static void references(ClusterConfig c, ClusterSnapshot s, Map<String, String> groups) {
+    /** The groups the cluster's Services reference, each with one of them; those access refuses are left out. */
+    private void references(ClusterConfig c, ClusterSnapshot s, Map<String, String> groups) {
         for (KubeService svc : s.services()) {
             try {
                 Optional<ServiceLbSpec> spec = LbAnnotations.parse(svc, c.backendType());
-                if (spec.isPresent()) {
+                if (spec.isPresent() && config.access().refusal(c.name(), svc.namespace(), spec.get().loadBalancerId()).isEmpty()) {
                     for (GroupPort gp : spec.get().groups()) {
                         groups.putIfAbsent(gp.groupId(), c.name() + "/" + svc.namespace() + "/" + svc.name());
                     }

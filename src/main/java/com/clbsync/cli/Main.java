@@ -50,6 +50,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand("apply", new SyncCommand(true, env, out, err))
                 .addSubcommand("invoke", new InvokeCommand(env, out, err))
                 .addSubcommand("check", new CheckCommand(env, out, err))
+                .addSubcommand("policy", new PolicyCommand(out, err))
                 .addSubcommand("demo", new DemoCommand(out));
         cl.getSubcommands().get("plan").getCommandSpec().usageMessage().description(PLAN, CREDENTIALS)
                 .header("Shows what apply would change in every referenced vServer group; writes nothing.");
@@ -65,6 +66,12 @@ public final class Main implements Callable<Integer> {
                         + " (DescribeVServerGroups of every scanned CLB, DescribeVServerGroupAttribute of every"
                         + " referenced group, which prove the RAM read actions). Prints OK or the failure and its fix"
                         + " for each; exits 0 only when every check passes.", CREDENTIALS);
+        cl.getSubcommands().get("policy").getCommandSpec().usageMessage()
+                .header("Prints the RAM policy for a configuration: scoped to the load balancers its access lists.")
+                .description("The SLB actions on exactly the load balancers under access (every one of the region"
+                        + " without it), ecs:DescribeNetworkInterfaces, cs:DescribeClusterUserKubeconfig of the ACK"
+                        + " clusters given by id alone, log:GetCursorOrData of their audit logstores, in the"
+                        + " configuration's region and the --account given. Reads nothing from the clusters or the cloud.");
         cl.getSubcommands().get("demo").getCommandSpec().usageMessage()
                 .header("Runs the real engine offline against local stand-ins: no cloud account needed.");
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(VERSION));

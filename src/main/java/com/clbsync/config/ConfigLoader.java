@@ -2,6 +2,7 @@ package com.clbsync.config;
 
 import com.clbsync.clb.Quotas;
 import com.clbsync.clb.Rate;
+import com.clbsync.plan.Access;
 import com.clbsync.plan.BackendType;
 import com.clbsync.plan.NotReadyStorm;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -39,7 +40,7 @@ public final class ConfigLoader {
     private static final Pattern OWNER_ID = Pattern.compile("[A-Za-z0-9._-]{1,48}");
     private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
     static final Set<String> TOP_KEYS = Set.of("region", "clb", "weightMode", "loadBalancerIds", "clusters",
-            "failOpenNotReadyFraction", "network", "ack", "ecs", "drainSeconds", "cacheSeconds");
+            "failOpenNotReadyFraction", "network", "ack", "ecs", "drainSeconds", "cacheSeconds", "access");
     static final Set<String> CLB_KEYS = Set.of("endpoint", "rateLimits", "quotaShare");
     static final Set<String> ACK_KEYS = Set.of("endpoint");
     static final Set<String> ECS_KEYS = Set.of("endpoint");
@@ -123,12 +124,24 @@ public final class ConfigLoader {
         List<ClusterConfig> clusters = clusters(top.get("clusters"));
         double failOpen = fraction(top, "failOpenNotReadyFraction", "failOpenNotReadyFraction", NotReadyStorm.DEFAULT_FRACTION);
         Network network = network(string(top, "network", "network", false));
+        Set<String> clusterNames = new TreeSet<>(); // every entry's name, also of entries with problems of their own
+        if (top.get("clusters") instanceof List) {
+            ((List<?>) top.get("clusters")).stream().filter(e -> e instanceof Map && ((Map<?, ?>) e).get("name") instanceof String)
+                    .forEach(e -> clusterNames.add((String) ((Map<?, ?>) e).get("name")));
+        }
+        Access access = AccessParser.parse(top.get("access"), clusterNames, problems);
+        for (int i = 0; access.declared() && i < lbIds.size(); i++) {
+            if (!access.loadBalancerIds().contains(lbIds.get(i))) {
+                problems.add("loadBalancerIds[" + i + "]: " + lbIds.get(i) + " is not in access: clb-sync may write only the"
+                        + " load balancers access lists");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return SyncConfig.of(region, endpoint, mode, lbIds, clusters).withFailOpenNotReadyFraction(failOpen)
                 .withClbQuotas(quotas).withNetwork(network).withAckEndpoint(ackEndpoint).withEcsEndpoint(ecsEndpoint)
-                .withDrainSeconds(drainSeconds).withCacheSeconds(cacheSeconds);
+                .withDrainSeconds(drainSeconds).withCacheSeconds(cacheSeconds).withAccess(access);
     }
 
     private String clbEndpoint(Object clb) {

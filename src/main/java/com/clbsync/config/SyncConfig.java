@@ -1,6 +1,7 @@
 package com.clbsync.config;
 
 import com.clbsync.clb.Quotas;
+import com.clbsync.plan.Access;
 import com.clbsync.plan.NotReadyStorm;
 
 import java.util.List;
@@ -31,6 +32,7 @@ public final class SyncConfig {
         String ecsEndpoint = "";
         int drainSeconds;
         int cacheSeconds = DEFAULT_CACHE_SECONDS;
+        Access access = Access.any();
 
         @Override protected Fields clone() {
             try {
@@ -42,7 +44,7 @@ public final class SyncConfig {
 
         List<Object> all() {
             return List.of(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, clbQuotas,
-                    network, ackEndpoint, ecsEndpoint, drainSeconds, cacheSeconds);
+                    network, ackEndpoint, ecsEndpoint, drainSeconds, cacheSeconds, access);
         }
     }
 
@@ -90,6 +92,8 @@ public final class SyncConfig {
     public SyncConfig withDrainSeconds(int seconds) { return with(c -> c.drainSeconds = seconds); }
     /** The same configuration with this snapshot lifetime ({@code cacheSeconds}; 0: always read everything). */
     public SyncConfig withCacheSeconds(int seconds) { return with(c -> c.cacheSeconds = seconds); }
+    /** The same configuration with this {@code access} list. */
+    public SyncConfig withAccess(Access access) { return with(c -> c.access = Objects.requireNonNull(access)); }
 
     /** The ACK API endpoint to call: as configured, else the network's for the region. */
     public String resolvedAckEndpoint() { return f.ackEndpoint.isEmpty() ? f.network.ackEndpoint(f.region) : f.ackEndpoint; }
@@ -114,6 +118,8 @@ public final class SyncConfig {
     public int drainSeconds() { return f.drainSeconds; }
     /** How long a warm instance may use a cluster's snapshot for a targeted event; 0: never. */
     public int cacheSeconds() { return f.cacheSeconds; }
+    /** Who may steer which load balancer ({@link Access#any()} without an {@code access} list). */
+    public Access access() { return f.access; }
     public List<String> ownerIds() { return f.clusters.stream().map(ClusterConfig::ownerId).collect(Collectors.toList()); }
 
     @Override public boolean equals(Object o) {

@@ -35,6 +35,11 @@ public final class DesiredStateBuilder {
 
     /** The pod IPs whose ENI these clusters' ENI Services need: every endpoint of theirs, in any state. */
     public static Set<String> eniAddresses(List<ClusterView> clusters) {
+        return eniAddresses(clusters, Access.any());
+    }
+
+    /** As {@link #eniAddresses(List)}, leaving out Services {@code access} refuses. */
+    public static Set<String> eniAddresses(List<ClusterView> clusters, Access access) {
         Set<String> ips = new TreeSet<>();
         for (ClusterView cluster : clusters) {
             Map<String, List<KubeEndpointSlice>> slicesByService = slicesByService(cluster.snapshot().slices());
@@ -45,7 +50,8 @@ public final class DesiredStateBuilder {
                 } catch (AnnotationException e) {
                     continue;
                 }
-                if (spec.isPresent() && spec.get().backendType() == BackendType.ENI) {
+                if (spec.isPresent() && spec.get().backendType() == BackendType.ENI
+                        && access.refusal(cluster.name(), svc.namespace(), spec.get().loadBalancerId()).isEmpty()) {
                     slicesByService.getOrDefault(key(svc), List.of())
                             .forEach(s -> s.endpoints().forEach(ep -> ips.add(ep.ip())));
                 }
@@ -55,6 +61,11 @@ public final class DesiredStateBuilder {
     }
 
     public static DesiredState build(List<ClusterView> clusters, EniIds enis) {
+        return build(clusters, enis, Access.any());
+    }
+
+    /** As {@link #build(List, EniIds)}; a Service {@code access} does not let use its load balancer is frozen. */
+    public static DesiredState build(List<ClusterView> clusters, EniIds enis, Access access) {
         Map<String, List<ServiceTarget>> byGroup = new TreeMap<>();
         List<FrozenService> frozen = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -83,6 +94,11 @@ public final class DesiredStateBuilder {
                     continue;
                 }
                 if (spec.isEmpty()) {
+                    continue;
+                }
+                Optional<String> refused = access.refusal(cluster.name(), svc.namespace(), spec.get().loadBalancerId());
+                if (refused.isPresent()) {
+                    frozen.add(FrozenService.of(ref, refused.get())); // like a bad annotation: held, never acted on
                     continue;
                 }
                 boolean eni = spec.get().backendType() == BackendType.ENI;

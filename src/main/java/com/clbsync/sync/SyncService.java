@@ -210,7 +210,7 @@ public final class SyncService {
         }
         views.forEach(v -> v.snapshot().services().forEach(s -> uids.put(
                 ServiceRef.of(v.name(), v.ownerId(), s.namespace(), s.name()), s.uid())));
-        DesiredState desired = DesiredStateBuilder.build(views, eniIds(views, deadline, progress));
+        DesiredState desired = DesiredStateBuilder.build(views, eniIds(views, deadline, progress), config.access());
         Set<String> frozenOwners = clusterReports.stream().filter(ClusterReport::frozen).map(ClusterReport::ownerId)
                 .collect(Collectors.toSet());
         Freeze freeze = Freeze.of(frozenOwners, desired.frozenServiceRefs(), Set.of()).withAddresses(desired.heldAddresses())
@@ -290,7 +290,7 @@ public final class SyncService {
 
     /** The ENI of every pod IP the ENI Services need, in one batched lookup; a failure freezes those Services. */
     private EniIds eniIds(List<ClusterView> views, Deadline deadline, Progress progress) {
-        Set<String> ips = DesiredStateBuilder.eniAddresses(views);
+        Set<String> ips = DesiredStateBuilder.eniAddresses(views, config.access());
         if (ips.isEmpty()) {
             return EniIds.of(Map.of());
         }

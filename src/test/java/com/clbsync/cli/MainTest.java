@@ -308,6 +308,30 @@ class MainTest {
     }
 
     @Test
+    void policyPrintsTheRamPolicyScopedToTheLoadBalancersAccessLists() throws Exception {
+        Path cfg = dir.resolve("access.yaml");
+        Files.writeString(cfg, "region: cn-shanghai\naccess:\n  - {loadBalancerId: lb-one}\n  - {loadBalancerId: lb-two}\n"
+                + "clusters:\n  - {name: a, ackClusterId: c0ffee00, server: 'https://k:6443', token: t}\n  - {name: b, ackClusterId: beef01}\n");
+
+        assertThat(run(Map.of(), "policy", "--config", cfg.toString(), "--account", "1234567890123456")).isZero();
+
+        com.google.gson.JsonObject policy = JsonParser.parseString(out).getAsJsonObject();
+        assertThat(policy.getAsJsonArray("Statement").get(0).getAsJsonObject().getAsJsonArray("Resource").toString())
+                .isEqualTo("[\"acs:slb:cn-shanghai:1234567890123456:loadbalancer/lb-one\","
+                        + "\"acs:slb:cn-shanghai:1234567890123456:loadbalancer/lb-two\"]");
+        assertThat(out).contains("acs:cs:cn-shanghai:1234567890123456:cluster/beef01")
+                .doesNotContain("cluster/c0ffee00\"").contains("logstore/audit-c0ffee00").contains("logstore/audit-beef01");
+        assertThat(err).isEmpty();
+
+        Path open = dir.resolve("open.yaml");
+        Files.writeString(open, "region: cn-shanghai\nclusters:\n  - {name: a, server: 'https://k:6443', token: t}\n");
+        assertThat(run(Map.of(), "policy", "--config", open.toString())).isZero();
+        assertThat(out).contains("acs:slb:cn-shanghai:*:loadbalancer/*");
+        assertThat(err).contains("no access list");
+        assertThat(run(Map.of(), "policy", "--config", open.toString(), "--account", "me")).isEqualTo(2);
+    }
+
+    @Test
     void applyWithManifestsIsAUsageErrorAndWritesNothing() throws Exception {
         FakeCluster a = world.cluster("cluster-a");
         a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);

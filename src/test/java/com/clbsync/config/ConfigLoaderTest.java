@@ -282,4 +282,29 @@ class ConfigLoaderTest {
                 "ack: {endpoint: 'https://cs.example.com'}", "clusters:", "  - {name: b, server: 'http://[::1]:6443', token: t}"))
                 .clusters()).hasSize(1);
     }
+
+    @Test
+    void readsTheAccessListAndNamesEveryBadFieldOfIt() throws Exception {
+        SyncConfig c = parse(String.join("\n", "region: cn-hangzhou", "loadBalancerIds: [lb-1]", "access:",
+                "  - {loadBalancerId: lb-1, clusters: [a], namespaces: [shop, web]}", "  - {loadBalancerId: lb-2}",
+                "clusters:", "  - {name: a, server: 'https://k:6443', token: t}"));
+        assertThat(c.access().declared()).isTrue();
+        assertThat(c.access().refusal("a", "shop", "lb-1")).isEmpty();
+        assertThat(c.access().refusal("a", "tenant", "lb-1")).isPresent();
+        assertThat(c.access().refusal("a", "anything", "lb-2")).isEmpty();
+        assertThat(c.access().refusal("a", "shop", "lb-3")).isPresent();
+        assertThat(parse("region: cn-hangzhou\nclusters: [{name: a, server: 'https://k:6443', token: t}]").access().declared())
+                .isFalse();
+
+        List<String> p = problems(String.join("\n", "region: cn-hangzhou", "loadBalancerIds: [lb-9]", "access:",
+                "  - {loadBalancerId: lb-1, clusters: [nope], namespaces: [Bad_NS], team: x}", "  - {clusters: [a]}",
+                "  - {loadBalancerId: lb-1}", "clusters:", "  - {name: a, server: 'https://k:6443', token: t}"));
+        assertThat(p).containsExactlyInAnyOrder(
+                "access[0].team: unknown key (known: clusters, loadBalancerId, namespaces)",
+                "access[0].clusters: \"nope\" is not a configured cluster (a)",
+                "access[0].namespaces: \"Bad_NS\" is not a namespace name",
+                "access[1].loadBalancerId: required",
+                "access[2].loadBalancerId: lb-1 is listed twice; give each load balancer one entry",
+                "loadBalancerIds[0]: lb-9 is not in access: clb-sync may write only the load balancers access lists");
+    }
 }

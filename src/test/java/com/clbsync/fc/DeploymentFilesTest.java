@@ -118,10 +118,28 @@ class DeploymentFilesTest {
         List<String> actions = new ArrayList<>();
         policy.get("Statement").forEach(s -> {
             assertThat(s.get("Effect").asText()).isEqualTo("Allow");
-            assertThat(s.get("Resource").asText()).isNotEqualTo("*");
+            s.get("Resource").forEach(r -> assertThat(r.asText()).as("scoped to the region and account")
+                    .startsWith("acs:").contains(":cn-hangzhou:1234567890123456:").doesNotEndWith(":*"));
             s.get("Action").forEach(a -> actions.add(a.asText()));
         });
         return actions;
+    }
+
+    @Test
+    void theShippedRamPolicyIsWhatThePolicyCommandPrintsForTheExampleConfiguration(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String text = Files.readString(Path.of("src", "deploy", "clb-sync.example.yaml"))
+                .replace("/var/run/clb-sync/cluster-b.token", "cluster-b.token");
+        Files.writeString(dir.resolve("cluster-b.token"), "token");
+        Files.writeString(dir.resolve("cluster-c.kubeconfig"), "apiVersion: v1\nkind: Config\n");
+        Files.writeString(dir.resolve("clb-sync.yaml"), text);
+        String expected = com.clbsync.config.RamPolicy.render(com.clbsync.config.ConfigLoader.load(dir.resolve("clb-sync.yaml")),
+                "1234567890123456"); // the account of s.yaml's role
+        assertThat(Files.readString(Path.of("src", "deploy", "ram-policy.json"))).isEqualTo(expected);
+        assertThat(expected).contains("acs:slb:cn-hangzhou:1234567890123456:loadbalancer/lb-bp1demo0000000000001")
+                .doesNotContain("loadbalancer/*").contains("cluster/c0ffee0123456789abcdef0123456789")
+                .doesNotContain("cluster/c8d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5\"") // cluster-a has a token: no kubeconfig asked
+                .contains("project/k8s-log-c8d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5/logstore/audit-c8d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5");
     }
 
     @Test

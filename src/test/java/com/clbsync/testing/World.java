@@ -55,6 +55,7 @@ public final class World implements AutoCloseable {
             a -> Rate.of(100_000, Duration.ofSeconds(1)))), 1.0);
     private Quotas quotas = NO_QUOTA;
     private int drainSeconds;
+    private com.clbsync.plan.Access access = com.clbsync.plan.Access.any();
     /** The instance's memory of draining backends: one for all the world's runs, as in a warm instance. */
     private final DrainLog drains = new DrainLog();
     /** The clusters' snapshots, kept between runs only in a warm world (as in a warm instance). */
@@ -88,13 +89,20 @@ public final class World implements AutoCloseable {
     public SyncConfig config() {
         List<ClusterConfig> cs = clusters.values().stream().map(FakeCluster::config).collect(Collectors.toList());
         return SyncConfig.of("cn-hangzhou", clb.endpoint(), weightMode, loadBalancerIds, cs).withClbQuotas(quotas)
-                .withEcsEndpoint(clb.endpoint()).withDrainSeconds(drainSeconds).withCacheSeconds(cacheSeconds);
+                .withEcsEndpoint(clb.endpoint()).withDrainSeconds(drainSeconds).withCacheSeconds(cacheSeconds)
+                .withAccess(access);
     }
 
     /** The CLB client tests use: quick retries, and a short read timeout when one is set. */
     public SlbVServerGroupApi api() {
         return SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), ClbCredentials.of("AKID", SECRET, null),
                 Duration.ofSeconds(2), readTimeout).withRetry(FAST_RETRIES, d -> Thread.sleep(d.toMillis())).withQuotas(quotas);
+    }
+
+    /** The configuration's {@code access} list (none unless set). */
+    public World access(com.clbsync.plan.Access a) {
+        this.access = a;
+        return this;
     }
 
     /** The configuration's {@code drainSeconds} (0 unless set). */
