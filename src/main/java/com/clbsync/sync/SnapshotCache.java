@@ -35,18 +35,9 @@ public final class SnapshotCache {
     }
 
     /**
-     * Whether every group is as the snapshots want it: true after a clean applied full run, kept by clean
-     * applied targeted runs that read no cluster in full (they synced every group of what they read
-     * again), false from the start of any run until such an end. Then a targeted event whose objects
-     * read again are unchanged has nothing to do.
-     */
-    boolean inStep() {
-        return inStep;
-    }
-
-    /**
      * Marks the warm state doubtful before a run reads or writes anything, and returns whether it was in
-     * step: a plan, a failure or an exception leaves it doubtful, so the next event reads and syncs for real.
+     * step (every group as the snapshots want it, so a targeted event whose objects read back unchanged
+     * has nothing to do): a plan, a failure or an exception leaves it doubtful, so the next event reads and syncs for real.
      */
     boolean begin() {
         boolean was = inStep;
