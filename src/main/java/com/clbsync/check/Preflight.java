@@ -3,6 +3,7 @@ package com.clbsync.check;
 import com.clbsync.clb.ClbException;
 import com.clbsync.clb.EcsEniLookup;
 import com.clbsync.clb.EniLookup;
+import com.clbsync.clb.VServerGroup;
 import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.ClusterConfig;
 import com.clbsync.config.SyncConfig;
@@ -11,10 +12,16 @@ import com.clbsync.kube.ClusterReader;
 import com.clbsync.model.ClusterSnapshot;
 import com.clbsync.model.KubeService;
 import com.clbsync.plan.AnnotationException;
+import com.clbsync.plan.Backend;
+import com.clbsync.plan.ClusterRecognition;
 import com.clbsync.plan.ClusterView;
 import com.clbsync.plan.DesiredStateBuilder;
+import com.clbsync.plan.Eni;
+import com.clbsync.plan.EniIds;
 import com.clbsync.plan.GroupPort;
 import com.clbsync.plan.LbAnnotations;
+import com.clbsync.plan.OwnerClaim;
+import com.clbsync.plan.OwnerIds;
 import com.clbsync.plan.ServiceLbSpec;
 
 import java.util.ArrayList;
@@ -73,7 +80,8 @@ public final class Preflight {
             }
             cluster(c, readers.get(c.name()), checks).ifPresent(s -> {
                 references(c, s, groups);
-                views.add(ClusterView.of(c.name(), c.ownerId(), s).withDefaultBackendType(c.backendType()));
+                views.add(ClusterView.of(c.name(), OwnerIds.of(c.ownerId(), c.name(), s.identity()), s)
+                        .withDefaultBackendType(c.backendType()));
             });
         }
         if (clb == null) {
@@ -90,11 +98,14 @@ public final class Preflight {
             }
         }
         List<String> podIps = new ArrayList<>(DesiredStateBuilder.eniAddresses(views, config.access()));
+        EniIds found = EniIds.none();
         if (!podIps.isEmpty()) {
             List<String> some = podIps.subList(0, Math.min(EcsEniLookup.MAX_IPS, podIps.size()));
             String name = "ECS DescribeNetworkInterfaces (the ENIs of ENI Services' pods)";
             try {
-                checks.add(Check.ok(name, enis.enis(some).size() + " of " + some.size() + " pod IPs asked have an ENI in use"));
+                Map<String, List<Eni>> byIp = enis.enis(some);
+                found = EniIds.of(byIp);
+                checks.add(Check.ok(name, byIp.size() + " of " + some.size() + " pod IPs asked have an ENI in use"));
             } catch (ClbException e) {
                 checks.add(Check.failed(name, e.getMessage(), e.missingPermission()
                         ? "RAM: grant ecs:DescribeNetworkInterfaces to the role or user (src/deploy/ram-policy.json)"
@@ -103,16 +114,44 @@ public final class Preflight {
                         + " ENI Services are frozen"));
             }
         }
+        Map<String, List<Backend>> described = new TreeMap<>();
         groups.forEach((group, service) -> {
             String name = "group " + group + " (" + service + "): DescribeVServerGroupAttribute";
             try {
-                checks.add(Check.ok(name, "of CLB " + clb.describe(group).loadBalancerId()));
+                VServerGroup g = clb.describe(group);
+                described.put(group, g.backends());
+                checks.add(Check.ok(name, "of CLB " + g.loadBalancerId()));
             } catch (ClbException e) {
                 checks.add(clbFailure(name, e, "the vgroup-port annotation of " + service + " names a group that does not"
                         + " exist in " + config.region()));
             }
         });
+        for (ClusterConfig c : config.clusters()) {
+            for (ClusterView v : views) {
+                if (v.name().equals(c.name())) {
+                    checks.add(recognition(c, v, found, described));
+                }
+            }
+        }
         return checks;
+    }
+
+    /**
+     * Which cluster answered (its identity, to pin) and whether it is the one whose backends the entry
+     * owns in the groups described, as every run judges it.
+     */
+    private static Check recognition(ClusterConfig c, ClusterView v, EniIds enis, Map<String, List<Backend>> groups) {
+        String identity = v.snapshot().identity();
+        String name = "cluster " + c.name() + ": identity";
+        OwnerClaim claim = OwnerClaim.of(c.name(), c.ownerId(), identity, OwnerClaim.serversOf(v.snapshot(), enis));
+        Optional<String> refusal = ClusterRecognition.refusal(claim, identity, c.identity(), groups);
+        String found = "kube-system UID " + identity + ", owner id " + v.ownerId();
+        if (refusal.isPresent()) {
+            return Check.failed(name, found + "; " + refusal.get(), "point the entry at the right API server (address,"
+                    + " kubeconfig context), or pin it (identity: " + identity + ") if this is the right cluster");
+        }
+        return c.identity().isPresent() ? Check.ok(name, found + ", as pinned")
+                : Check.ok(name, found + " (pin it with identity: " + identity + " to make every run certain of it)");
     }
 
     /** Whether every check passed. */
@@ -126,8 +165,9 @@ public final class Preflight {
             reader.probe();
             checks.add(Check.ok("cluster " + c.name() + ": list nodes?limit=1", "answered at " + where));
             ClusterSnapshot s = reader.read();
-            checks.add(Check.ok("cluster " + c.name() + ": list services, endpointslices, nodes", s.services().size()
-                    + " services, " + s.slices().size() + " endpoint slices, " + s.nodes().size() + " nodes"));
+            checks.add(Check.ok("cluster " + c.name() + ": list services, endpointslices, nodes; get namespace kube-system",
+                    s.services().size() + " services, " + s.slices().size() + " endpoint slices, " + s.nodes().size()
+                    + " nodes; kube-system UID " + s.identity()));
             return Optional.of(s);
         } catch (ClusterReadException e) {
             checks.add(Check.failed("cluster " + c.name() + ": list", e.getMessage(), fix(e.kind(), c, where)));
@@ -141,8 +181,8 @@ public final class Preflight {
                 return "the token is not accepted: read it again (kubectl -n kube-system get secret clb-sync-token"
                         + " -o jsonpath='{.data.token}' | base64 -d) into clusters[" + c.name() + "]";
             case FORBIDDEN:
-                return "RBAC: the identity may not list; kubectl apply -f src/deploy/rbac.yaml (list services,"
-                        + " endpointslices, nodes)";
+                return "RBAC: the identity may not read; kubectl apply -f src/deploy/rbac.yaml (list services,"
+                        + " endpointslices, nodes; get namespaces/kube-system)";
             case TLS:
                 return "TLS: the API server's certificate does not verify; set certificateAuthorityData to the"
                         + " cluster's CA (base64 PEM, as in its kubeconfig)";

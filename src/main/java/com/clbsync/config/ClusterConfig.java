@@ -6,12 +6,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One configured cluster: how to reach its API server, and the owner id written into the
- * descriptions of the backends it owns. {@link #toString()} never shows the token.
+ * One configured cluster: how to reach its API server, which cluster it must be (an optional pinned
+ * identity), and the owner id written into the descriptions of its backends if one is configured
+ * (otherwise derived from the cluster's identity, see {@code plan.OwnerIds}). {@link #toString()} never
+ * shows the token.
  */
 public final class ClusterConfig {
     private final String name;
     private final String ownerId;
+    private final String identity;
     private final String ackClusterId;
     private final String server;
     private final String token;
@@ -25,7 +28,8 @@ public final class ClusterConfig {
 
     private ClusterConfig(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
-        this.ownerId = b.ownerId == null ? b.name : b.ownerId;
+        this.ownerId = b.ownerId;
+        this.identity = b.identity;
         this.ackClusterId = b.ackClusterId;
         this.server = b.server;
         this.token = b.token;
@@ -43,13 +47,19 @@ public final class ClusterConfig {
     }
 
     public String name() { return name; }
-    public String ownerId() { return ownerId; }
+    /**
+     * The owner id configured for its backends' descriptions (an ACK cluster id to share them with its CCM,
+     * or what an earlier version wrote); empty: derived from the cluster's identity.
+     */
+    public Optional<String> ownerId() { return Optional.ofNullable(ownerId); }
+    /** The kube-system namespace UID its API server must answer with, if pinned. */
+    public Optional<String> identity() { return Optional.ofNullable(identity); }
     /** The ACK cluster id, if set: how cluster events and audit logs are matched to this cluster. */
     public Optional<String> ackClusterId() { return Optional.ofNullable(ackClusterId); }
 
-    /** Whether an ACK cluster id from an event names this cluster (its ackClusterId, else its ownerId). */
+    /** Whether an ACK cluster id from an event names this cluster (its ackClusterId, else its ownerId or name). */
     public boolean isAckCluster(String clusterId) {
-        return clusterId.equals(ackClusterId) || clusterId.equals(ownerId);
+        return clusterId.equals(ackClusterId) || clusterId.equals(ownerId == null ? name : ownerId);
     }
     public Optional<String> server() { return Optional.ofNullable(server); }
     public Optional<String> token() { return Optional.ofNullable(token); }
@@ -76,7 +86,8 @@ public final class ClusterConfig {
     @Override public boolean equals(Object o) {
         if (!(o instanceof ClusterConfig)) return false;
         ClusterConfig c = (ClusterConfig) o;
-        return name.equals(c.name) && ownerId.equals(c.ownerId) && Objects.equals(ackClusterId, c.ackClusterId)
+        return name.equals(c.name) && Objects.equals(ownerId, c.ownerId) && Objects.equals(identity, c.identity)
+                && Objects.equals(ackClusterId, c.ackClusterId)
                 && Objects.equals(server, c.server)
                 && Objects.equals(token, c.token) && Objects.equals(tokenFile, c.tokenFile)
                 && Objects.equals(certificateAuthorityData, c.certificateAuthorityData)
@@ -85,17 +96,19 @@ public final class ClusterConfig {
                 && backendType == c.backendType;
     }
     @Override public int hashCode() {
-        return Objects.hash(name, ownerId, ackClusterId, server, token, tokenFile, certificateAuthorityData, kubeconfig, context,
+        return Objects.hash(name, ownerId, identity, ackClusterId, server, token, tokenFile, certificateAuthorityData, kubeconfig, context,
                 insecureSkipTlsVerify, timeoutSeconds, backendType);
     }
     @Override public String toString() {
-        return "cluster " + name + " (owner " + ownerId + ", " + (server != null ? server : fromAck() ? "ACK " + ackClusterId : "kubeconfig") + ")";
+        return "cluster " + name + " (" + (ownerId == null ? "" : "owner " + ownerId + ", ")
+                + (identity == null ? "" : "identity " + identity + ", ") + (server != null ? server : fromAck() ? "ACK " + ackClusterId : "kubeconfig") + ")";
     }
 
     /** Collects fields; {@link ConfigLoader} validates them. */
     public static final class Builder {
         private final String name;
         private String ownerId;
+        private String identity;
         private String ackClusterId;
         private String server;
         private String token;
@@ -110,6 +123,7 @@ public final class ClusterConfig {
         private Builder(String name) { this.name = name; }
 
         public Builder ownerId(String v) { ownerId = v; return this; }
+        public Builder identity(String v) { identity = v; return this; }
         public Builder ackClusterId(String v) { ackClusterId = v; return this; }
         public Builder server(String v) { server = v; return this; }
         public Builder token(String v) { token = v; return this; }

@@ -5,6 +5,7 @@ import com.clbsync.clb.Rate;
 import com.clbsync.plan.Access;
 import com.clbsync.plan.BackendType;
 import com.clbsync.plan.NotReadyStorm;
+import com.clbsync.plan.OwnerIds;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -44,7 +45,7 @@ public final class ConfigLoader {
     static final Set<String> CLB_KEYS = Set.of("endpoint", "rateLimits", "quotaShare");
     static final Set<String> ACK_KEYS = Set.of("endpoint");
     static final Set<String> ECS_KEYS = Set.of("endpoint");
-    static final Set<String> CLUSTER_KEYS = Set.of("name", "ownerId", "ackClusterId", "server", "token", "tokenFile",
+    static final Set<String> CLUSTER_KEYS = Set.of("name", "ownerId", "identity", "ackClusterId", "server", "token", "tokenFile",
             "certificateAuthorityData", "kubeconfig", "context", "insecureSkipTlsVerify", "timeoutSeconds", "backendType");
     /**
      * Keys whose values are never printed in a problem: they hold credentials, or are where one is
@@ -303,8 +304,10 @@ public final class ConfigLoader {
         if (ownerId != null && !OWNER_ID.matcher(ownerId).matches()) {
             problems.add(at + ".ownerId: \"" + ownerId + "\" must be 1..48 letters, digits, '.', '_' or '-'");
         }
-        if (ownerId == null && name != null && name.length() > 48) {
-            problems.add(at + ".ownerId: needed, since the name is longer than 48 characters");
+        String identity = string(m, "identity", at + ".identity", false);
+        if (identity != null && !OwnerIds.isUid(identity)) {
+            problems.add(at + ".identity: not a cluster identity as `clb-sync check` prints it (the UID of its kube-system"
+                    + " namespace: 8-4-4-4-12 hex digits; " + kindOf(identity) + " given, not shown)");
         }
         String ackClusterId = string(m, "ackClusterId", at + ".ackClusterId", false);
         if (ackClusterId != null && !ackClusterId.matches("[a-z0-9]{1,64}")) {
@@ -376,7 +379,7 @@ public final class ConfigLoader {
         if (problems.size() > before || name == null) {
             return null;
         }
-        return ClusterConfig.builder(name).ownerId(ownerId).ackClusterId(ackClusterId).server(server).token(token)
+        return ClusterConfig.builder(name).ownerId(ownerId).identity(identity).ackClusterId(ackClusterId).server(server).token(token)
                 .tokenFile(tokenFile == null ? null : resolve(tokenFile).toString()).certificateAuthorityData(ca)
                 .kubeconfig(kubeconfigValue).context(context).insecureSkipTlsVerify(insecure).timeoutSeconds(timeout)
                 .backendType(backendType).build();

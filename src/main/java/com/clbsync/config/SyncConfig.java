@@ -7,7 +7,6 @@ import com.clbsync.plan.NotReadyStorm;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The whole configuration, validated: region, endpoints, weight mode, scanned CLBs, clusters, and the
@@ -120,7 +119,6 @@ public final class SyncConfig {
     public int cacheSeconds() { return f.cacheSeconds; }
     /** Who may steer which load balancer ({@link Access#any()} without an {@code access} list). */
     public Access access() { return f.access; }
-    public List<String> ownerIds() { return f.clusters.stream().map(ClusterConfig::ownerId).collect(Collectors.toList()); }
 
     @Override public boolean equals(Object o) {
         return o instanceof SyncConfig && f.all().equals(((SyncConfig) o).f.all());

@@ -69,9 +69,19 @@ final class DemoCluster {
         return String.format("i-bp1demo%s%04d", prefix, i);
     }
 
-    /** The manifests as {@code kubectl get svc,endpointslices,nodes -A -o yaml} would show them (in parts). */
+    /** The UID of its kube-system namespace: which cluster it is (fixed, so that the demo prints the same every time). */
+    String identity() {
+        return java.util.UUID.nameUUIDFromBytes(("demo cluster " + nodePrefix).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    /**
+     * The manifests as {@code kubectl get svc,endpointslices,nodes -A -o yaml} and {@code kubectl get
+     * namespace kube-system -o yaml} would show them (in parts).
+     */
     List<String> documents() {
         List<String> docs = new ArrayList<>(services);
+        docs.add("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: kube-system\n  uid: " + identity() + "\n");
         StringBuilder nodeList = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
         for (int i = 1; i <= nodes; i++) {
             nodeList.append("- apiVersion: v1\n  kind: Node\n  metadata:\n    name: ").append(nodePrefix).append('-').append(i)

@@ -11,6 +11,7 @@ import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.DiscoveryV1Api;
 import io.kubernetes.client.openapi.models.V1EndpointSlice;
+import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1Service;
 import okhttp3.Call;
@@ -24,7 +25,8 @@ import java.util.function.Function;
 
 /**
  * {@link ClusterReader} on client-java: three paginated list calls (Services and EndpointSlices of all
- * namespaces, Nodes), never one call per Service; each page retried once on a transient failure, and a
+ * namespaces, Nodes) and one get (the {@code kube-system} namespace: the cluster's identity), never one
+ * call per Service; each page retried once on a transient failure, and a
  * list whose continue token expired (410) started again once from the beginning.
  */
 public final class KubeClusterReader implements ClusterReader {
@@ -58,7 +60,27 @@ public final class KubeClusterReader implements ClusterReader {
                 .limit(PAGE_SIZE)._continue(cont).buildCall(null), V1EndpointSlice.class, KubeMapper::slice);
         List<KubeNode> nodes = list("list nodes", cont -> core.listNode().limit(PAGE_SIZE)._continue(cont).buildCall(null),
                 V1Node.class, KubeMapper::node);
-        return ClusterSnapshot.of(services, slices, nodes);
+        return ClusterSnapshot.of(services, slices, nodes).withIdentity(identity());
+    }
+
+    /** The UID of the {@code kube-system} namespace: which cluster this API server answers for. */
+    private String identity() throws ClusterReadException {
+        String what = "get namespace " + KubeMapper.IDENTITY_NAMESPACE;
+        V1Namespace ns;
+        try {
+            ns = fetch(what, c -> core.readNamespace(KubeMapper.IDENTITY_NAMESPACE).execute(), null);
+        } catch (ClusterReadException e) {
+            if (e.kind() != ClusterReadException.Kind.FORBIDDEN) {
+                throw e;
+            }
+            throw new ClusterReadException(e.getMessage() + ": which cluster answers is unknown without it; apply"
+                    + " src/deploy/rbac.yaml (get on namespaces/kube-system)", e.kind());
+        }
+        String uid = ns.getMetadata() == null ? null : ns.getMetadata().getUid();
+        if (uid == null || uid.isBlank()) {
+            throw new ClusterReadException("get namespace " + KubeMapper.IDENTITY_NAMESPACE + ": the answer has no UID");
+        }
+        return uid;
     }
 
     /**

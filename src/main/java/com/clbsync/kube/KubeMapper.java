@@ -30,6 +30,9 @@ public final class KubeMapper {
     private KubeMapper() {
     }
 
+    /** The namespace whose UID tells which cluster an API server answers for (as the CCM's cluster-info does). */
+    public static final String IDENTITY_NAMESPACE = "kube-system";
+
     public static KubeService service(V1Service s) {
         V1ObjectMeta meta = s.getMetadata();
         List<ServicePort> ports = new ArrayList<>();

@@ -25,8 +25,9 @@ import java.util.stream.Stream;
 
 /**
  * A cluster read from Kubernetes manifests instead of an API server: the output of
- * {@code kubectl get svc,endpointslices,nodes -A -o yaml} (a {@code List}), or any YAML/JSON documents
- * holding Services, EndpointSlices and Nodes. Other kinds are ignored; unknown fields too.
+ * {@code kubectl get svc,endpointslices,nodes -A -o yaml} (a {@code List}) with
+ * {@code kubectl get namespace kube-system -o yaml} (which cluster it is), or any YAML/JSON documents
+ * holding Services, EndpointSlices, Nodes and that Namespace. Other kinds are ignored; unknown fields too.
  */
 public final class ManifestClusterReader implements ClusterReader {
     /** Supplies the manifests' text each time the cluster is read. */
@@ -61,6 +62,7 @@ public final class ManifestClusterReader implements ClusterReader {
         List<KubeService> services = new ArrayList<>();
         List<KubeEndpointSlice> slices = new ArrayList<>();
         List<KubeNode> nodes = new ArrayList<>();
+        String identity = "";
         try {
             for (String text : source.documents()) {
                 for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text)) {
@@ -75,6 +77,12 @@ public final class ManifestClusterReader implements ClusterReader {
                             case "Node":
                                 nodes.add(node(object));
                                 break;
+                            case "Namespace":
+                                Map<?, ?> meta = map(object, "metadata");
+                                if (KubeMapper.IDENTITY_NAMESPACE.equals(string(meta, "name"))) {
+                                    identity = string(meta, "uid");
+                                }
+                                break;
                             default:
                                 break;
                         }
@@ -85,7 +93,11 @@ public final class ManifestClusterReader implements ClusterReader {
             throw new ClusterReadException("manifests: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage().split("\n")[0]));
         }
-        return ClusterSnapshot.of(services, slices, nodes);
+        if (identity.isEmpty()) {
+            throw new ClusterReadException("manifests: no kube-system Namespace with its uid, so which cluster they come from"
+                    + " is unknown; add it to the dump: kubectl get namespace kube-system -o yaml");
+        }
+        return ClusterSnapshot.of(services, slices, nodes).withIdentity(identity);
     }
 
     /** A document, or the items of a {@code List}. */

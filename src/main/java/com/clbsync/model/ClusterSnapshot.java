@@ -6,21 +6,37 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** What one read of a cluster returned: its Services, EndpointSlices and Nodes. */
+/**
+ * What one read of a cluster returned: its Services, EndpointSlices and Nodes, and which cluster
+ * answered (the UID of its {@code kube-system} namespace: made when the cluster was made, the same for
+ * every API server address of it, different for every other cluster).
+ */
 public final class ClusterSnapshot {
     private final List<KubeService> services;
     private final List<KubeEndpointSlice> slices;
     private final List<KubeNode> nodes;
+    private final String identity;
 
-    private ClusterSnapshot(List<KubeService> services, List<KubeEndpointSlice> slices, List<KubeNode> nodes) {
+    private ClusterSnapshot(List<KubeService> services, List<KubeEndpointSlice> slices, List<KubeNode> nodes,
+                            String identity) {
         this.services = List.copyOf(services);
         this.slices = List.copyOf(slices);
         this.nodes = List.copyOf(nodes);
+        this.identity = Objects.requireNonNull(identity, "identity");
     }
 
+    /** A snapshot of a cluster whose identity is not known (yet). */
     public static ClusterSnapshot of(List<KubeService> services, List<KubeEndpointSlice> slices, List<KubeNode> nodes) {
-        return new ClusterSnapshot(services, slices, nodes);
+        return new ClusterSnapshot(services, slices, nodes, "");
     }
+
+    /** The same snapshot, of the cluster whose {@code kube-system} namespace has this UID. */
+    public ClusterSnapshot withIdentity(String kubeSystemUid) {
+        return new ClusterSnapshot(services, slices, nodes, kubeSystemUid == null ? "" : kubeSystemUid);
+    }
+
+    /** The UID of the cluster's {@code kube-system} namespace, or empty when the read could not tell. */
+    public String identity() { return identity; }
 
     /**
      * This snapshot with what {@code what} names replaced by what was read again: its Services by
@@ -38,7 +54,7 @@ public final class ClusterSnapshot {
         List<KubeNode> n = new ArrayList<>();
         nodes.stream().filter(x -> !what.nodes().contains(x.name())).forEach(n::add);
         n.addAll(gotNodes);
-        return new ClusterSnapshot(s, e, n);
+        return new ClusterSnapshot(s, e, n, identity);
     }
 
     /** Whether the objects {@code what} names are the same here as in {@code other} (gone in both counts as same). */
@@ -61,9 +77,9 @@ public final class ClusterSnapshot {
     @Override public boolean equals(Object o) {
         if (!(o instanceof ClusterSnapshot)) return false;
         ClusterSnapshot s = (ClusterSnapshot) o;
-        return services.equals(s.services) && slices.equals(s.slices) && nodes.equals(s.nodes);
+        return services.equals(s.services) && slices.equals(s.slices) && nodes.equals(s.nodes) && identity.equals(s.identity);
     }
-    @Override public int hashCode() { return Objects.hash(services, slices, nodes); }
+    @Override public int hashCode() { return Objects.hash(services, slices, nodes, identity); }
     @Override public String toString() {
         return services.size() + " services, " + slices.size() + " endpoint slices, " + nodes.size() + " nodes";
     }

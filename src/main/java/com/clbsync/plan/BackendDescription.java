@@ -49,14 +49,23 @@ public final class BackendDescription {
         return m.matches() ? Optional.of(m.group(4)) : Optional.empty();
     }
 
-    /** Whether {@code description} is the one this Service would write, at whatever port it names. */
+    /**
+     * Whether {@code description} names this Service, at whatever port and under whatever owner segment
+     * (which cluster owns it is {@link Ownership}'s to say: a renamed entry's backends keep their old one
+     * until rewritten).
+     */
     public static boolean isOf(String description, ServiceRef service) {
         Matcher m = FORM.matcher(description == null ? "" : description);
         if (!m.matches()) {
             return false;
         }
         int port = Integer.parseInt(m.group(1));
-        return description.equals(format(port, service.name(), service.namespace(), service.ownerId()));
+        return description.equals(format(port, service.name(), service.namespace(), m.group(4)));
+    }
+
+    /** Whether {@code description} is exactly what this Service writes (its owner segment included), at whatever port. */
+    public static boolean isWrittenFor(String description, ServiceRef service) {
+        return isOf(description, service) && ownerOf(description).equals(Optional.of(service.ownerId()));
     }
 
     private static String trimTrailingDash(String s) {

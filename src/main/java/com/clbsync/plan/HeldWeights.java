@@ -61,7 +61,7 @@ public final class HeldWeights {
                 continue; // foreign backends stay out of the balancing, as before; a repeated row counts once
             }
             Optional<ServiceRef> of = targets.stream().map(ServiceTarget::service)
-                    .filter(s -> BackendDescription.isOf(b.description(), s)).findFirst();
+                    .filter(s -> s.ownerId().equals(owner.get()) && BackendDescription.isOf(b.description(), s)).findFirst();
             of.ifPresent(s -> now.merge(s, (long) b.weight(), Long::sum));
             if (freeze.reason(b, owner.get()).isEmpty() && !locked.contains(b.key())) {
                 continue;

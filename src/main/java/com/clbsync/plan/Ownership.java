@@ -1,36 +1,65 @@
 package com.clbsync.plan;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Which backends clb-sync may change: those whose description is in the CCM's form and names the
- * owner id of a configured cluster. Everything else (hand-added ECS instances, backends of other
- * clusters or tools) is foreign and never modified or removed.
+ * Which backends clb-sync may change: those whose description is in the CCM's form and is claimed by a
+ * configured cluster ({@link OwnerClaim}). Everything else (hand-added ECS instances, backends of other
+ * clusters, deployments or tools) is foreign and never modified or removed. The claims of clusters acted
+ * on come first; a held cluster's wider claim only holds what no other cluster claims.
  */
 public final class Ownership {
-    private final Set<String> ownerIds;
+    private final List<OwnerClaim> claims;
 
-    private Ownership(Set<String> ownerIds) {
-        this.ownerIds = Set.copyOf(ownerIds);
+    private Ownership(List<OwnerClaim> claims) {
+        List<OwnerClaim> ordered = new ArrayList<>();
+        claims.stream().filter(c -> !c.held()).forEach(ordered::add);
+        claims.stream().filter(OwnerClaim::held).forEach(ordered::add);
+        this.claims = List.copyOf(ordered);
     }
 
+    public static Ownership of(List<OwnerClaim> claims) {
+        return new Ownership(claims);
+    }
+
+    /** Clusters with these configured owner ids, all acted on. */
     public static Ownership of(Collection<String> ownerIds) {
-        return new Ownership(Set.copyOf(ownerIds));
+        return new Ownership(ownerIds.stream().map(OwnerClaim::configured).collect(Collectors.toList()));
     }
 
-    /** The configured owner of this backend, or empty for a foreign backend (always for an unknown type). */
+    /** The owner id this backend is counted under (its cluster's), or empty for a foreign backend (always for an unknown type). */
     public Optional<String> ownerOf(Backend backend) {
+        return claimOf(backend).map(OwnerClaim::ownerId);
+    }
+
+    /** The claim this backend falls under, or empty for a foreign backend. */
+    public Optional<OwnerClaim> claimOf(Backend backend) {
         if (backend.type() == BackendType.OTHER) {
             return Optional.empty();
         }
-        return BackendDescription.ownerOf(backend.description()).filter(ownerIds::contains);
+        Optional<String> segment = BackendDescription.ownerOf(backend.description());
+        if (segment.isEmpty()) {
+            return Optional.empty();
+        }
+        return claims.stream().filter(c -> c.claims(backend, segment.get())).findFirst();
     }
 
     public boolean owns(Backend backend) {
         return ownerOf(backend).isPresent();
     }
 
-    @Override public String toString() { return "owners " + ownerIds; }
+    /** The owner ids of the clusters held as they are this run. */
+    public List<String> heldOwnerIds() {
+        return claims.stream().filter(OwnerClaim::held).map(OwnerClaim::ownerId).collect(Collectors.toList());
+    }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof Ownership && claims.equals(((Ownership) o).claims);
+    }
+    @Override public int hashCode() { return claims.hashCode(); }
+    @Override public String toString() { return "owners " + claims; }
 }

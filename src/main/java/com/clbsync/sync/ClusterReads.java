@@ -8,6 +8,7 @@ import com.clbsync.model.Refresh;
 import com.clbsync.plan.ClusterView;
 import com.clbsync.plan.InstanceIds;
 import com.clbsync.plan.NotReadyStorm;
+import com.clbsync.plan.OwnerIds;
 import com.clbsync.time.Deadline;
 
 import java.time.Clock;
@@ -104,34 +105,47 @@ final class ClusterReads {
                 allUnchanged &= r.unchanged;
                 ClusterSnapshot s = r.snapshot;
                 Optional<NotReadyStorm> storm = NotReadyStorm.in(s.nodes(), config.failOpenNotReadyFraction());
+                if (s.identity().isEmpty() || !OwnerIds.isUid(s.identity())) {
+                    snapshots.drop(c.name());
+                    reports.add(ClusterReport.frozen(c.name(), configuredOwner(c), "its API server did not say which cluster"
+                            + " it is (the UID of its kube-system namespace)"));
+                    allUnchanged = false;
+                    continue;
+                }
+                String owner = OwnerIds.of(c.ownerId(), c.name(), s.identity());
                 if (s.nodes().isEmpty()) {
                     snapshots.drop(c.name());
-                    reports.add(ClusterReport.frozen(c.name(), c.ownerId(), "the cluster returned no Nodes"));
+                    reports.add(ClusterReport.frozen(c.name(), owner, "the cluster returned no Nodes").withIdentity(s.identity()));
                 } else if (storm.isPresent()) {
-                    reports.add(ClusterReport.degraded(c.name(), c.ownerId(), s.services().size(), s.nodes().size(),
-                            storm.get().toString()).withSource(r.source));
+                    reports.add(ClusterReport.degraded(c.name(), owner, s.services().size(), s.nodes().size(),
+                            storm.get().toString()).withSource(r.source).withIdentity(s.identity()));
                 } else {
-                    reports.add(ClusterReport.read(c.name(), c.ownerId(), s.services().size(), s.nodes().size())
-                            .withSource(r.source).withReadAfresh(readAfresh(scope, c.name(), s)));
-                    views.add(ClusterView.of(c.name(), c.ownerId(), s).withDefaultBackendType(c.backendType()));
+                    reports.add(ClusterReport.read(c.name(), owner, s.services().size(), s.nodes().size())
+                            .withSource(r.source).withReadAfresh(readAfresh(scope, c.name(), s)).withIdentity(s.identity()));
+                    views.add(ClusterView.of(c.name(), owner, s).withDefaultBackendType(c.backendType()));
                 }
                 continue;
             } catch (TimeoutException ex) {
                 // stop its calls for real: a read left running would go on into the next invocation
                 readers.get(c.name()).cancel();
                 e.getValue().cancel(true);
-                reports.add(ClusterReport.frozen(c.name(), c.ownerId(), wait.compareTo(own) < 0
+                reports.add(ClusterReport.frozen(c.name(), configuredOwner(c), wait.compareTo(own) < 0
                         ? "not read before the run's deadline" : "not read within " + c.timeoutSeconds() + " s"));
             } catch (ExecutionException ex) {
-                reports.add(ClusterReport.frozen(c.name(), c.ownerId(), ex.getCause().getMessage()));
+                reports.add(ClusterReport.frozen(c.name(), configuredOwner(c), ex.getCause().getMessage()));
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
-                reports.add(ClusterReport.frozen(c.name(), c.ownerId(), "interrupted"));
+                reports.add(ClusterReport.frozen(c.name(), configuredOwner(c), "interrupted"));
             }
             snapshots.drop(c.name());
             allUnchanged = false;
         }
         return new Outcome(readInFull, instances, allUnchanged);
+    }
+
+    /** The owner id of a cluster not read: the configured one, or none known. */
+    private static String configuredOwner(ClusterConfig c) {
+        return c.ownerId().orElse("");
     }
 
     /** What the reads of a run amount to. */

@@ -25,6 +25,7 @@ public final class ClusterReport {
     private final int nodes;
     private final String source;
     private final Set<ObjectRef> readAfresh;
+    private final String identity;
 
     private ClusterReport(String name, String ownerId, State state, String reason, int services, int nodes) {
         this.name = Objects.requireNonNull(name);
@@ -35,10 +36,11 @@ public final class ClusterReport {
         this.nodes = nodes;
         this.source = "";
         this.readAfresh = Set.of();
+        this.identity = "";
     }
 
-    /** {@code r}, saying how the cluster was had and what was read afresh. */
-    private ClusterReport(ClusterReport r, String source, Set<ObjectRef> readAfresh) {
+    /** {@code r}, saying how the cluster was had, what was read afresh and which cluster answered. */
+    private ClusterReport(ClusterReport r, String source, Set<ObjectRef> readAfresh, String identity) {
         this.name = r.name;
         this.ownerId = r.ownerId;
         this.state = r.state;
@@ -47,6 +49,7 @@ public final class ClusterReport {
         this.nodes = r.nodes;
         this.source = source == null ? "" : source;
         this.readAfresh = Set.copyOf(readAfresh);
+        this.identity = identity == null ? "" : identity;
     }
 
     public static ClusterReport read(String name, String ownerId, int services, int nodes) {
@@ -63,16 +66,29 @@ public final class ClusterReport {
 
     /** The same report, saying how the cluster was had: a full read, or a warm snapshot and what was read again. */
     public ClusterReport withSource(String how) {
-        return new ClusterReport(this, how, readAfresh);
+        return new ClusterReport(this, how, readAfresh, identity);
+    }
+
+    /** The same report, naming the cluster its API server answered for (the UID of its kube-system namespace). */
+    public ClusterReport withIdentity(String kubeSystemUid) {
+        return new ClusterReport(this, source, readAfresh, kubeSystemUid);
+    }
+
+    /** This cluster, read but not recognised as the one its entry owns backends of: frozen, with why. */
+    public ClusterReport unrecognised(String why) {
+        return new ClusterReport(frozen(name, ownerId, why), source, readAfresh, identity);
     }
 
     /** The same report, naming the objects a targeted run read afresh here (each named one, and its Service's slices). */
     public ClusterReport withReadAfresh(Set<ObjectRef> objects) {
-        return new ClusterReport(this, source, objects);
+        return new ClusterReport(this, source, objects, identity);
     }
 
     public String name() { return name; }
+    /** The owner id its backends are written under; empty when it was not read and none is configured. */
     public String ownerId() { return ownerId; }
+    /** The UID of the kube-system namespace its API server answered with; empty when not read. */
+    public String identity() { return identity; }
     public State state() { return state; }
     /** Whether this run holds the cluster's backends as they are (frozen or degraded). */
     public boolean frozen() { return state != State.READ; }
@@ -93,9 +109,11 @@ public final class ClusterReport {
         ClusterReport c = (ClusterReport) o;
         return name.equals(c.name) && ownerId.equals(c.ownerId) && state == c.state && reason.equals(c.reason)
                 && services == c.services && nodes == c.nodes && source.equals(c.source)
-                && readAfresh.equals(c.readAfresh);
+                && readAfresh.equals(c.readAfresh) && identity.equals(c.identity);
     }
-    @Override public int hashCode() { return Objects.hash(name, ownerId, state, reason, services, nodes, source, readAfresh); }
+    @Override public int hashCode() {
+        return Objects.hash(name, ownerId, state, reason, services, nodes, source, readAfresh, identity);
+    }
     @Override public String toString() {
         switch (state) {
             case READ: return name + ": read, " + services + " services, " + nodes + " nodes"

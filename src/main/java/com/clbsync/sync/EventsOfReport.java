@@ -55,7 +55,7 @@ final class EventsOfReport {
     }
 
     private static int mine(List<Backend> backends, ServiceRef s) {
-        return (int) backends.stream().filter(b -> BackendDescription.isOf(b.description(), s)).count();
+        return (int) backends.stream().filter(b -> BackendDescription.isWrittenFor(b.description(), s)).count();
     }
 
     private static String share(GroupReport g, ServiceRef s) {

@@ -31,6 +31,9 @@ public final class ReportJson {
             JsonObject j = new JsonObject();
             j.addProperty("name", c.name());
             j.addProperty("ownerId", c.ownerId());
+            if (!c.identity().isEmpty()) {
+                j.addProperty("identity", c.identity()); // the kube-system UID its API server answered with
+            }
             j.addProperty("state", c.state().name());
             j.addProperty("frozen", c.frozen());
             if (c.frozen()) {

@@ -7,13 +7,13 @@ import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.ClusterConfig;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.kube.ClusterReader;
+import com.clbsync.plan.Backend;
 import com.clbsync.plan.BackendDescription;
 import com.clbsync.plan.ClusterView;
 import com.clbsync.plan.DesiredState;
 import com.clbsync.plan.DesiredStateBuilder;
 import com.clbsync.plan.EniIds;
 import com.clbsync.plan.Freeze;
-import com.clbsync.plan.Ownership;
 import com.clbsync.plan.Removable;
 import com.clbsync.plan.ServiceRef;
 import com.clbsync.plan.ServiceTarget;
@@ -58,7 +58,6 @@ public final class SyncService {
     private final Map<String, ClusterReader> readers;
     private final VServerGroupApi api;
     private final WeightPolicy weights;
-    private final Ownership ownership;
     private final ExecutorService pool;
     // optional collaborators: set only on a fresh copy by the with... methods, never changed after
     private Consumer<Progress.Snapshot> progressSink;
@@ -78,7 +77,6 @@ public final class SyncService {
         this.readers = Map.copyOf(readers);
         this.api = Objects.requireNonNull(api);
         this.weights = Objects.requireNonNull(weights);
-        this.ownership = Ownership.of(config.ownerIds());
         this.pool = Objects.requireNonNull(pool);
         for (ClusterConfig c : config.clusters()) {
             if (!readers.containsKey(c.name())) {
@@ -208,16 +206,63 @@ public final class SyncService {
                     .withNotes(List.of("nothing this event names has changed since the last clean run, which left every"
                             + " group as wanted: nothing described, nothing written")), false);
         }
-        views.forEach(v -> v.snapshot().services().forEach(s -> uids.put(
-                ServiceRef.of(v.name(), v.ownerId(), s.namespace(), s.name()), s.uid())));
-        DesiredState desired = DesiredStateBuilder.build(views, eniIds(views, deadline, progress), config.access());
-        Set<String> frozenOwners = clusterReports.stream().filter(ClusterReport::frozen).map(ClusterReport::ownerId)
-                .collect(Collectors.toSet());
-        Freeze freeze = Freeze.of(frozenOwners, desired.frozenServiceRefs(), Set.of()).withAddresses(desired.heldAddresses())
-                .withRemovable(removable(scope, reads, views));
+        EniIds enis = eniIds(views, deadline, progress);
+        DesiredState desired = DesiredStateBuilder.build(views, enis, config.access());
 
         List<String> errors = new ArrayList<>();
-        Map<String, VServerGroup> scanned = new TreeMap<>(); // group id -> the group as listed (name, CLB)
+        Map<String, VServerGroup> scanned = scan(scope, clb, errors); // group id -> the group as listed (name, CLB)
+        List<GroupReport> groupReports = new ArrayList<>();
+        Set<String> toSync = new TreeSet<>();
+        for (String g : ScopeResolver.groups(scope, desired, views, scanned.keySet())) {
+            VServerGroup listed = scanned.get(g);
+            if (listed != null && !desired.targetsByGroup().containsKey(g) && BackendDescription.ownerOf(listed.name()).isPresent()) {
+                groupReports.add(GroupReport.builder(g, List.of()).loadBalancerId(listed.loadBalancerId())
+                        .warning("named " + listed.name() + ": a group the CCM created for a Service of its own; left alone")
+                        .build(GroupReport.Status.SKIPPED));
+            } else {
+                toSync.add(g);
+            }
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_PARALLEL_CLBS, toSync.size())),
+                daemon("clb-sync-clb"));
+        try {
+            progress.groups(toSync.size());
+            Map<String, Described> described = Described.all(toSync, clb, workers);
+            // which cluster is which: a cluster whose API server answers for another cluster moves nothing
+            ClusterOwners owners = ClusterOwners.recognise(config, clusterReports, views, enis, Described.backends(described));
+            if (!owners.refused.isEmpty()) {
+                owners.refused.forEach(snapshots::drop);
+                desired = DesiredStateBuilder.build(owners.views, enis, config.access());
+                Set<String> still = ScopeResolver.groups(scope, desired, owners.views, scanned.keySet());
+                for (String g : new ArrayList<>(toSync)) {
+                    if (!still.contains(g)) { // only the refused cluster's Services asked for it: left exactly as it is
+                        toSync.remove(g);
+                        described.remove(g);
+                        progress.groupDone();
+                    }
+                }
+            }
+            owners.views.forEach(v -> v.snapshot().services().forEach(s -> uids.put(
+                    ServiceRef.of(v.name(), v.ownerId(), s.namespace(), s.name()), s.uid())));
+            Freeze freeze = Freeze.of(owners.ownership.heldOwnerIds(), desired.frozenServiceRefs(), Set.of())
+                    .withAddresses(desired.heldAddresses()).withRemovable(removable(scope, reads, owners));
+            GroupSync groupSync = new GroupSync(clb, weights, owners.ownership, desired::isLive, drains,
+                    Duration.ofSeconds(config.drainSeconds()), deadline.clock());
+            groupReports.addAll(syncByClb(described, desired, freeze, apply, groupSync, progress, workers));
+            groupReports.sort(Comparator.comparing(GroupReport::groupId));
+            List<String> warnings = new ArrayList<>(configWarnings());
+            warnings.addAll(owners.warnings);
+            warnings.addAll(desired.warnings());
+            return new Ran(SyncReport.of(apply, scope.toString(), owners.reports, desired.frozenServices(),
+                    warnings, groupReports, errors), reads.anyFull);
+        } finally {
+            workers.shutdown();
+        }
+    }
+
+    /** The groups of the scanned CLBs ({@code loadBalancerIds}), when the scope calls for it; a CLB that fails is an error. */
+    private Map<String, VServerGroup> scan(SyncScope scope, VServerGroupApi clb, List<String> errors) {
+        Map<String, VServerGroup> scanned = new TreeMap<>();
         if (ScopeResolver.needsScan(scope)) {
             for (String lb : config.loadBalancerIds()) {
                 try {
@@ -229,27 +274,7 @@ public final class SyncService {
                 }
             }
         }
-        Set<String> groups = ScopeResolver.groups(scope, desired, views, scanned.keySet());
-        List<GroupReport> groupReports = new ArrayList<>();
-        Set<String> toSync = new TreeSet<>();
-        for (String g : groups) {
-            VServerGroup listed = scanned.get(g);
-            if (listed != null && !desired.targetsByGroup().containsKey(g) && BackendDescription.ownerOf(listed.name()).isPresent()) {
-                groupReports.add(GroupReport.builder(g, List.of()).loadBalancerId(listed.loadBalancerId())
-                        .warning("named " + listed.name() + ": a group the CCM created for a Service of its own; left alone")
-                        .build(GroupReport.Status.SKIPPED));
-            } else {
-                toSync.add(g);
-            }
-        }
-        GroupSync groupSync = new GroupSync(clb, weights, ownership, desired::isLive, drains,
-                Duration.ofSeconds(config.drainSeconds()), deadline.clock());
-        groupReports.addAll(syncByClb(toSync, desired, freeze, apply, groupSync, clb, progress));
-        groupReports.sort(Comparator.comparing(GroupReport::groupId));
-        List<String> warnings = new ArrayList<>(configWarnings());
-        warnings.addAll(desired.warnings());
-        return new Ran(SyncReport.of(apply, scope.toString(), clusterReports, desired.frozenServices(),
-                warnings, groupReports, errors), reads.anyFull);
+        return scanned;
     }
 
     /** What every report says of the configuration itself: a cluster whose API server's certificate is not verified. */
@@ -268,24 +293,22 @@ public final class SyncService {
      * What this run may remove: everything in a full run; in a targeted one only what it read afresh
      * (snapshots may be older than another writer's additions under the same owner).
      */
-    private Removable removable(SyncScope scope, ClusterReads.Outcome reads, List<ClusterView> views) {
+    private Removable removable(SyncScope scope, ClusterReads.Outcome reads, ClusterOwners owners) {
         if (scope.isFull()) {
             return Removable.all();
         }
-        Set<String> owners = new TreeSet<>();
+        Set<String> ownerIds = new TreeSet<>();
         List<ServiceRef> services = new ArrayList<>();
-        for (ClusterConfig c : config.clusters()) {
-            if (reads.readInFull.contains(c.name())) {
-                owners.add(c.ownerId());
+        for (ClusterView v : owners.views) {
+            if (reads.readInFull.contains(v.name())) {
+                ownerIds.add(v.ownerId());
             }
-        }
-        for (ClusterView v : views) {
             ScopeResolver.servicesNamed(scope, v.name(), v.snapshot()).forEach(key -> {
                 String[] nsName = key.split("/", 2);
                 services.add(ServiceRef.of(v.name(), v.ownerId(), nsName[0], nsName[1]));
             });
         }
-        return Removable.readAfresh(owners, services, reads.instancesReadAfresh);
+        return Removable.readAfresh(ownerIds, services, reads.instancesReadAfresh);
     }
 
     /** The ENI of every pod IP the ENI Services need, in one batched lookup; a failure freezes those Services. */
@@ -304,59 +327,47 @@ public final class SyncService {
     }
 
     /**
-     * Describes and plans every group (in parallel), then queues the planned groups by the CLB their
-     * describe names: one CLB's groups one after another (concurrent changes to one CLB fail as
-     * "configuring"), different CLBs in parallel on a bounded pool.
+     * Plans every described group, then queues the planned groups by the CLB their describe names: one
+     * CLB's groups one after another (concurrent changes to one CLB fail as "configuring"), different CLBs
+     * in parallel on the bounded pool {@code workers}.
      */
-    private List<GroupReport> syncByClb(Set<String> groups, DesiredState desired, Freeze freeze, boolean apply,
-                                        GroupSync groupSync, VServerGroupApi clb, Progress progress) {
-        progress.groups(groups.size());
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_PARALLEL_CLBS, groups.size())),
-                daemon("clb-sync-clb"));
-        try {
-            Map<String, CompletableFuture<Described>> described = new TreeMap<>();
-            for (String g : groups) {
-                described.put(g, CompletableFuture.supplyAsync(() -> Described.of(clb, g), workers));
-            }
-            List<GroupReport> reports = new ArrayList<>();
-            Map<String, List<GroupSync.Planned>> byClb = new TreeMap<>();
-            described.forEach((g, f) -> {
-                Described d = f.join();
-                if (d.group == null) {
-                    reports.add(GroupSync.undescribed(g, targets(desired, g), d.error));
+    private List<GroupReport> syncByClb(Map<String, Described> described, DesiredState desired, Freeze freeze, boolean apply,
+                                        GroupSync groupSync, Progress progress, ExecutorService workers) {
+        List<GroupReport> reports = new ArrayList<>();
+        Map<String, List<GroupSync.Planned>> byClb = new TreeMap<>();
+        described.forEach((g, d) -> {
+            if (d.group == null) {
+                reports.add(GroupSync.undescribed(g, targets(desired, g), d.error));
+                progress.groupDone();
+            } else {
+                try {
+                    GroupSync.Planned planned = groupSync.plan(d.group, targets(desired, g), freeze);
+                    progress.planned(apply ? planned.writeCalls() : 0);
+                    byClb.computeIfAbsent(d.group.loadBalancerId(), k -> new ArrayList<>()).add(planned);
+                } catch (RuntimeException x) {
+                    reports.add(GroupSync.unexpected(g, targets(desired, g), "while planning", x, false));
                     progress.groupDone();
-                } else {
-                    try {
-                        GroupSync.Planned planned = groupSync.plan(d.group, targets(desired, g), freeze);
-                        progress.planned(apply ? planned.writeCalls() : 0);
-                        byClb.computeIfAbsent(d.group.loadBalancerId(), k -> new ArrayList<>()).add(planned);
-                    } catch (RuntimeException x) {
-                        reports.add(GroupSync.unexpected(g, targets(desired, g), "while planning", x, false));
-                        progress.groupDone();
-                    }
                 }
-            });
-            List<CompletableFuture<List<GroupReport>>> perClb = new ArrayList<>();
-            for (List<GroupSync.Planned> clbGroups : byClb.values()) {
-                perClb.add(CompletableFuture.supplyAsync(() -> {
-                    List<GroupReport> out = new ArrayList<>();
-                    for (GroupSync.Planned planned : clbGroups) {
-                        try {
-                            out.add(groupSync.finish(planned, apply));
-                        } catch (RuntimeException x) {
-                            out.add(GroupSync.unexpected(planned.groupId, targets(desired, planned.groupId),
-                                    apply ? "while writing" : "while planning", x, apply));
-                        }
-                        progress.groupDone();
-                    }
-                    return out;
-                }, workers));
             }
-            perClb.forEach(f -> reports.addAll(f.join()));
-            return reports;
-        } finally {
-            workers.shutdown();
+        });
+        List<CompletableFuture<List<GroupReport>>> perClb = new ArrayList<>();
+        for (List<GroupSync.Planned> clbGroups : byClb.values()) {
+            perClb.add(CompletableFuture.supplyAsync(() -> {
+                List<GroupReport> out = new ArrayList<>();
+                for (GroupSync.Planned planned : clbGroups) {
+                    try {
+                        out.add(groupSync.finish(planned, apply));
+                    } catch (RuntimeException x) {
+                        out.add(GroupSync.unexpected(planned.groupId, targets(desired, planned.groupId),
+                                apply ? "while writing" : "while planning", x, apply));
+                    }
+                    progress.groupDone();
+                }
+                return out;
+            }, workers));
         }
+        perClb.forEach(f -> reports.addAll(f.join()));
+        return reports;
     }
 
     /**
@@ -427,6 +438,28 @@ public final class SyncService {
         private Described(VServerGroup group, ClbException error) {
             this.group = group;
             this.error = error;
+        }
+
+        /** Every group described, in parallel on {@code workers}, by group id (sorted). */
+        static Map<String, Described> all(Set<String> groups, VServerGroupApi clb, ExecutorService workers) {
+            Map<String, CompletableFuture<Described>> futures = new TreeMap<>();
+            for (String g : groups) {
+                futures.put(g, CompletableFuture.supplyAsync(() -> of(clb, g), workers));
+            }
+            Map<String, Described> out = new TreeMap<>();
+            futures.forEach((g, f) -> out.put(g, f.join()));
+            return out;
+        }
+
+        /** The backends of the groups described, by group id. */
+        static Map<String, List<Backend>> backends(Map<String, Described> described) {
+            Map<String, List<Backend>> out = new TreeMap<>();
+            described.forEach((g, d) -> {
+                if (d.group != null) {
+                    out.put(g, d.group.backends());
+                }
+            });
+            return out;
         }
 
         static Described of(VServerGroupApi clb, String groupId) {

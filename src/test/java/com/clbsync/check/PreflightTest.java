@@ -76,6 +76,27 @@ class PreflightTest {
                 "group " + World.GROUP_2 + " (cluster-a/default/service-a): DescribeVServerGroupAttribute");
         assertThat(world.callActions()).containsOnly("DescribeVServerGroups", "DescribeVServerGroupAttribute");
         assertThat(Checks.text(checks)).contains("result: every check passed").doesNotContain(a.token());
+        assertThat(checks).filteredOn(c -> c.name().equals("cluster cluster-a: identity")).singleElement()
+                .satisfies(c -> assertThat(c.detail()).contains("kube-system UID " + a.identity()).contains("owner id " + a.owner())
+                        .contains("pin it with identity: " + a.identity()));
+    }
+
+    @Test
+    void anEntryWhoseApiServerIsAnotherClusterFailsItsIdentityCheck() throws Exception {
+        world.apply(); // cluster A's backends in the group
+        FakeCluster c = world.cluster("cluster-c");
+        c.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
+        c.nodes("c", 2);
+        world.entries(c.entry("cluster-a").build());
+
+        Check wrong = failed(check());
+
+        assertThat(wrong.name()).isEqualTo("cluster cluster-a: identity");
+        assertThat(wrong.detail()).contains("kube-system UID " + c.identity()).contains(a.owner());
+        assertThat(wrong.fix()).contains("identity: " + c.identity());
+
+        world.entries(a.entry("cluster-a").identity(c.identity()).build());
+        assertThat(failed(check()).detail()).as("pinned to another cluster").contains("pinned to " + c.identity());
     }
 
     @Test

@@ -97,8 +97,9 @@ class MainTest {
         JsonObject timer = reports.get(0).getAsJsonObject("invocation");
         assertThat(timer.get("event").getAsString()).isEqualTo("events/timer.json");
         assertThat(timer.get("kubernetesRequests").getAsLong())
-                .as("list services, endpointslices, nodes; create the Service's SyncedBackends Event (its UID from the list)")
-                .isEqualTo(4);
+                .as("list services, endpointslices, nodes; get kube-system (which cluster); create the Service's"
+                        + " SyncedBackends Event (its UID from the list)")
+                .isEqualTo(5);
         assertThat(timer.get("clbCalls").getAsInt()).isPositive();
         assertThat(timer.get("durationMillis").getAsLong()).isNotNegative();
         // the service event's change (its sample time) happened before the timer's clean run started
@@ -264,6 +265,8 @@ class MainTest {
         Files.writeString(manifests.resolve("nodes.yaml"), "apiVersion: v1\nkind: List\nitems:\n"
                 + "- {apiVersion: v1, kind: Node, metadata: {name: n1}, spec: {providerID: cn-hangzhou.i-n1},"
                 + " status: {conditions: [{type: Ready, status: 'True'}]}}\n");
+        Files.writeString(manifests.resolve("kube-system.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata: {name: kube-system,"
+                + " uid: " + a.identity() + "}\n"); // kubectl get namespace kube-system -o yaml: which cluster this is
 
         assertThat(run(ENV, "plan", "--config", cfg.toString(), "--manifests", "cluster-a=" + manifests)).as(out + err).isZero();
         assertThat(out).contains("group " + World.GROUP_2).contains("+ i-n1:30080");

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +45,7 @@ class ConfigLoaderTest {
                 "    token: " + SECRET_TOKEN,
                 "    certificateAuthorityData: " + java.util.Base64.getEncoder().encodeToString("pem".getBytes()),
                 "  - name: cluster-b",
+                "    identity: 3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b",
                 "    server: https://10.0.0.2:6443",
                 "    token: t2",
                 "    insecureSkipTlsVerify: true",
@@ -52,8 +54,10 @@ class ConfigLoaderTest {
         assertThat(c.clbEndpoint()).isEqualTo("http://127.0.0.1:8089");
         assertThat(c.weightMode()).isEqualTo(WeightMode.CCM);
         assertThat(c.loadBalancerIds()).containsExactly("lb-1");
-        assertThat(c.ownerIds()).containsExactly("c8d1e2f3", "cluster-b");
+        assertThat(c.clusters()).extracting(ClusterConfig::ownerId).as("configured, else derived from the cluster's identity")
+                .containsExactly(Optional.of("c8d1e2f3"), Optional.empty());
         ClusterConfig b = c.clusters().get(1);
+        assertThat(b.identity()).contains("3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b");
         assertThat(b.insecureSkipTlsVerify()).isTrue();
         assertThat(b.timeoutSeconds()).isEqualTo(5);
         assertThat(c.clusters().get(0).token()).contains(SECRET_TOKEN);
@@ -199,6 +203,17 @@ class ConfigLoaderTest {
                 "  - {name: b, ownerId: '" + "x".repeat(49) + "', server: 'https://k:6443', token: x}"));
         assertThat(p).anyMatch(s -> s.startsWith("clusters[0].ownerId:"));
         assertThat(p).anyMatch(s -> s.startsWith("clusters[1].ownerId:"));
+    }
+
+    @Test
+    void anIdentityIsAUidAndAnythingElseIsNamedNotShown() {
+        List<String> p = problems(String.join("\n", "region: cn-hangzhou", "clusters:",
+                "  - {name: a, identity: '" + SECRET_TOKEN + "', server: 'https://k:6443', token: x}",
+                "  - {name: b, identity: 3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b, server: 'https://k:6443', token: x}",
+                "  - {name: c, ownerId: '" + "x".repeat(48) + "', server: 'https://k:6443', token: x}",
+                "  - {name: " + "d".repeat(63) + ", server: 'https://k:6443', token: x}"));
+        assertThat(p).singleElement().asString().startsWith("clusters[0].identity: not a cluster identity")
+                .doesNotContain(SECRET_TOKEN);
     }
 
     @Test

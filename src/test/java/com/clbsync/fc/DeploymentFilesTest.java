@@ -217,8 +217,11 @@ class DeploymentFilesTest {
                 }
             }
         }
-        assertThat(made).containsExactly("/events:create", "/events:get", "/events:update", "/nodes:get", "/nodes:list", "/services:get",
-                "/services:list", "discovery.k8s.io/endpointslices:list");
+        assertThat(made).containsExactly("/events:create", "/events:get", "/events:update", "/namespaces:get", "/nodes:get",
+                "/nodes:list", "/services:get", "/services:list", "discovery.k8s.io/endpointslices:list");
+        assertThat(role.get("rules")).asList().filteredOn(r -> ((Map<String, Object>) r).get("resources").equals(List.of("namespaces")))
+                .as("the one namespace read, its identity").singleElement()
+                .satisfies(r -> assertThat(((Map<String, Object>) r).get("resourceNames")).isEqualTo(List.of("kube-system")));
         assertThat(granted).isEqualTo(made);
         assertThat(text).contains("writes only Events on the Services it acts on");
         assertThat(docs).extracting(d -> d.get("kind")).contains("ServiceAccount", "ClusterRoleBinding", "Secret");

@@ -56,7 +56,11 @@ class KubeClusterReaderTest {
             assertThat(sl.serviceName()).isEqualTo("my-nginx-svc");
             assertThat(sl.endpoints()).hasSize(3).allMatch(e -> e.serving());
         });
-        assertThat(cluster.takeRequests()).hasSize(3).allMatch(p -> p.startsWith("GET ") && p.contains("limit=500"));
+        assertThat(s.identity()).as("the UID of its kube-system namespace").isEqualTo(cluster.identity());
+        List<String> requests = cluster.takeRequests();
+        assertThat(requests).hasSize(4).allMatch(p -> p.startsWith("GET "));
+        assertThat(requests.subList(0, 3)).allMatch(p -> p.contains("limit=500"));
+        assertThat(requests.get(3)).isEqualTo("GET /api/v1/namespaces/kube-system");
     }
 
     @Test
@@ -71,7 +75,7 @@ class KubeClusterReaderTest {
         ClusterReader reader = reader();
         cluster.takeRequests();
         assertThat(reader.read().services()).hasSize(30);
-        assertThat(cluster.takeRequests()).hasSize(3);
+        assertThat(cluster.takeRequests()).as("three lists and the identity").hasSize(4);
     }
 
     @Test
@@ -125,6 +129,9 @@ class KubeClusterReaderTest {
                     ex.getResponseHeaders().set("Retry-After", retryAfter);
                 }
                 body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":429}".getBytes();
+            } else if (path.equals("/api/v1/namespaces/kube-system")) {
+                body = "{\"kind\":\"Namespace\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"kube-system\",\"uid\":\"0e3f\"}}"
+                        .getBytes();
             } else {
                 String kind = path.endsWith("services") ? "ServiceList" : path.endsWith("nodes") ? "NodeList" : "EndpointSliceList";
                 String items = path.endsWith("nodes") ? "[{\"metadata\":{\"name\":\"n1\"},\"spec\":{\"providerID\":\"r.i-1\"}}]" : "[]";
@@ -178,6 +185,18 @@ class KubeClusterReaderTest {
             List<java.time.Duration> waits = new java.util.ArrayList<>();
             assertThatThrownBy(() -> reader(server, waits).read()).hasMessage("list endpointslices: HTTP 403");
             assertThat(waits).isEmpty();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anIdentityTheRbacDoesNotGrantFailsTheReadNamingTheRule() throws Exception {
+        com.sun.net.httpserver.HttpServer server = flaky("/api/v1/namespaces/kube-system", 1, 403, null);
+        try {
+            assertThatThrownBy(() -> reader(server, new java.util.ArrayList<>()).read()).isInstanceOf(ClusterReadException.class)
+                    .hasMessage("get namespace kube-system: HTTP 403: which cluster answers is unknown without it; apply"
+                            + " src/deploy/rbac.yaml (get on namespaces/kube-system)");
         } finally {
             server.stop(0);
         }

@@ -45,8 +45,8 @@ class KubeReadLimitsTest {
         ClusterSnapshot s = reader().read();
 
         assertThat(s.nodes()).hasSize(1_200).extracting(n -> n.name()).doesNotHaveDuplicates();
-        // services 1 + slices 1 + nodes: page 1, page 2 refused, then pages 1, 2, 3 again
-        assertThat(server.requests() - before).isEqualTo(2 + 5);
+        // services 1 + slices 1 + nodes: page 1, page 2 refused, then pages 1, 2, 3 again; the identity 1
+        assertThat(server.requests() - before).isEqualTo(2 + 5 + 1);
     }
 
     @Test

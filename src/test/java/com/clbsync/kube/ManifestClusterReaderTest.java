@@ -40,7 +40,15 @@ class ManifestClusterReaderTest {
             "- apiVersion: v1",
             "  kind: ConfigMap",
             "  metadata: {name: ignored}",
+            "- apiVersion: v1",
+            "  kind: Namespace",
+            "  metadata: {name: default, uid: 11111111-1111-4111-8111-111111111111}",
+            "- apiVersion: v1",
+            "  kind: Namespace",
+            "  metadata: {name: kube-system, uid: 3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b}",
             "");
+    private static final String KUBE_SYSTEM = "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":"
+            + "\"kube-system\",\"uid\":\"3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b\"}}";
 
     @Test
     void readsKubectlListOutputIgnoringOtherKindsAndUnknownFields() throws Exception {
@@ -64,6 +72,14 @@ class ManifestClusterReaderTest {
             assertThat(n.taintKeys()).containsExactly("ToBeDeletedByClusterAutoscaler");
             assertThat(n.labels()).containsEntry("pool", "web");
         });
+        assertThat(s.identity()).as("the kube-system namespace's UID, no other's").isEqualTo("3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b");
+    }
+
+    @Test
+    void aDumpThatDoesNotSayWhichClusterItIsIsAReadFailure() {
+        String withoutIt = KUBECTL_OUTPUT.substring(0, KUBECTL_OUTPUT.indexOf("- apiVersion: v1\n  kind: Namespace\n  metadata: {name: kube"));
+        assertThatThrownBy(() -> new ManifestClusterReader(() -> List.of(withoutIt)).read())
+                .isInstanceOf(ClusterReadException.class).hasMessageContaining("kubectl get namespace kube-system -o yaml");
     }
 
     @Test
@@ -72,6 +88,7 @@ class ManifestClusterReaderTest {
         Files.writeString(dir.resolve("nodes.json"), "{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"metadata\":{\"name\":\"n1\"},"
                 + "\"spec\":{\"providerID\":\"cn-hangzhou.i-1\"},\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}");
         Files.writeString(dir.resolve("notes.txt"), "not a manifest");
+        Files.writeString(dir.resolve("kube-system.json"), KUBE_SYSTEM);
         ClusterSnapshot s = ManifestClusterReader.fromPath(dir).read();
         assertThat(s.services()).extracting(KubeService::toString).containsExactly("shop/web");
         assertThat(s.nodes()).hasSize(1);

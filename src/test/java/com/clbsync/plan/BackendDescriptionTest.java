@@ -59,8 +59,12 @@ class BackendDescriptionTest {
         ServiceRef svc = ServiceRef.of("a", "owner-a", "default", "web");
         assertThat(BackendDescription.isOf("k8s/30080/web/default/owner-a", svc)).isTrue();
         assertThat(BackendDescription.isOf("k8s/31000/web/default/owner-a", svc)).isTrue();
-        assertThat(BackendDescription.isOf("k8s/30080/web/default/owner-b", svc)).isFalse();
+        assertThat(BackendDescription.isOf("k8s/30080/web/default/owner-b", svc))
+                .as("the Service's under any owner: which owner is Ownership's to say").isTrue();
+        assertThat(BackendDescription.isWrittenFor("k8s/30080/web/default/owner-b", svc)).isFalse();
+        assertThat(BackendDescription.isWrittenFor("k8s/31000/web/default/owner-a", svc)).isTrue();
         assertThat(BackendDescription.isOf("k8s/30080/api/default/owner-a", svc)).isFalse();
+        assertThat(BackendDescription.isOf("k8s/30080/web/other/owner-a", svc)).isFalse();
         assertThat(BackendDescription.isOf("manual", svc)).isFalse();
 
         ServiceRef longSvc = ServiceRef.of("a", "c8d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a", "some-long-namespace-name",

@@ -32,4 +32,21 @@ class OwnershipTest {
         assertThat(ownership.owns(Backend.ecs("i-1", 30080, 100, "k8s/30080/web/cluster-a"))).isFalse();
         assertThat(ownership.owns(Backend.ecs("i-1", 30080, 100, "K8S/30080/web/default/cluster-a"))).isFalse();
     }
+
+    @Test
+    void aHeldClustersWideClaimNeverTakesWhatAClusterActedOnClaims() {
+        String uidA = "aaaaaaaa-0000-4000-8000-000000000001";
+        Ownership o = Ownership.of(List.of(OwnerClaim.held("cluster-b", java.util.Optional.empty(), ""),
+                OwnerClaim.of("renamed-b", java.util.Optional.empty(), uidA, java.util.Set.of())));
+        assertThat(o.ownerOf(Backend.ecs("i-1", 30080, 10, "k8s/30080/web/default/cluster-b.aaaaaaaa")))
+                .as("the entry renamed from cluster-b is read: its tag decides").contains("renamed-b.aaaaaaaa");
+        assertThat(o.ownerOf(Backend.ecs("i-1", 30080, 10, "k8s/30080/web/default/cluster-b.bbbbbbbb"))).contains("cluster-b");
+        assertThat(o.heldOwnerIds()).containsExactly("cluster-b");
+    }
+
+    @Test
+    void backendsOfUnknownTypeAreNeverOwned() {
+        assertThat(ownership.owns(Backend.of(BackendKey.ecs("x-1", 30080), BackendType.OTHER, 10,
+                "k8s/30080/web/default/cluster-a"))).isFalse();
+    }
 }

@@ -28,7 +28,9 @@ class ClusterReadsTest {
     private final MutableClock clock = new MutableClock();
     private final AtomicInteger fullReads = new AtomicInteger();
     private final AtomicInteger refreshes = new AtomicInteger();
-    private boolean refreshFails;
+    /** Read by the reader on the read pool's threads. */
+    private volatile boolean refreshFails;
+    private volatile String identity = "0a1b2c3d-0000-4000-8000-000000000001";
 
     @AfterEach
     void stop() {
@@ -39,7 +41,7 @@ class ClusterReadsTest {
     private final ClusterReader reader = new ClusterReader() {
         @Override public ClusterSnapshot read() {
             fullReads.incrementAndGet();
-            return ClusterSnapshot.of(List.of(), List.of(), List.of(KubeNode.ready("n1", "cn-hangzhou.i-1")));
+            return ClusterSnapshot.of(List.of(), List.of(), List.of(KubeNode.ready("n1", "cn-hangzhou.i-1"))).withIdentity(identity);
         }
 
         @Override public ClusterSnapshot refresh(ClusterSnapshot base, Refresh what) throws ClusterReadException {
@@ -50,6 +52,35 @@ class ClusterReadsTest {
             return base;
         }
     };
+
+    @Test
+    void aClusterThatDoesNotSayWhichItIsIsFrozen() {
+        identity = "";
+        SyncConfig config = SyncConfig.of("cn-hangzhou", "", WeightMode.GLOBAL, List.of(), List.of(ClusterConfig.builder("a").build()));
+        List<ClusterView> views = new ArrayList<>();
+        List<ClusterReport> reports = new ArrayList<>();
+        new ClusterReads(config, Map.of("a", reader), pool, new SnapshotCache()).read(SyncScope.full(),
+                Deadline.at(clock.instant().plus(Duration.ofMinutes(1)), clock), reports, views);
+        assertThat(views).isEmpty();
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.frozen()).isTrue();
+            assertThat(r.reason()).contains("did not say which cluster it is");
+        });
+    }
+
+    @Test
+    void aClusterReadIsNamedByItsIdentityAndOwnsUnderTheOwnerItDerives() {
+        SyncConfig config = SyncConfig.of("cn-hangzhou", "", WeightMode.GLOBAL, List.of(), List.of(ClusterConfig.builder("a").build()));
+        List<ClusterView> views = new ArrayList<>();
+        List<ClusterReport> reports = new ArrayList<>();
+        new ClusterReads(config, Map.of("a", reader), pool, new SnapshotCache()).read(SyncScope.full(),
+                Deadline.at(clock.instant().plus(Duration.ofMinutes(1)), clock), reports, views);
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.identity()).isEqualTo(identity);
+            assertThat(r.ownerId()).isEqualTo("a.0a1b2c3d");
+        });
+        assertThat(views).singleElement().extracting(ClusterView::ownerId).isEqualTo("a.0a1b2c3d");
+    }
 
     private List<ClusterReport> read(ClusterReads reads, SyncScope scope) {
         List<ClusterReport> reports = new ArrayList<>();

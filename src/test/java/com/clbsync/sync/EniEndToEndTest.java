@@ -82,7 +82,7 @@ class EniEndToEndTest {
 
         assertThat(eniBackends()).extracting(b -> b.serverId() + "/" + b.serverIp() + ":" + b.port())
                 .containsExactlyInAnyOrder("eni-1/10.2.0.2:8080", "eni-2/10.2.0.3:8080", "eni-3/10.2.0.4:8080", "eni-4/10.2.0.5:8080");
-        assertThat(eniBackends()).extracting(Backend::description).containsOnly("k8s/8080/web/default/cluster-a");
+        assertThat(eniBackends()).extracting(Backend::description).containsOnly("k8s/8080/web/default/" + terway.owner());
         if (mode == WeightMode.GLOBAL) {
             assertThat(world.share(GROUP_2, "eni-")).isCloseTo(0.20, Offset.offset(0.005));
         } else { // the CCM's arithmetic: max(1, 20 / 4 pods) and max(1, 80 / 3 nodes)
@@ -127,8 +127,8 @@ class EniEndToEndTest {
         World.assertComplete(world.apply());
 
         assertThat(eniBackends()).extracting(b -> b.serverId() + "/" + b.serverIp() + " " + b.description())
-                .containsExactlyInAnyOrder("eni-in-vpc-a/10.2.0.2 k8s/8080/web/default/cluster-a",
-                        "eni-in-vpc-c/10.2.0.2 k8s/8080/web/default/cluster-c");
+                .containsExactlyInAnyOrder("eni-in-vpc-a/10.2.0.2 k8s/8080/web/default/" + terway.owner(),
+                        "eni-in-vpc-c/10.2.0.2 k8s/8080/web/default/" + other.owner());
         assertThat(world.callActions()).filteredOn("DescribeNetworkInterfaces"::equals).hasSize(1);
     }
 
@@ -143,7 +143,7 @@ class EniEndToEndTest {
         SyncReport r = world.apply();
 
         assertThat(eniBackends()).as("none removed").hasSize(3).extracting(Backend::weight).containsOnly(0);
-        assertThat(eniBackends()).extracting(Backend::description).containsOnly("k8s/8080/web/default/cluster-a");
+        assertThat(eniBackends()).extracting(Backend::description).containsOnly("k8s/8080/web/default/" + terway.owner());
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("cluster-a/default/web: no EndpointSlice"));
         assertThat(world.clb.calls()).noneMatch(c -> c.action().equals("RemoveVServerGroupBackendServers"));
 

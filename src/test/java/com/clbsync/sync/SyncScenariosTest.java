@@ -51,7 +51,7 @@ class SyncScenariosTest {
         World.assertComplete(r);
         assertThat(world.callActions()).containsExactly("DescribeVServerGroupAttribute", "AddVServerGroupBackendServers");
         assertThat(world.group(GROUP_1)).contains(HAND_1, HAND_2)
-                .contains(Backend.ecs("i-a-0", 30080, 100, "k8s/30080/my-nginx-svc/default/cluster-a"))
+                .contains(Backend.ecs("i-a-0", 30080, 100, "k8s/30080/my-nginx-svc/default/" + a.owner()))
                 .hasSize(5);
         GroupReport g = r.groups().get(0);
         assertThat(g.status()).isEqualTo(GroupReport.Status.SYNCED);
@@ -105,7 +105,7 @@ class SyncScenariosTest {
         assertThat(world.callActions()).containsExactly("DescribeVServerGroupAttribute", "AddVServerGroupBackendServers",
                 "AddVServerGroupBackendServers", "AddVServerGroupBackendServers");
         assertThat(group).filteredOn(x -> x.serverId().startsWith("i-b"))
-                .extracting(Backend::description).containsOnly("k8s/31080/service-b/default/cluster-b");
+                .extracting(Backend::description).containsOnly("k8s/31080/service-b/default/" + b.owner());
         assertThat(r.groups().get(0).services()).extracting(Object::toString)
                 .containsExactly("cluster-a/default/service-a", "cluster-b/default/service-b");
     }

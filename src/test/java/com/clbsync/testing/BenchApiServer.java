@@ -44,6 +44,9 @@ public final class BenchApiServer implements AutoCloseable {
         for (String r : List.of("services", "endpointslices", "nodes")) {
             objects.put(r, new LinkedHashMap<>());
         }
+        // which cluster this is, as every real one says: the UID of its kube-system namespace
+        objects.put("namespaces", new LinkedHashMap<>(Map.of("kube-system", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\","
+                + "\"metadata\":{\"name\":\"kube-system\",\"uid\":\"" + java.util.UUID.randomUUID() + "\"}}")));
     }
 
     public static BenchApiServer start() throws IOException {

@@ -50,6 +50,9 @@ public final class ClientCertApiServer implements AutoCloseable {
     private final PrivateKey clientKey;
     private final List<String> clientsSeen = new CopyOnWriteArrayList<>();
 
+    /** The UID of its kube-system namespace. */
+    public static final String IDENTITY = "c1e27ce1-0000-4000-8000-000000000001";
+
     /** @param services, slices, nodes the JSON arrays of items each list answers */
     public ClientCertApiServer(String services, String slices, String nodes) throws Exception {
         KeyPair caKeys = keys();
@@ -88,7 +91,10 @@ public final class ClientCertApiServer implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             String kind = path.endsWith("services") ? "ServiceList" : path.endsWith("nodes") ? "NodeList" : "EndpointSliceList";
             String items = path.endsWith("services") ? services : path.endsWith("nodes") ? nodes : slices;
-            byte[] body = ("{\"kind\":\"" + kind + "\",\"apiVersion\":\"v1\",\"metadata\":{},\"items\":" + items + "}")
+            byte[] body = (path.equals("/api/v1/namespaces/kube-system") // which cluster this is
+                    ? "{\"kind\":\"Namespace\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"kube-system\",\"uid\":\""
+                    + IDENTITY + "\"}}"
+                    : "{\"kind\":\"" + kind + "\",\"apiVersion\":\"v1\",\"metadata\":{},\"items\":" + items + "}")
                     .getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "application/json");
             ex.sendResponseHeaders(200, body.length);

@@ -42,9 +42,38 @@ public final class FakeCluster implements AutoCloseable {
     private FakeCluster(String name) {
         this.name = name;
         this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+                new KubernetesCrudDispatcher() {
+                    @Override
+                    public io.fabric8.mockwebserver.http.MockResponse dispatch(io.fabric8.mockwebserver.http.RecordedRequest r) {
+                        // which cluster this is, as every real one says: the UID of its kube-system namespace (the
+                        // CRUD store numbers UIDs itself, alike in every server)
+                        if (r.getMethod().equals("GET") && r.getPath().equals("/api/v1/namespaces/kube-system")) {
+                            return new io.fabric8.mockwebserver.http.MockResponse().setResponseCode(200)
+                                    .setHeader("Content-Type", "application/json").setBody("{\"apiVersion\":\"v1\","
+                                    + "\"kind\":\"Namespace\",\"metadata\":{\"name\":\"kube-system\",\"uid\":\""
+                                    + identity() + "\"}}");
+                        }
+                        return super.dispatch(r);
+                    }
+                }, false);
         server.init();
         this.client = server.createClient();
+    }
+
+    /** The UID of this cluster's kube-system namespace: fixed by its name, different for every name. */
+    public String identity() {
+        return java.util.UUID.nameUUIDFromBytes(("kube-system of " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    /** The owner id its backends are written under by an entry of its own name (derived from its identity). */
+    public String owner() {
+        return ownerAs(name);
+    }
+
+    /** The owner id its backends are written under by an entry called {@code entryName}. */
+    public String ownerAs(String entryName) {
+        return com.clbsync.plan.OwnerIds.derived(entryName, identity());
     }
 
     public static FakeCluster start(String name) {
@@ -79,8 +108,13 @@ public final class FakeCluster implements AutoCloseable {
     }
 
     public ClusterConfig config() {
-        return ClusterConfig.builder(name).ackClusterId(ackClusterId).server(unreachable ? "http://127.0.0.1:1" : url())
-                .token(token()).timeoutSeconds(10).backendType(backendType).build();
+        return entry(name).ackClusterId(ackClusterId).build();
+    }
+
+    /** An entry named {@code entryName} whose API server is this cluster's. */
+    public ClusterConfig.Builder entry(String entryName) {
+        return ClusterConfig.builder(entryName).server(unreachable ? "http://127.0.0.1:1" : url()).token(token())
+                .timeoutSeconds(10).backendType(backendType);
     }
 
     /**

@@ -61,6 +61,7 @@ public final class World implements AutoCloseable {
     /** The clusters' snapshots, kept between runs only in a warm world (as in a warm instance). */
     private final SnapshotCache snapshots = new SnapshotCache();
     private boolean warm;
+    private List<ClusterConfig> entries;
     private int cacheSeconds = SyncConfig.DEFAULT_CACHE_SECONDS;
 
     public World() throws Exception {
@@ -86,8 +87,18 @@ public final class World implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The configuration's cluster entries from now on, instead of one per cluster of the world under its own
+     * name (an entry pointed at another cluster's API server, two deployments' entries of the same name).
+     */
+    public World entries(ClusterConfig... configured) {
+        this.entries = List.of(configured);
+        return this;
+    }
+
     public SyncConfig config() {
-        List<ClusterConfig> cs = clusters.values().stream().map(FakeCluster::config).collect(Collectors.toList());
+        List<ClusterConfig> cs = entries != null ? entries
+                : clusters.values().stream().map(FakeCluster::config).collect(Collectors.toList());
         return SyncConfig.of("cn-hangzhou", clb.endpoint(), weightMode, loadBalancerIds, cs).withClbQuotas(quotas)
                 .withEcsEndpoint(clb.endpoint()).withDrainSeconds(drainSeconds).withCacheSeconds(cacheSeconds)
                 .withAccess(access);
