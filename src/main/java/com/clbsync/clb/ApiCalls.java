@@ -116,7 +116,7 @@ final class ApiCalls {
                 code = ClbException.SERVER_ERROR;
             }
             // the API's words, less any echo of the signed request (a gateway's "string to sign") and credentials
-            String message = Redactor.redact(firstLine(t.getMessage()));
+            String message = t.getMessage() == null ? "" : Redactor.firstLine(t);
             ClbException mapped = new ClbException(action, status, code, message);
             if (mapped.missingPermission()) {
                 return new ClbException(action, status, code, message + " (the role or user lacks the RAM action "
@@ -129,14 +129,6 @@ final class ApiCalls {
             root = root.getCause();
         }
         return new ClbException(action, 0, ClbException.NO_RESPONSE, root.getClass().getSimpleName()
-                + (root.getMessage() == null ? "" : ": " + Redactor.redact(firstLine(root.getMessage()))));
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+                + (root.getMessage() == null ? "" : ": " + Redactor.firstLine(root)));
     }
 }

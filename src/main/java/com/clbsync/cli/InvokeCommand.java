@@ -5,6 +5,7 @@ import com.clbsync.config.ConfigException;
 import com.clbsync.config.ConfigLoader;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.fc.LocalContext;
+import com.clbsync.fc.InvocationService;
 import com.clbsync.fc.SyncHandler;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
@@ -69,10 +70,9 @@ final class InvokeCommand implements Callable<Integer> {
             err.println("--timeout " + timeoutSeconds + ": must be 3 to 86400 seconds (Function Compute's range)");
             return Main.EXIT_USAGE;
         }
-        SyncHandler handler;
+        InvocationService service;
         try {
-            SyncConfig cfg = config.load();
-            handler = SyncHandler.forConfig(cfg);
+            service = InvocationService.forConfig(config.load());
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return Main.EXIT_USAGE;
@@ -85,27 +85,27 @@ final class InvokeCommand implements Callable<Integer> {
         Map<Path, byte[]> payloads = new LinkedHashMap<>(); // every file read before any runs
         for (Path event : events) {
             try {
-                payloads.put(event, plan ? asPlan(Files.readAllBytes(event)) : Files.readAllBytes(event));
+                payloads.put(event, Files.readAllBytes(event));
             } catch (IOException e) {
                 err.println("--event " + event + ": " + ConfigLoader.whyUnreadable(event));
                 return Main.EXIT_USAGE;
             }
         }
+        SyncHandler handler = new SyncHandler(service);
         int exit = 0;
         for (Map.Entry<Path, byte[]> p : payloads.entrySet()) {
             Path event = p.getKey();
             byte[] payload = p.getValue();
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            long kubernetesBefore = handler.kubernetesRequests();
+            long kubernetesBefore = service.kubernetesRequests();
             long start = System.nanoTime();
-            handler.handleRequest(new ByteArrayInputStream(payload), output, new LocalContext(credentials.get(), err,
-                    Duration.ofSeconds(timeoutSeconds)));
+            handler.handle(payload, plan, output, new LocalContext(credentials.get(), err, Duration.ofSeconds(timeoutSeconds)));
             JsonObject result = JsonParser.parseString(output.toString(StandardCharsets.UTF_8)).getAsJsonObject();
             // what this event cost in the instance: its duration, and the requests it made
             JsonObject invocation = new JsonObject();
             invocation.addProperty("event", event.toString());
             invocation.addProperty("durationMillis", (System.nanoTime() - start) / 1_000_000);
-            invocation.addProperty("kubernetesRequests", handler.kubernetesRequests() - kubernetesBefore);
+            invocation.addProperty("kubernetesRequests", service.kubernetesRequests() - kubernetesBefore);
             invocation.addProperty("clbCalls", result.has("clbCalls") ? result.get("clbCalls").getAsInt() : 0);
             result.add("invocation", invocation);
             out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(result));
@@ -113,23 +113,5 @@ final class InvokeCommand implements Callable<Integer> {
             exit = Math.max(exit, result.get("exitCode").getAsInt());
         }
         return exit;
-    }
-
-    /** The event with {@code "action": "plan"} in it (in each element of a batch); anything else as it is. */
-    static byte[] asPlan(byte[] payload) {
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            return payload; // the handler says what is wrong with it
-        }
-        List<JsonElement> all = new ArrayList<>();
-        if (root.isJsonArray()) {
-            root.getAsJsonArray().forEach(all::add);
-        } else {
-            all.add(root);
-        }
-        all.stream().filter(JsonElement::isJsonObject).forEach(e -> e.getAsJsonObject().addProperty("action", "plan"));
-        return root.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -6,6 +6,7 @@ import com.clbsync.plan.NotReadyStorm;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -109,6 +110,11 @@ public final class SyncConfig {
     /** CLB instances whose vServer groups are scanned for owned backends nothing maps any more. */
     public List<String> loadBalancerIds() { return f.loadBalancerIds; }
     public List<ClusterConfig> clusters() { return f.clusters; }
+
+    /** The configured cluster an ACK cluster id (from an event or a logstore's name) names, if any. */
+    public Optional<ClusterConfig> ackCluster(String ackClusterId) {
+        return f.clusters.stream().filter(c -> c.isAckCluster(ackClusterId)).findFirst();
+    }
     /** The fraction of a cluster's nodes NotReady or Unknown at which readiness is no longer acted on there. */
     public double failOpenNotReadyFraction() { return f.failOpenNotReadyFraction; }
     /** The CLB API quotas the calls are paced by. */

@@ -18,7 +18,7 @@ final class GroupTable {
     static void print(PrintWriter out, String groupId, List<Backend> backends) {
         long total = backends.stream().mapToLong(Backend::weight).sum();
         out.printf("  vServer group %s: %d backends, total weight %d%n", groupId, backends.size(), total);
-        out.printf("    %-26s %6s %7s  %-47s %7s%n", "backend", "port", "weight", "owner", "share");
+        out.printf("    %-26s %6s %7s  %-42s %7s%n", "backend", "port", "weight", "owner", "share");
         List<Backend> sorted = new ArrayList<>(backends);
         sorted.sort(Comparator.comparing(GroupTable::owner).thenComparing(Backend::serverId));
         for (int i = 0; i < sorted.size(); ) {
@@ -29,14 +29,14 @@ final class GroupTable {
             int run = j - i;
             for (int k = i; k < j && (k - i < SHOWN_PER_RUN || run <= SHOWN_PER_RUN + 1); k++) {
                 Backend b = sorted.get(k);
-                out.printf("    %-26s %6d %7d  %-47s %6.1f%%%n", name(b), b.port(), b.weight(), owner(b),
+                out.printf("    %-26s %6d %7d  %-42s %6.1f%%%n", name(b), b.port(), b.weight(), owner(b),
                         total == 0 ? 0 : 100.0 * b.weight() / total);
             }
             if (run > SHOWN_PER_RUN + 1) {
                 Backend b = sorted.get(i);
                 int more = run - SHOWN_PER_RUN;
                 // a folded run says what it sums: its rows' weight and share together
-                out.printf("    %-26s %6d %7d  %-47s %6.1f%%%n", "... " + more + " more alike", b.port(), b.weight(),
+                out.printf("    %-26s %6d %7d  %-42s %6.1f%%%n", "... " + more + " more alike", b.port(), b.weight(),
                         "these " + more + " together: weight " + (long) more * b.weight(),
                         total == 0 ? 0 : 100.0 * b.weight() * more / total);
             }

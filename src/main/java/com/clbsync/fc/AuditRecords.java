@@ -85,7 +85,7 @@ public final class AuditRecords {
     static Instant latestTime(List<Map<String, String>> records) {
         Instant latest = null;
         for (Map<String, String> r : records) {
-            Instant t = EventParser.time(r.getOrDefault("stageTimestamp", r.get("requestReceivedTimestamp")));
+            Instant t = JsonFields.time(r.getOrDefault("stageTimestamp", r.get("requestReceivedTimestamp"))).orElse(null);
             if (t == null) {
                 return null;
             }

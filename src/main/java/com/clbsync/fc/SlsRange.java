@@ -2,17 +2,18 @@ package com.clbsync.fc;
 
 import java.util.Objects;
 
-/** The cursor range a Log Service trigger hands over: where to pull the new records from. */
+/**
+ * The cursor range a Log Service trigger hands over: which records to pull. Not where from: the event's
+ * endpoint is never used (the region's own Log Service endpoint is).
+ */
 public final class SlsRange {
-    private final String endpoint;
     private final String project;
     private final String logstore;
     private final int shard;
     private final String beginCursor;
     private final String endCursor;
 
-    private SlsRange(String endpoint, String project, String logstore, int shard, String beginCursor, String endCursor) {
-        this.endpoint = Objects.requireNonNull(endpoint);
+    private SlsRange(String project, String logstore, int shard, String beginCursor, String endCursor) {
         this.project = Objects.requireNonNull(project);
         this.logstore = Objects.requireNonNull(logstore);
         this.shard = shard;
@@ -20,11 +21,10 @@ public final class SlsRange {
         this.endCursor = Objects.requireNonNull(endCursor);
     }
 
-    public static SlsRange of(String endpoint, String project, String logstore, int shard, String beginCursor, String endCursor) {
-        return new SlsRange(endpoint, project, logstore, shard, beginCursor, endCursor);
+    public static SlsRange of(String project, String logstore, int shard, String beginCursor, String endCursor) {
+        return new SlsRange(project, logstore, shard, beginCursor, endCursor);
     }
 
-    public String endpoint() { return endpoint; }
     public String project() { return project; }
     public String logstore() { return logstore; }
     public int shard() { return shard; }
@@ -34,9 +34,9 @@ public final class SlsRange {
     @Override public boolean equals(Object o) {
         if (!(o instanceof SlsRange)) return false;
         SlsRange r = (SlsRange) o;
-        return endpoint.equals(r.endpoint) && project.equals(r.project) && logstore.equals(r.logstore) && shard == r.shard
+        return project.equals(r.project) && logstore.equals(r.logstore) && shard == r.shard
                 && beginCursor.equals(r.beginCursor) && endCursor.equals(r.endCursor);
     }
-    @Override public int hashCode() { return Objects.hash(endpoint, project, logstore, shard, beginCursor, endCursor); }
+    @Override public int hashCode() { return Objects.hash(project, logstore, shard, beginCursor, endCursor); }
     @Override public String toString() { return project + "/" + logstore + "#" + shard + " [" + beginCursor + ", " + endCursor + ")"; }
 }

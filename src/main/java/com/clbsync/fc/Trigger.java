@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** What an invocation's event asks for: which trigger it came from, plan or apply, the scope, and notes for the report. */
 public final class Trigger {
-    private final String kind;
+    private final TriggerKind kind;
     private final boolean apply;
     private final SyncScope scope;
     private final List<String> notes;
@@ -20,7 +20,7 @@ public final class Trigger {
     private final SlsRange auditRange;
     private final Instant time;
 
-    private Trigger(String kind, boolean apply, SyncScope scope, List<String> notes, String auditCluster, SlsRange auditRange,
+    private Trigger(TriggerKind kind, boolean apply, SyncScope scope, List<String> notes, String auditCluster, SlsRange auditRange,
                     Instant time) {
         this.kind = Objects.requireNonNull(kind);
         this.apply = apply;
@@ -40,7 +40,7 @@ public final class Trigger {
         return List.copyOf(out);
     }
 
-    public static Trigger of(String kind, boolean apply, SyncScope scope, List<String> notes) {
+    public static Trigger of(TriggerKind kind, boolean apply, SyncScope scope, List<String> notes) {
         return new Trigger(kind, apply, scope, notes, null, null, null);
     }
 
@@ -49,7 +49,7 @@ public final class Trigger {
      * until they are read, the whole cluster.
      */
     public static Trigger auditLog(String cluster, SlsRange range) {
-        return new Trigger("sls", true, SyncScope.targeted(List.of(cluster), List.of()), List.of(), cluster, range, null);
+        return new Trigger(TriggerKind.SLS, true, SyncScope.targeted(List.of(cluster), List.of()), List.of(), cluster, range, null);
     }
 
     /** The same trigger as a plan: its scope is described, nothing is written. */
@@ -89,8 +89,7 @@ public final class Trigger {
     /** The cluster the audit log belongs to. */
     public String auditCluster() { return auditCluster; }
 
-    /** {@code timer}, {@code eventbridge}, {@code sls} or {@code manual}. */
-    public String kind() { return kind; }
+    public TriggerKind kind() { return kind; }
     public boolean apply() { return apply; }
     public SyncScope scope() { return scope; }
     /** Why the scope is what it is (unknown cluster, fallback to a whole cluster, ...). */
@@ -99,10 +98,10 @@ public final class Trigger {
     @Override public boolean equals(Object o) {
         if (!(o instanceof Trigger)) return false;
         Trigger t = (Trigger) o;
-        return kind.equals(t.kind) && apply == t.apply && scope.equals(t.scope) && notes.equals(t.notes)
+        return kind == t.kind && apply == t.apply && scope.equals(t.scope) && notes.equals(t.notes)
                 && Objects.equals(auditCluster, t.auditCluster) && Objects.equals(auditRange, t.auditRange)
                 && Objects.equals(time, t.time);
     }
     @Override public int hashCode() { return Objects.hash(kind, apply, scope, notes, auditCluster, auditRange, time); }
-    @Override public String toString() { return kind + (apply ? " apply " : " plan ") + scope + " " + notes; }
+    @Override public String toString() { return kind.key() + (apply ? " apply " : " plan ") + scope + " " + notes; }
 }

@@ -1,5 +1,6 @@
 package com.clbsync.kube;
 
+import com.clbsync.redact.Redactor;
 import com.clbsync.clb.ClbCredentials;
 import com.clbsync.config.ClusterConfig;
 import io.kubernetes.client.openapi.ApiClient;
@@ -7,7 +8,6 @@ import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
 
 /**
  * An ACK cluster reached without stored secrets: its client is built from a short-lived kubeconfig
@@ -16,23 +16,23 @@ import java.util.function.Supplier;
 public final class AckCluster {
     private final ClusterConfig config;
     private final AckKubeconfigs kubeconfigs;
-    private final Supplier<Optional<ClbCredentials>> credentials;
     private final LongAdder requests;
     private String kubeconfig;
     private ApiClient client;
 
     /** @param requests counts the requests sent to the cluster's API server */
-    public AckCluster(ClusterConfig config, AckKubeconfigs kubeconfigs, Supplier<Optional<ClbCredentials>> credentials,
-                      LongAdder requests) {
+    public AckCluster(ClusterConfig config, AckKubeconfigs kubeconfigs, LongAdder requests) {
         this.config = config;
         this.kubeconfigs = kubeconfigs;
-        this.credentials = credentials;
         this.requests = requests;
     }
 
-    /** A client on a kubeconfig that is valid for a while yet; a renewed one closes the client before it. */
-    public synchronized ApiClient client() throws ClusterReadException {
-        ClbCredentials c = credentials.get().orElseThrow(() -> new ClusterReadException("no Alibaba Cloud credentials to"
+    /**
+     * A client on a kubeconfig that is valid for a while yet, asked for with {@code credentials} (the
+     * invocation's) when a new one is needed; a renewed one closes the client before it.
+     */
+    public synchronized ApiClient client(Optional<ClbCredentials> credentials) throws ClusterReadException {
+        ClbCredentials c = credentials.orElseThrow(() -> new ClusterReadException("no Alibaba Cloud credentials to"
                 + " ask ACK for a kubeconfig of " + config.ackClusterId().orElse("?"), ClusterReadException.Kind.ACK_FORBIDDEN));
         String current = kubeconfigs.kubeconfig(config.ackClusterId().orElseThrow(), c);
         if (!current.equals(kubeconfig)) {
@@ -42,7 +42,7 @@ public final class AckCluster {
                         .timeoutSeconds(config.timeoutSeconds()).build(), requests);
             } catch (IOException | RuntimeException e) {
                 throw new ClusterReadException("cluster " + config.name() + ": the kubeconfig ACK returned for " + config.ackClusterId().orElse("?")
-                        + " cannot be used: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0]));
+                        + " cannot be used: " + Redactor.firstLine(e));
             }
             if (client != null) {
                 KubeClients.close(client);
@@ -63,35 +63,35 @@ public final class AckCluster {
     }
 
     /** One read through a client on a valid kubeconfig; after a 401, once more on a new kubeconfig. */
-    private <T> T withClient(Call<T> call) throws ClusterReadException {
+    private <T> T withClient(Optional<ClbCredentials> credentials, Call<T> call) throws ClusterReadException {
         try {
-            return call.on(new KubeClusterReader(client()));
+            return call.on(new KubeClusterReader(client(credentials)));
         } catch (ClusterReadException e) {
             if (e.kind() != ClusterReadException.Kind.UNAUTHORIZED) {
                 throw e;
             }
             refused();
-            return call.on(new KubeClusterReader(client()));
+            return call.on(new KubeClusterReader(client(credentials)));
         }
     }
 
-    /** Reads through a client on a valid kubeconfig. */
-    public ClusterReader reader() {
+    /** Reads through a client on a valid kubeconfig, asking ACK with these credentials (an invocation's) when needed. */
+    public ClusterReader reader(Optional<ClbCredentials> credentials) {
         return new ClusterReader() {
             @Override
             public com.clbsync.model.ClusterSnapshot read() throws ClusterReadException {
-                return withClient(KubeClusterReader::read);
+                return withClient(credentials, KubeClusterReader::read);
             }
 
             @Override
             public com.clbsync.model.ClusterSnapshot refresh(com.clbsync.model.ClusterSnapshot base,
                                                              com.clbsync.model.Refresh what) throws ClusterReadException {
-                return withClient(r -> r.refresh(base, what));
+                return withClient(credentials, r -> r.refresh(base, what));
             }
 
             @Override
             public void probe() throws ClusterReadException {
-                withClient(r -> {
+                withClient(credentials, r -> {
                     r.probe();
                     return null;
                 });

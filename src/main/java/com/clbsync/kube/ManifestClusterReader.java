@@ -1,5 +1,6 @@
 package com.clbsync.kube;
 
+import com.clbsync.redact.Redactor;
 import com.clbsync.model.ClusterSnapshot;
 import com.clbsync.model.KubeEndpointSlice;
 import com.clbsync.model.KubeNode;
@@ -91,7 +92,7 @@ public final class ManifestClusterReader implements ClusterReader {
             }
         } catch (IOException | RuntimeException e) {
             throw new ClusterReadException("manifests: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().split("\n")[0]));
+                    + (e.getMessage() == null ? "" : ": " + Redactor.firstLine(e)));
         }
         if (identity.isEmpty()) {
             throw new ClusterReadException("manifests: no kube-system Namespace with its uid, so which cluster they come from"

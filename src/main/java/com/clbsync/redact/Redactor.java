@@ -41,6 +41,19 @@ public final class Redactor {
         return out;
     }
 
+    /**
+     * What a failure says, fit to show: the first line of its message (later lines of a parser's or an SDK's
+     * message quote what it read, which may hold a credential), redacted; its class name when it has none.
+     */
+    public static String firstLine(Throwable t) {
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            return t.getClass().getSimpleName();
+        }
+        int nl = m.indexOf('\n');
+        return redact(nl < 0 ? m : m.substring(0, nl));
+    }
+
     /** A writer that redacts every text written through it (the command line's standard output and error). */
     public static PrintWriter writer(Writer target) {
         return new PrintWriter(target, true) {

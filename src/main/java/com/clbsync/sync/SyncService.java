@@ -1,5 +1,6 @@
 package com.clbsync.sync;
 
+import com.clbsync.redact.Redactor;
 import com.clbsync.clb.ClbException;
 import com.clbsync.clb.EniLookup;
 import com.clbsync.clb.VServerGroup;
@@ -399,9 +400,7 @@ public final class SyncService {
                 problems.add(e.service() + ": the Event " + e.reason() + " was not written (" + x.getMessage()
                         + "); no more Events in this cluster this run");
             } catch (Exception x) {
-                String why = x.getMessage() == null || x.getMessage().isBlank() ? x.getClass().getSimpleName()
-                        : x.getMessage().split("\n")[0];
-                problems.add(e.service() + ": the Event " + e.reason() + " could not be written (" + why + ")");
+                problems.add(e.service() + ": the Event " + e.reason() + " could not be written (" + Redactor.firstLine(x) + ")");
             }
         }
         return problems.isEmpty() ? report : report.withEventProblems(problems);

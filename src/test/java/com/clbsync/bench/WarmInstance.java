@@ -3,6 +3,7 @@ package com.clbsync.bench;
 import com.clbsync.clb.ClbCredentials;
 import com.clbsync.config.ConfigLoader;
 import com.clbsync.fc.LocalContext;
+import com.clbsync.fc.InvocationService;
 import com.clbsync.fc.SyncHandler;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -32,14 +33,15 @@ public final class WarmInstance {
     }
 
     public static void main(String[] args) throws Exception {
-        SyncHandler handler = SyncHandler.forConfig(ConfigLoader.load(Path.of(args[0])));
+        InvocationService service = InvocationService.forConfig(ConfigLoader.load(Path.of(args[0])));
+        SyncHandler handler = new SyncHandler(service);
         ClbCredentials credentials = ClbCredentials.fromEnvironment(System.getenv()).orElseThrow();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         PrintWriter log = new PrintWriter(new StringWriter());
         for (String line; (line = in.readLine()) != null; ) {
             byte[] event = Files.readAllBytes(Path.of(line.trim()));
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            long k8s = handler.kubernetesRequests();
+            long k8s = service.kubernetesRequests();
             long start = System.nanoTime();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(event), out, new LocalContext(credentials, log));
@@ -53,7 +55,7 @@ public final class WarmInstance {
             }
             JsonObject line2 = new JsonObject();
             line2.addProperty("ms", ms);
-            line2.addProperty("k8s", handler.kubernetesRequests() - k8s);
+            line2.addProperty("k8s", service.kubernetesRequests() - k8s);
             line2.addProperty("clb", r.has("clbCalls") ? r.get("clbCalls").getAsInt() : 0);
             line2.addProperty("heapMb", peak / (1024 * 1024));
             line2.addProperty("exit", r.has("exitCode") ? r.get("exitCode").getAsInt() : -1);

@@ -24,7 +24,7 @@ class CoalescerTest {
     private static final ObjectRef SLICE_2 = ObjectRef.of("a", ObjectKind.ENDPOINT_SLICE, "shop", "web-fghij");
 
     private static Trigger sliceEvent(ObjectRef slice, Instant at) {
-        return Trigger.of("eventbridge", true, SyncScope.targeted(List.of(), List.of(slice)), List.of()).at(at);
+        return Trigger.of(TriggerKind.EVENTBRIDGE, true, SyncScope.targeted(List.of(), List.of(slice)), List.of()).at(at);
     }
 
     private static SyncReport clean(Set<ObjectRef> readAfresh) {
@@ -48,7 +48,7 @@ class CoalescerTest {
                 .as("an object the run did not read").isEmpty();
 
         Instant full = start.plusSeconds(60); // a clean full run later covers the same, and the object memories go
-        c.ran(Trigger.of("timer", true, SyncScope.full(), List.of()), clean(Set.of()), full);
+        c.ran(Trigger.of(TriggerKind.TIMER, true, SyncScope.full(), List.of()), clean(Set.of()), full);
         assertThat(c.covering(sliceEvent(SLICE_2, start.minusSeconds(1)), CONFIG)).contains(full);
         assertThat(c.covering(sliceEvent(SLICE_2, full.minusSeconds(1)), CONFIG)).isEmpty();
     }

@@ -53,9 +53,8 @@ class RedactionEndToEndTest {
                 + " with our calculation. server string to sign is:POST&%2F&AccessKeyId%3D" + AKID + "%26Action%3D"
                 + "DescribeVServerGroupAttribute%26SecurityToken%3D" + TOKEN + "%26SignatureMethod%3DHMAC-SHA1");
         SyncConfig config = world.config();
-        SyncFactory.Clusters clusters = SyncFactory.clusters(config, Optional::empty);
-        SyncHandler handler = new SyncHandler(config, clusters.readers(), clusters.events(), c -> SyncFactory.clbApi(config, c),
-                (range, creds, deadline) -> List.of());
+        SyncHandler handler = new SyncHandler(new InvocationService(config, SyncFactory.clusters(config),
+                c -> SyncFactory.clbApi(config, c), (range, creds, deadline) -> List.of()));
         StringWriter logs = new StringWriter();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 

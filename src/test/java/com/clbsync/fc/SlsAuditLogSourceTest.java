@@ -46,8 +46,7 @@ class SlsAuditLogSourceTest {
     }
 
     private List<Map<String, String>> pull() throws Exception {
-        // the event names another endpoint: it is never used
-        SlsRange range = SlsRange.of("http://attacker.example.com", "k8s-log-c8d1e2f3", "audit-c8d1e2f3", 0,
+        SlsRange range = SlsRange.of("k8s-log-c8d1e2f3", "audit-c8d1e2f3", 0,
                 "MTY4begin", "MTY4end");
         return new SlsAuditLogSource("cn-hangzhou-intranet.log.aliyuncs.com", c -> {
             c.setProxyHost("127.0.0.1");

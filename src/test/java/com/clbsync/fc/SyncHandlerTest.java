@@ -5,6 +5,7 @@ import com.clbsync.clb.SlbVServerGroupApi;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.emulator.ClbEmulator;
 import com.clbsync.plan.Backend;
+import com.clbsync.sync.ClusterClients;
 import com.clbsync.sync.SyncFactory;
 import com.clbsync.testing.FakeCluster;
 import com.clbsync.testing.MutableClock;
@@ -61,7 +62,7 @@ class SyncHandlerTest {
         b.nodes("b", 2);
         a.readyPods("default", "service-a", List.of("a-0"), true);
         SyncConfig config = world.config();
-        handler = new SyncHandler(config, SyncFactory.readers(config),
+        handler = new SyncHandler(new InvocationService(config, ClusterClients.of(SyncFactory.readers(config), Map.of()),
                 c -> SyncFactory.clbApi(config, c),
                 (range, creds, deadline) -> {
                     auditDeadline = deadline;
@@ -69,7 +70,7 @@ class SyncHandlerTest {
                         throw new java.io.IOException("connection refused");
                     }
                     return auditRecords;
-                });
+                }));
     }
 
     @AfterEach
@@ -294,8 +295,8 @@ class SyncHandlerTest {
     @Test
     void theRealLogServiceClientFallsBackWhenTheEndpointIsUnreachable() throws Exception {
         SyncConfig config = world.config();
-        SyncHandler real = new SyncHandler(config, SyncFactory.readers(config),
-                c -> SyncFactory.clbApi(config, c), new SlsAuditLogSource("cn-hangzhou.log.aliyuncs.com"));
+        SyncHandler real = new SyncHandler(new InvocationService(config, ClusterClients.of(SyncFactory.readers(config), Map.of()),
+                c -> SyncFactory.clbApi(config, c), new SlsAuditLogSource("cn-hangzhou.log.aliyuncs.com")));
         int closed;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             closed = s.getLocalPort();

@@ -8,6 +8,7 @@ import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.plan.Backend;
 import com.clbsync.plan.LbAnnotations;
+import com.clbsync.sync.ClusterClients;
 import com.clbsync.sync.SyncFactory;
 import com.clbsync.testing.FakeCluster;
 import com.clbsync.testing.World;
@@ -28,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.clbsync.testing.World.GROUP_2;
@@ -58,8 +60,8 @@ class WarmInstanceTest {
         a.readyPods("default", "service-a", List.of("a-0", "a-1"), true);
         b.readyPods("default", "service-b", List.of("b-0", "b-1"), true);
         SyncConfig config = world.config();
-        handler = new SyncHandler(config, SyncFactory.readers(config), c -> breaking(SyncFactory.clbApi(config, c)),
-                (range, creds, deadline) -> List.of());
+        handler = new SyncHandler(new InvocationService(config, ClusterClients.of(SyncFactory.readers(config), Map.of()),
+                c -> breaking(SyncFactory.clbApi(config, c)), (range, creds, deadline) -> List.of()));
     }
 
     @AfterEach

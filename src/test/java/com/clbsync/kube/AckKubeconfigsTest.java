@@ -117,7 +117,7 @@ class AckKubeconfigsTest {
                     .withAckEndpoint("http://127.0.0.1:" + ack.port()).withClbQuotas(World.NO_QUOTA);
             assertThat(config.clusters().get(0).fromAck()).isTrue();
 
-            SyncReport r = SyncFactory.create(config, world.api(), Map.of(), () -> Optional.of(STS)).run(true);
+            SyncReport r = SyncFactory.create(config, world.api(), Map.of(), Optional.of(STS)).run(true);
 
             World.assertComplete(r);
             assertThat(world.group(World.GROUP_2)).extracting(Backend::serverId).containsExactly("i-ack-1");
@@ -134,7 +134,7 @@ class AckKubeconfigsTest {
                     List.of(ClusterConfig.builder("ack-a").ackClusterId(CLUSTER).build()))
                     .withAckEndpoint("http://127.0.0.1:" + ack.port());
             List<com.clbsync.check.Check> checks = new com.clbsync.check.Preflight(config,
-                    SyncFactory.clusters(config, () -> Optional.of(STS)).readers(), null).run();
+                    SyncFactory.clusters(config).readers(Optional.of(STS)), null).run();
             assertThat(checks).filteredOn(c -> c.name().startsWith("cluster ack-a")).singleElement().satisfies(c -> {
                 assertThat(c.ok()).isFalse();
                 assertThat(c.fix()).startsWith("RAM: grant cs:DescribeClusterUserKubeconfig");
@@ -171,7 +171,7 @@ class AckKubeconfigsTest {
                     List.of(ClusterConfig.builder("ack-a").ackClusterId(CLUSTER).build()))
                     .withAckEndpoint("http://127.0.0.1:" + ack.port()).withClbQuotas(World.NO_QUOTA);
 
-            SyncReport r = SyncFactory.create(config, world.api(), Map.of(), () -> Optional.of(STS)).run(true);
+            SyncReport r = SyncFactory.create(config, world.api(), Map.of(), Optional.of(STS)).run(true);
 
             World.assertComplete(r);
             assertThat(r.clusters()).singleElement().satisfies(c -> assertThat(c.frozen()).isFalse());
@@ -193,7 +193,7 @@ class AckKubeconfigsTest {
                     List.of(ClusterConfig.builder("ack-a").ackClusterId(CLUSTER).build()))
                     .withAckEndpoint("http://127.0.0.1:" + ack.port()).withClbQuotas(World.NO_QUOTA);
 
-            SyncReport r = SyncFactory.create(config, world.api(), Map.of(), () -> Optional.of(STS)).run(true);
+            SyncReport r = SyncFactory.create(config, world.api(), Map.of(), Optional.of(STS)).run(true);
 
             assertThat(r.clusters()).singleElement().satisfies(c -> {
                 assertThat(c.frozen()).isTrue();
