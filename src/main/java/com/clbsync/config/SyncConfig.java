@@ -111,6 +111,13 @@ public final class SyncConfig {
     public List<String> loadBalancerIds() { return f.loadBalancerIds; }
     public List<ClusterConfig> clusters() { return f.clusters; }
 
+    /** What every report says of the configuration itself: a cluster whose API server's certificate is not verified. */
+    public List<String> warnings() {
+        return f.clusters.stream().filter(ClusterConfig::insecureSkipTlsVerify).map(c -> "cluster " + c.name()
+                + ": insecureSkipTlsVerify: its API server's certificate is not verified, so anyone on the path can read its"
+                + " token and answer for the cluster; set certificateAuthorityData").collect(java.util.stream.Collectors.toList());
+    }
+
     /** The configured cluster an ACK cluster id (from an event or a logstore's name) names, if any. */
     public Optional<ClusterConfig> ackCluster(String ackClusterId) {
         return f.clusters.stream().filter(c -> c.isAckCluster(ackClusterId)).findFirst();

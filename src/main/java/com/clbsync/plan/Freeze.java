@@ -31,6 +31,16 @@ public final class Freeze {
         return new Freeze(ownerIds, services, keys, Set.of(), Removable.all());
     }
 
+    /**
+     * What a run may not change: the backends of every cluster it holds ({@code ownership}'s held claims),
+     * of the Services {@code desired} froze and at the pod IPs it found no ENI for; removing only what
+     * {@code removable} allows.
+     */
+    public static Freeze forRun(Ownership ownership, DesiredState desired, Removable removable) {
+        return of(ownership.heldOwnerIds(), desired.frozenServiceRefs(), Set.of()).withAddresses(desired.heldAddresses())
+                .withRemovable(removable);
+    }
+
     public static Freeze none() {
         return of(Set.of(), Set.of(), Set.of());
     }

@@ -48,11 +48,13 @@ final class ClusterReads {
     }
 
     /**
-     * Reads for {@code scope}: a report per cluster, a view per cluster read (not frozen, not degraded).
-     * Returns whether a cluster was read in full, and whether every cluster came from its snapshot with
-     * what the scope names there unchanged.
+     * Reads for {@code scope}: a report per cluster, a view per cluster read (not frozen, not degraded),
+     * which clusters were read in full, and whether every cluster came from its snapshot with what the
+     * scope names there unchanged.
      */
-    Outcome read(SyncScope scope, Deadline deadline, List<ClusterReport> reports, List<ClusterView> views) {
+    Outcome read(SyncScope scope, Deadline deadline) {
+        List<ClusterReport> reports = new ArrayList<>();
+        List<ClusterView> views = new ArrayList<>();
         Clock clock = deadline.clock();
         Instant now = clock.instant();
         Duration maxAge = Duration.ofSeconds(config.cacheSeconds());
@@ -140,7 +142,7 @@ final class ClusterReads {
             snapshots.drop(c.name());
             allUnchanged = false;
         }
-        return new Outcome(readInFull, instances, allUnchanged);
+        return new Outcome(reports, views, readInFull, instances, allUnchanged);
     }
 
     /** The owner id of a cluster not read: the configured one, or none known. */
@@ -150,6 +152,10 @@ final class ClusterReads {
 
     /** What the reads of a run amount to. */
     static final class Outcome {
+        /** A report per configured cluster. */
+        final List<ClusterReport> reports;
+        /** The clusters read that the run may act on (not frozen, not degraded). */
+        final List<ClusterView> views;
         /** The clusters read in full (not frozen). */
         final Set<String> readInFull;
         /** The ECS instances of the Nodes a targeted read got again, before and after (a deleted one too). */
@@ -157,7 +163,10 @@ final class ClusterReads {
         final boolean anyFull;
         final boolean allUnchanged;
 
-        Outcome(Set<String> readInFull, Set<String> instancesReadAfresh, boolean allUnchanged) {
+        Outcome(List<ClusterReport> reports, List<ClusterView> views, Set<String> readInFull, Set<String> instancesReadAfresh,
+                boolean allUnchanged) {
+            this.reports = List.copyOf(reports);
+            this.views = List.copyOf(views);
             this.readInFull = Set.copyOf(readInFull);
             this.instancesReadAfresh = Set.copyOf(instancesReadAfresh);
             this.anyFull = !readInFull.isEmpty();

@@ -54,6 +54,13 @@ public final class GroupReport {
     }
 
     /** Collects a group's outcome while it is synced. */
+    /** A group the CCM created for a Service of its own, found by scanning: left alone. */
+    static GroupReport createdByCcm(com.clbsync.clb.VServerGroup listed) {
+        return builder(listed.id(), List.of()).loadBalancerId(listed.loadBalancerId())
+                .warning("named " + listed.name() + ": a group the CCM created for a Service of its own; left alone")
+                .build(Status.SKIPPED);
+    }
+
     public static Builder builder(String groupId, List<ServiceRef> services) {
         return new Builder(groupId, services);
     }

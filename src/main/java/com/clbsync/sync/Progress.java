@@ -48,6 +48,27 @@ public final class Progress implements CallListener {
         }
     }
 
+    /**
+     * Tells {@code sink} where the run stands every {@code every} until closed (nothing with a null sink);
+     * its one daemon thread ends with it.
+     */
+    Ticking ticking(java.util.function.Consumer<Snapshot> sink, Duration every) {
+        if (sink == null) {
+            return () -> { };
+        }
+        java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(Pools.daemon("clb-sync-progress"));
+        ticker.scheduleAtFixedRate(() -> sink.accept(snapshot()), every.toMillis(), every.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        return () -> ticker.shutdownNow();
+    }
+
+    /** Progress told every so often, until closed. */
+    interface Ticking extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     public Snapshot snapshot() {
         Duration elapsed = Duration.between(started, clock.instant());
         int made = writesMade.get();

@@ -1,12 +1,17 @@
 package com.clbsync.sync;
 
+import com.clbsync.clb.VServerGroup;
 import com.clbsync.model.ClusterSnapshot;
 import com.clbsync.model.KubeEndpointSlice;
 import com.clbsync.model.Refresh;
+import com.clbsync.plan.BackendDescription;
 import com.clbsync.plan.ClusterView;
 import com.clbsync.plan.DesiredState;
+import com.clbsync.plan.Removable;
+import com.clbsync.plan.ServiceRef;
 import com.clbsync.plan.ServiceTarget;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +19,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns a {@link SyncScope} into what to read again in each cluster (with a warm snapshot) and into
- * the vServer groups to visit, once the clusters have been read.
+ * Turns a {@link SyncScope} into what to read again in each cluster (with a warm snapshot), into the
+ * vServer groups to visit once the clusters have been read (never a group the CCM made for itself), and
+ * into what the run may remove.
  */
 final class ScopeResolver {
 
@@ -92,6 +98,40 @@ final class ScopeResolver {
             out.addAll(scanned);
         }
         return out;
+    }
+
+    /**
+     * Whether a group found by scanning is one the CCM created for a Service of its own (named
+     * {@code k8s/...}, as the CCM names them, and wanted by no Service): never described or written.
+     */
+    static boolean createdByCcm(String groupId, Map<String, VServerGroup> scanned, DesiredState desired) {
+        VServerGroup listed = scanned.get(groupId);
+        return listed != null && !desired.targetsByGroup().containsKey(groupId)
+                && BackendDescription.ownerOf(listed.name()).isPresent();
+    }
+
+    /**
+     * What a run may remove: everything in a full run; in a targeted one only what it read afresh
+     * (snapshots may be older than another writer's additions under the same owner): the clusters read in
+     * full, the Services it names, the instances of the Nodes it read again.
+     */
+    static Removable removable(SyncScope scope, Set<String> readInFull, Set<String> instancesReadAfresh,
+                               List<ClusterView> views) {
+        if (scope.isFull()) {
+            return Removable.all();
+        }
+        Set<String> owners = new TreeSet<>();
+        List<ServiceRef> services = new ArrayList<>();
+        for (ClusterView v : views) {
+            if (readInFull.contains(v.name())) {
+                owners.add(v.ownerId());
+            }
+            servicesNamed(scope, v.name(), v.snapshot()).forEach(key -> {
+                String[] nsName = key.split("/", 2);
+                services.add(ServiceRef.of(v.name(), v.ownerId(), nsName[0], nsName[1]));
+            });
+        }
+        return Removable.readAfresh(owners, services, instancesReadAfresh);
     }
 
     /** The Service an object stands for: itself, the Endpoints of the same name, or the EndpointSlice's owner. */

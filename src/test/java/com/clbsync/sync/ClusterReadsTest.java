@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ClusterReadsTest {
-    private final ExecutorService pool = SyncService.readPool(2);
+    private final ExecutorService pool = Pools.reads(2);
     private final MutableClock clock = new MutableClock();
     private final AtomicInteger fullReads = new AtomicInteger();
     private final AtomicInteger refreshes = new AtomicInteger();
@@ -57,10 +57,10 @@ class ClusterReadsTest {
     void aClusterThatDoesNotSayWhichItIsIsFrozen() {
         identity = "";
         SyncConfig config = SyncConfig.of("cn-hangzhou", "", WeightMode.GLOBAL, List.of(), List.of(ClusterConfig.builder("a").build()));
-        List<ClusterView> views = new ArrayList<>();
-        List<ClusterReport> reports = new ArrayList<>();
-        new ClusterReads(config, Map.of("a", reader), pool, new SnapshotCache()).read(SyncScope.full(),
-                Deadline.at(clock.instant().plus(Duration.ofMinutes(1)), clock), reports, views);
+        ClusterReads.Outcome read = new ClusterReads(config, Map.of("a", reader), pool, new SnapshotCache()).read(SyncScope.full(),
+                Deadline.at(clock.instant().plus(Duration.ofMinutes(1)), clock));
+        List<ClusterView> views = read.views;
+        List<ClusterReport> reports = read.reports;
         assertThat(views).isEmpty();
         assertThat(reports).singleElement().satisfies(r -> {
             assertThat(r.frozen()).isTrue();
@@ -71,10 +71,10 @@ class ClusterReadsTest {
     @Test
     void aClusterReadIsNamedByItsIdentityAndOwnsUnderTheOwnerItDerives() {
         SyncConfig config = SyncConfig.of("cn-hangzhou", "", WeightMode.GLOBAL, List.of(), List.of(ClusterConfig.builder("a").build()));
-        List<ClusterView> views = new ArrayList<>();
-        List<ClusterReport> reports = new ArrayList<>();
-        new ClusterReads(config, Map.of("a", reader), pool, new SnapshotCache()).read(SyncScope.full(),
-                Deadline.at(clock.instant().plus(Duration.ofMinutes(1)), clock), reports, views);
+        ClusterReads.Outcome read = new ClusterReads(config, Map.of("a", reader), pool, new SnapshotCache()).read(SyncScope.full(),
+                Deadline.at(clock.instant().plus(Duration.ofMinutes(1)), clock));
+        List<ClusterView> views = read.views;
+        List<ClusterReport> reports = read.reports;
         assertThat(reports).singleElement().satisfies(r -> {
             assertThat(r.identity()).isEqualTo(identity);
             assertThat(r.ownerId()).isEqualTo("a.0a1b2c3d");
@@ -83,9 +83,7 @@ class ClusterReadsTest {
     }
 
     private List<ClusterReport> read(ClusterReads reads, SyncScope scope) {
-        List<ClusterReport> reports = new ArrayList<>();
-        reads.read(scope, Deadline.at(clock.instant().plus(Duration.ofMinutes(1)), clock), reports, new ArrayList<ClusterView>());
-        return reports;
+        return reads.read(scope, Deadline.at(clock.instant().plus(Duration.ofMinutes(1)), clock)).reports;
     }
 
     @Test
@@ -128,8 +126,7 @@ class ClusterReadsTest {
                 List.of(ClusterConfig.builder("a").timeoutSeconds(1).build()));
         ClusterReads reads = new ClusterReads(config, Map.of("a", hung), pool, new SnapshotCache());
 
-        List<ClusterReport> reports = new ArrayList<>();
-        reads.read(SyncScope.full(), Deadline.in(Duration.ofMinutes(1)), reports, new ArrayList<ClusterView>());
+        List<ClusterReport> reports = reads.read(SyncScope.full(), Deadline.in(Duration.ofMinutes(1))).reports;
 
         assertThat(reports).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo("not read within 1 s"));
         assertThat(ended.await(2, java.util.concurrent.TimeUnit.SECONDS)).as("the read ended, not left running").isTrue();
