@@ -28,14 +28,10 @@ import java.util.stream.Collectors;
  * Brings one described vServer group to its wanted state: a check that every Service's CLB id matches
  * the group's, the weights (solved around what the run may not change), the diff ({@link #plan}; with a
  * drain time, unwanted backends that still live go to weight 0 first and leave once it has passed),
- * then the writes ({@link #finish}; the API batches, paces, retries and keeps the deadline). After any refused or
- * unanswered write it describes the group again and judges from what is there, whatever code came
- * back: what the describe shows as done is done, a group now as wanted is converged, a refusal that
- * left nothing done is a failure. A full CLB gets its removals first.
+ * then the writes ({@link #finish}, in rounds by {@link GroupWriter}; the API batches, paces, retries and keeps
+ * the deadline).
  */
 final class GroupSync {
-    /** Write rounds per group, each after a fresh describe (a concurrent run can make several necessary). */
-    static final int MAX_ROUNDS = 5;
     /** The error code of a group something unexpected stopped (clb-sync's own, not the API's). */
     static final String UNEXPECTED = "Unexpected";
     /** The error code of a Service whose loadbalancer-id is not the group's CLB (clb-sync's own). */
@@ -136,7 +132,7 @@ final class GroupSync {
         if (!apply) {
             return p.report.made(Changes.of(p.plan)).build(GroupReport.Status.WOULD_CHANGE);
         }
-        return write(p, Changes.of(p.plan));
+        return new GroupWriter(api, ownership, live).write(p, Changes.of(p.plan));
     }
 
     /** A described group with what it should hold and the diff to get there. */
@@ -161,113 +157,6 @@ final class GroupSync {
         int writeCalls() {
             return Batches.calls(plan.adds().size()) + Batches.calls(plan.updates().size())
                     + Batches.calls(plan.removes().size());
-        }
-    }
-
-    private GroupReport write(Planned p, Changes first) {
-        String groupId = p.groupId;
-        GroupReport.Builder report = p.report;
-        Changes made = Changes.none();
-        Changes next = first;
-        boolean removeFirst = false;
-        for (int round = 1; ; round++) {
-            Written written = new Written();
-            ClbException failure;
-            try {
-                apply(groupId, next, removeFirst, written);
-                return report.made(made.plus(next)).build(GroupReport.Status.SYNCED);
-            } catch (ClbException e) {
-                failure = e;
-            }
-            if (failure.deadline()) {
-                return unfinished(report, made.plus(written.confirmed()), next.without(written.confirmed()), failure);
-            }
-            Changes still;
-            try {
-                still = Changes.of(GroupDiff.compute(api.describe(groupId).backends(), p.desired, ownership, p.freeze, p.drain));
-            } catch (ClbException d) {
-                made = made.plus(written.confirmed());
-                Changes left = next.without(written.confirmed());
-                if (d.deadline()) {
-                    return unfinished(report, made, left, failure);
-                }
-                return report.made(made).left(left).error(failure.code(), failure.getMessage() + "; then " + d.getMessage()
-                        + "; left undone at most: " + left).build(GroupReport.Status.FAILED);
-            }
-            Changes done = next.without(still);
-            made = made.plus(done);
-            if (still.isEmpty()) {
-                return report.made(made).warning(failure.code() + " on " + failure.action()
-                        + ": described the group again; it was as wanted").build(GroupReport.Status.SYNCED);
-            }
-            boolean worthAnotherRound = failure.retryable() || failure.ambiguous() || failure.overLimit() || !done.isEmpty();
-            if (!worthAnotherRound || round == MAX_ROUNDS) {
-                return report.made(made).left(still).error(failure.code(), failure.getMessage() + "; described the group again: left undone "
-                        + still).build(GroupReport.Status.FAILED);
-            }
-            removeFirst |= failure.overLimit();
-            report.warning(failure.code() + " on " + failure.action() + ": described the group again, then continued with "
-                    + still);
-            next = still;
-        }
-    }
-
-    private static GroupReport unfinished(GroupReport.Builder report, Changes made, Changes left, ClbException e) {
-        return report.made(made).left(left).error(e.code(), "stopped by the run's deadline (" + e.action() + " " + e.detail()
-                + "); left undone at most " + left + ": the next run continues from what the CLB then holds")
-                .build(GroupReport.Status.UNFINISHED);
-    }
-
-    /**
-     * The most useful changes first, so that a run the deadline or the quota stops has done them:
-     * removals of backends whose instance is gone (a deleted node: dead weight in the group), then the
-     * group's weights, then additions, then the other removals (all removals first when the CLB was
-     * full). Notes what the CLB confirmed.
-     */
-    private void apply(String groupId, Changes c, boolean removeFirst, Written written) throws ClbException {
-        List<Backend> gone = new ArrayList<>();
-        List<Backend> others = new ArrayList<>();
-        c.removes().forEach(b -> (removeFirst || !live.test(b) ? gone : others).add(b));
-        try {
-            if (!gone.isEmpty()) {
-                api.remove(groupId, gone);
-                written.removes.addAll(gone);
-            }
-            if (!c.updates().isEmpty()) {
-                api.setWeights(groupId, c.updates());
-                written.updates.addAll(c.updates());
-            }
-            if (!c.adds().isEmpty()) {
-                api.add(groupId, c.adds());
-                written.adds.addAll(c.adds());
-            }
-            if (!others.isEmpty()) {
-                api.remove(groupId, others);
-                written.removes.addAll(others);
-            }
-        } catch (ClbException e) {
-            written.partial(e);
-            throw e;
-        }
-    }
-
-    /** What one round's calls were confirmed to have written. */
-    private static final class Written {
-        final List<Backend> adds = new ArrayList<>();
-        final List<Backend> updates = new ArrayList<>();
-        final List<Backend> removes = new ArrayList<>();
-
-        /** The failed call's confirmed batches. */
-        void partial(ClbException e) {
-            switch (e.action()) {
-                case "AddVServerGroupBackendServers": adds.addAll(e.applied()); break;
-                case "SetVServerGroupAttribute": updates.addAll(e.applied()); break;
-                default: removes.addAll(e.applied());
-            }
-        }
-
-        Changes confirmed() {
-            return Changes.of(adds, updates, removes);
         }
     }
 
