@@ -51,6 +51,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand("invoke", new InvokeCommand(env, out, err))
                 .addSubcommand("check", new CheckCommand(env, out, err))
                 .addSubcommand("policy", new PolicyCommand(out, err))
+                .addSubcommand("schema", new SchemaCommand(out))
                 .addSubcommand("demo", new DemoCommand(out));
         cl.getSubcommands().get("plan").getCommandSpec().usageMessage().description(PLAN, CREDENTIALS)
                 .header("Shows what apply would change in every referenced vServer group; writes nothing.");

@@ -17,6 +17,11 @@ public enum Network {
     /** As in the configuration's {@code network}. */
     public String key() { return key; }
 
+    /** The network a configuration's {@code network} names (an unknown one: public; the schema refuses it). */
+    static Network of(String key) {
+        return key.equals(VPC.key) ? VPC : PUBLIC;
+    }
+
     /** The SLB API: {@code slb-vpc.<region>.aliyuncs.com} in a VPC, else empty (the SDK's endpoint for the region). */
     public String clbEndpoint(String region) {
         return this == VPC ? "slb-vpc." + region + ".aliyuncs.com" : "";

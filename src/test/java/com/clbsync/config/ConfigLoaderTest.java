@@ -317,7 +317,7 @@ class ConfigLoaderTest {
         assertThat(p).containsExactlyInAnyOrder(
                 "access[0].team: unknown key (known: clusters, loadBalancerId, namespaces)",
                 "access[0].clusters: \"nope\" is not a configured cluster (a)",
-                "access[0].namespaces: \"Bad_NS\" is not a namespace name",
+                "access[0].namespaces[0]: \"Bad_NS\" is not a namespace name",
                 "access[1].loadBalancerId: required",
                 "access[2].loadBalancerId: lb-1 is listed twice; give each load balancer one entry",
                 "loadBalancerIds[0]: lb-9 is not in access: clb-sync may write only the load balancers access lists");

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,13 +36,29 @@ class ExampleConfigTest {
     }
 
     @Test
-    void namesEveryKeyTheLoaderKnows() throws Exception {
+    void namesEveryKeyTheSchemaDeclares() throws Exception {
         String text = Files.readString(EXAMPLE);
-        for (Set<String> keys : List.of(ConfigLoader.TOP_KEYS, ConfigLoader.CLB_KEYS, ConfigLoader.ACK_KEYS,
-                ConfigLoader.ECS_KEYS, ConfigLoader.CLUSTER_KEYS)) {
-            for (String key : keys) {
-                assertThat(Pattern.compile("(?m)^[ -]*" + key + ":").matcher(text).find()).as(key).isTrue();
-            }
+        List<String> keys = new java.util.ArrayList<>();
+        collect(ConfigSchema.ROOT, keys);
+        assertThat(keys).contains("region", "clusters", "identity", "rateLimits", "namespaces");
+        for (String key : keys) {
+            assertThat(Pattern.compile("(?m)^[ -]*" + key + ":").matcher(text).find()).as(key).isTrue();
         }
+    }
+
+    /** The names of every key below {@code k}: mappings' fields, lists' items' fields (of rateLimits, one action will do). */
+    private static void collect(Key k, List<String> into) {
+        k.fields().values().forEach(f -> {
+            into.add(f.name);
+            if (f != ConfigSchema.RATE_LIMITS) {
+                collect(f, into);
+            }
+        });
+        k.items().ifPresent(i -> collect(i, into));
+    }
+
+    @Test
+    void pointsEditorsAtTheSchema() throws Exception {
+        assertThat(Files.readString(EXAMPLE)).startsWith("# yaml-language-server: $schema=./clb-sync.schema.json\n");
     }
 }
