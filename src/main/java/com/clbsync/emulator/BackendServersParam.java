@@ -1,7 +1,6 @@
 package com.clbsync.emulator;
 
 import com.clbsync.plan.Backend;
-import com.clbsync.plan.BackendDescription;
 import com.clbsync.plan.BackendKey;
 import com.clbsync.plan.BackendType;
 import com.google.gson.JsonArray;
@@ -12,11 +11,10 @@ import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
-/** The emulator's reading of a {@code BackendServers} parameter, with the CLB's rules. */
+/** The emulator's reading of a {@code BackendServers} parameter, with the CLB's rules ({@link WireTypes}). */
 final class BackendServersParam {
 
     private BackendServersParam() {
@@ -46,25 +44,25 @@ final class BackendServersParam {
             if (port < 1 || port > 65535) {
                 throw new ApiError(400, "InvalidParameter", "Port must be 1..65535.");
             }
-            Optional<BackendType> parsed = text(o, "Type").isEmpty() ? Optional.of(BackendType.ECS)
-                    : BackendType.parse(text(o, "Type"));
-            if (parsed.isEmpty()) {
+            String wireType = text(o, "Type");
+            BackendType type = WireTypes.type(wireType);
+            if (type == null) {
                 throw new ApiError(400, "InvalidParameter", "Type must be ecs, eni or eci.");
             }
-            BackendType type = parsed.get();
             String ip = text(o, "ServerIp");
-            if (type.hasIp() && ip.isEmpty()) {
-                throw new ApiError(400, "InvalidParameter", "ServerIp is mandatory for " + type + " backends.");
+            boolean withIp = WireTypes.needsIp(wireType);
+            if (withIp && ip.isEmpty()) {
+                throw new ApiError(400, "InvalidParameter", "ServerIp is mandatory for " + wireType + " backends.");
             }
             int weight = withSettings ? number(o, "Weight", 100) : 100;
             if (weight < 0 || weight > 100) {
                 throw new ApiError(400, "InvalidParameter", "Weight must be 0..100.");
             }
             String description = withSettings ? text(o, "Description") : "";
-            if (!BackendDescription.ALLOWED.matcher(description).matches()) {
+            if (!WireTypes.DESCRIPTION.matcher(description).matches()) {
                 throw new ApiError(400, "InvalidParameter", "Description must be at most 80 letters, digits, '-', '/', '.' or '_'.");
             }
-            Backend b = Backend.of(BackendKey.of(serverId, port, type.hasIp() ? ip : ""), type, weight, description);
+            Backend b = Backend.of(BackendKey.of(serverId, port, withIp ? ip : ""), type, weight, description);
             if (!seen.add(b.key())) {
                 throw new ApiError(400, "InvalidParameter", "BackendServers lists " + b.key() + " twice.");
             }

@@ -45,6 +45,8 @@ public final class ClbEmulator implements AutoCloseable {
     private final Map<String, List<String>> groupsByLb = new TreeMap<>();
     private final List<Call> calls = new ArrayList<>();
     private final Set<String> expiredTokens = new HashSet<>();
+    private final Set<String> forbidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger secretsSeen = new java.util.concurrent.atomic.AtomicInteger();
     private final FaultInjector faults = new FaultInjector();
     private final Map<String, Runnable> beforeNext = new TreeMap<>();
     private final QuotaBuckets quotas = new QuotaBuckets();
@@ -171,6 +173,19 @@ public final class ClbEmulator implements AutoCloseable {
     }
 
     /** Requests signed with this STS token are refused as expired, as the CLB does once a token has run out. */
+    /**
+     * Refuses ({@code 400 SecretOnTheWire}) and counts any request that carries {@code text} anywhere: an
+     * AccessKey secret must never travel, not even inside a signature's input.
+     */
+    public void forbidOnTheWire(String text) {
+        forbidden.add(text);
+    }
+
+    /** How many requests carried a forbidden value. */
+    public int secretsSeen() {
+        return secretsSeen.get();
+    }
+
     public synchronized void expireSecurityToken(String token) {
         expiredTokens.add(token);
     }
@@ -195,42 +210,41 @@ public final class ClbEmulator implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try {
-            Map<String, String> params = params(ex);
-            Map<String, String> headers = new TreeMap<>();
-            ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
-            String action = ex.getRequestHeaders().getFirst("x-acs-action");
-            if (action == null) {
-                action = params.getOrDefault("Action", "");
-            }
-            boolean signed = ex.getRequestHeaders().getFirst("Authorization") != null || params.containsKey("Signature");
+            WireRequest request = WireRequest.read(ex);
+            String action = request.action;
+            Map<String, String> params = request.params;
             JsonObject body;
             int status = 200;
             try {
-                if (!signed) {
+                if (forbidden.stream().anyMatch(request::carries)) {
+                    secretsSeen.incrementAndGet();
+                    throw new ApiError(400, "SecretOnTheWire", "The request carries a value it must never carry.");
+                }
+                if (request.signing.isEmpty()) {
                     throw new ApiError(400, "MissingSignature", "The request is not signed.");
                 }
-                if (isExpired(ex.getRequestHeaders().getFirst("x-acs-security-token"), params.get("SecurityToken"))) {
+                if (isExpired(request.securityToken)) {
                     throw new ApiError(400, "InvalidSecurityToken.Expired", "The security token you provided has expired.");
                 }
                 if (!quotas.take(action)) {
-                    record(action, params, headers);
+                    record(request);
                     throw FaultInjector.Fault.THROTTLED.error();
                 }
                 FaultInjector.Fault fault = faults.draw(action);
                 sleep(faults.delay());
                 if (fault == FaultInjector.Fault.TIMEOUT) {
-                    record(action, params, headers);
+                    record(request);
                     sleep(faults.hang()); // the client gives up first; nothing was changed
                     throw new ApiError(504, "", "late answer");
                 }
                 if (fault == FaultInjector.Fault.AMBIGUOUS) {
-                    body = dispatch(action, params, headers); // applied, but the answer comes too late
+                    body = dispatch(request); // applied, but the answer comes too late
                     sleep(faults.hang());
                 } else if (fault != null) {
-                    record(action, params, headers);
+                    record(request);
                     throw fault.error();
                 } else {
-                    body = dispatch(action, params, headers);
+                    body = dispatch(request);
                 }
             } catch (ApiError e) {
                 status = e.status;
@@ -252,13 +266,12 @@ public final class ClbEmulator implements AutoCloseable {
         }
     }
 
-    private synchronized boolean isExpired(String headerToken, String queryToken) {
-        return (headerToken != null && expiredTokens.contains(headerToken))
-                || (queryToken != null && expiredTokens.contains(queryToken));
+    private synchronized boolean isExpired(String securityToken) {
+        return !securityToken.isEmpty() && expiredTokens.contains(securityToken);
     }
 
-    private synchronized void record(String action, Map<String, String> p, Map<String, String> headers) {
-        calls.add(new Call(action, p, headers));
+    private synchronized void record(WireRequest r) {
+        calls.add(new Call(r));
     }
 
     private static void sleep(Duration d) {
@@ -272,13 +285,14 @@ public final class ClbEmulator implements AutoCloseable {
         }
     }
 
-    private synchronized JsonObject dispatch(String action, Map<String, String> p, Map<String, String> headers)
-            throws ApiError {
+    private synchronized JsonObject dispatch(WireRequest r) throws ApiError {
+        String action = r.action;
+        Map<String, String> p = r.params;
         Runnable change = beforeNext.remove(action);
         if (change != null) {
             change.run();
         }
-        calls.add(new Call(action, p, headers));
+        calls.add(new Call(r));
         if (p.getOrDefault("RegionId", "").isEmpty()) {
             throw new ApiError(400, "MissingRegionId", "RegionId is mandatory for this action.");
         }
@@ -319,7 +333,7 @@ public final class ClbEmulator implements AutoCloseable {
             j.addProperty("ServerId", b.serverId());
             j.addProperty("Port", b.port());
             j.addProperty("Weight", b.weight());
-            j.addProperty("Type", b.type().wire());
+            j.addProperty("Type", WireTypes.wire(b.type()));
             j.addProperty("Description", b.description());
             if (!b.serverIp().isEmpty()) {
                 j.addProperty("ServerIp", b.serverIp());
@@ -391,44 +405,32 @@ public final class ClbEmulator implements AutoCloseable {
         return o;
     }
 
-    private static Map<String, String> params(HttpExchange ex) throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
-        decode(ex.getRequestURI().getRawQuery(), out);
-        byte[] body = ex.getRequestBody().readAllBytes();
-        String type = ex.getRequestHeaders().getFirst("Content-Type");
-        if (body.length > 0 && type != null && type.startsWith("application/x-www-form-urlencoded")) {
-            decode(new String(body, StandardCharsets.UTF_8), out);
-        }
-        return out;
-    }
-
-    private static void decode(String raw, Map<String, String> out) {
-        if (raw == null || raw.isEmpty()) {
-            return;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = eq < 0 ? pair : pair.substring(0, eq);
-            String v = eq < 0 ? "" : pair.substring(eq + 1);
-            out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
-        }
-    }
-
-    /** One recorded API call: the action, its parameters and the request headers (names in lower case). */
+    /**
+     * One recorded API call: the action, its parameters and headers (names in lower case), none of them a
+     * credential or a signature, and how it was signed.
+     */
     public static final class Call {
         private final String action;
         private final Map<String, String> params;
         private final Map<String, String> headers;
+        private final String signing;
+        private final boolean securityToken;
 
-        Call(String action, Map<String, String> params, Map<String, String> headers) {
-            this.action = action;
-            this.params = Map.copyOf(params);
-            this.headers = Map.copyOf(headers);
+        Call(WireRequest r) {
+            this.action = r.action;
+            this.params = r.params;
+            this.headers = r.headers;
+            this.signing = r.signing;
+            this.securityToken = !r.securityToken.isEmpty();
         }
 
         public String action() { return action; }
         public Map<String, String> params() { return params; }
         public Map<String, String> headers() { return headers; }
+        /** The signature's scheme, e.g. {@code ACS3-HMAC-SHA256}. */
+        public String signing() { return signing; }
+        /** Whether the call carried an STS token. */
+        public boolean sentSecurityToken() { return securityToken; }
         /** Whether the call changes anything. */
         public boolean isWrite() { return !action.startsWith("Describe"); }
         @Override public String toString() { return action + " " + params.getOrDefault("VServerGroupId", ""); }

@@ -67,6 +67,38 @@ class ClbEmulatorTest {
     }
 
     @Test
+    void keepsNoCredentialOfACall() throws Exception {
+        call("DescribeVServerGroupAttribute", null, true);
+        ClbEmulator.Call c = emu.calls().get(0);
+        assertThat(c.signing()).isEqualTo("ACS3-HMAC-SHA256");
+        assertThat(c.headers()).doesNotContainKey("authorization");
+        assertThat(c.headers().values()).noneMatch(v -> v.contains("Credential=test"));
+    }
+
+    @Test
+    void refusesAndCountsARequestCarryingAForbiddenValue() throws Exception {
+        emu.forbidOnTheWire("the-secret");
+        HttpResponse<String> r = call("AddVServerGroupBackendServers", "[" + server("i-1", 10, "the-secret") + "]", true);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("SecretOnTheWire");
+        assertThat(emu.secretsSeen()).isEqualTo(1);
+        assertThat(emu.backends("rsp-1")).isEmpty();
+    }
+
+    @Test
+    void judgesTypesAndDescriptionsByTheApiReferenceNotByClbSyncsCodec() throws Exception {
+        String upper = "[" + server("i-1", 10, "d").replace("\"ecs\"", "\"ECS\"") + "]";
+        assertThat(call("AddVServerGroupBackendServers", upper, true).body()).contains("Type must be ecs, eni or eci");
+        String eniWithoutIp = "[" + server("eni-1", 10, "d").replace("\"ecs\"", "\"eni\"") + "]";
+        assertThat(call("AddVServerGroupBackendServers", eniWithoutIp, true).body()).contains("ServerIp is mandatory");
+        assertThat(call("AddVServerGroupBackendServers", "[" + server("i-1", 10, "a b") + "]", true).body())
+                .contains("Description must be at most 80");
+        assertThat(call("AddVServerGroupBackendServers", "[" + server("i-1", 10, "x".repeat(81)) + "]", true).body())
+                .contains("Description must be at most 80");
+        assertThat(emu.backends("rsp-1")).isEmpty();
+    }
+
+    @Test
     void rejectsMoreThanTwentyBackendsPerCall() throws Exception {
         HttpResponse<String> r = call("AddVServerGroupBackendServers", array(21), true);
         assertThat(r.statusCode()).isEqualTo(400);

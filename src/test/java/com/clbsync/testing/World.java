@@ -66,6 +66,7 @@ public final class World implements AutoCloseable {
 
     public World() throws Exception {
         clb = ClbEmulator.start();
+        clb.forbidOnTheWire(SECRET); // the AccessKey secret signs requests; it never travels
         for (String g : List.of(GROUP_1, GROUP_2, GROUP_3, GROUP_4)) {
             clb.createGroup(LB, g);
         }
@@ -165,6 +166,7 @@ public final class World implements AutoCloseable {
     private SyncReport checked(SyncReport r) {
         String text = ReportText.render(r) + ReportJson.render(r);
         assertThat(text).doesNotContain(SECRET);
+        assertThat(clb.secretsSeen()).as("requests that carried the AccessKey secret").isZero();
         clusters.values().forEach(c -> assertThat(text).doesNotContain(c.token()));
         return r;
     }
