@@ -11,6 +11,7 @@ import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.ClusterConfig;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.config.WeightMode;
+import com.clbsync.emulator.ApiCall;
 import com.clbsync.emulator.ClbEmulator;
 import com.clbsync.kube.ClusterReader;
 import com.clbsync.kube.ManifestClusterReader;
@@ -153,8 +154,8 @@ public final class Demo {
     private void step(String label, String what, SyncScope scope, String... show) {
         clb.clearCalls();
         SyncReport report = global.run(true, scope);
-        List<ClbEmulator.Call> made = clb.calls();
-        callsPerStep.add(made.stream().collect(Collectors.groupingBy(ClbEmulator.Call::action, TreeMap::new,
+        List<ApiCall> made = clb.calls();
+        callsPerStep.add(made.stream().collect(Collectors.groupingBy(ApiCall::action, TreeMap::new,
                 Collectors.counting())));
         out.println();
         wrap("== Step " + label + ". ", what);
@@ -180,11 +181,11 @@ public final class Demo {
     }
 
     /** The calls as made, a run of the same action on the same group counted once: "Describe... x 2, Add... x 1". */
-    private static String inOrder(List<ClbEmulator.Call> calls) {
+    private static String inOrder(List<ApiCall> calls) {
         List<String> parts = new ArrayList<>();
         String last = null;
         int count = 0;
-        for (ClbEmulator.Call c : calls) {
+        for (ApiCall c : calls) {
             if (c.action().equals(last)) {
                 count++;
                 continue;

@@ -94,4 +94,16 @@ final class FaultInjector {
             return new ApiError(status, code, message);
         }
     }
+
+    /** Waits {@code d} (a fault's delay or hang); nothing for zero. */
+    static void sleep(java.time.Duration d) {
+        if (d.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

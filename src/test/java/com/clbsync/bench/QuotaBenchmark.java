@@ -4,6 +4,7 @@ import com.clbsync.clb.ClbCredentials;
 import com.clbsync.clb.Quotas;
 import com.clbsync.clb.Rate;
 import com.clbsync.clb.SlbVServerGroupApi;
+import com.clbsync.emulator.ApiCall;
 import com.clbsync.emulator.ClbEmulator;
 import com.clbsync.sync.GroupReport;
 import com.clbsync.sync.SyncFactory;
@@ -92,7 +93,7 @@ public final class QuotaBenchmark {
     }
 
     private static long writes(World world) {
-        return world.clb.calls().stream().filter(ClbEmulator.Call::isWrite).count();
+        return world.clb.calls().stream().filter(ApiCall::isWrite).count();
     }
 
     /** The production client (standard retries and timeouts) with these quotas, against the emulator. */

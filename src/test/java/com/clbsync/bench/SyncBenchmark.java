@@ -1,5 +1,6 @@
 package com.clbsync.bench;
 
+import com.clbsync.emulator.ApiCall;
 import com.clbsync.emulator.ClbEmulator;
 import com.clbsync.sync.SyncReport;
 import com.clbsync.sync.SyncService;
@@ -67,7 +68,7 @@ public final class SyncBenchmark {
         long start = System.nanoTime();
         SyncReport r = service.run(true);
         long ms = (System.nanoTime() - start) / 1_000_000;
-        Map<String, Long> calls = world.clb.calls().stream().collect(Collectors.groupingBy(ClbEmulator.Call::action,
+        Map<String, Long> calls = world.clb.calls().stream().collect(Collectors.groupingBy(ApiCall::action,
                 TreeMap::new, Collectors.counting()));
         System.out.printf("%-22s exit %d, %5d ms, %3d CLB calls %s%n", label, r.exitCode(), ms,
                 calls.values().stream().mapToLong(Long::longValue).sum(), calls);

@@ -1,5 +1,6 @@
 package com.clbsync.clb;
 
+import com.clbsync.emulator.ApiCall;
 import com.clbsync.emulator.ClbEmulator;
 import com.clbsync.plan.Backend;
 import com.clbsync.testing.MutableClock;
@@ -45,7 +46,7 @@ class SlbVServerGroupApiTest {
     void addsInBatchesOfTwentyAndDescribesWhatIsThere() throws Exception {
         emu.putBackend("rsp-1", Backend.ecs("i-hand", 80, 30, "manual"));
         api.add("rsp-1", backends(45, 2));
-        assertThat(emu.calls()).extracting(ClbEmulator.Call::action).containsOnly("AddVServerGroupBackendServers").hasSize(3);
+        assertThat(emu.calls()).extracting(ApiCall::action).containsOnly("AddVServerGroupBackendServers").hasSize(3);
 
         VServerGroup g = api.describe("rsp-1");
         assertThat(g.loadBalancerId()).isEqualTo("lb-1");
@@ -143,7 +144,7 @@ class SlbVServerGroupApiTest {
     void sendsTheSecurityTokenAndASignatureButNeverTheSecret() throws Exception {
         emu.forbidOnTheWire(SECRET);
         api.describe("rsp-1");
-        ClbEmulator.Call call = emu.calls().get(0);
+        ApiCall call = emu.calls().get(0);
         assertThat(emu.secretsSeen()).as("the secret signs, it never travels").isZero();
         assertThat(call.sentSecurityToken()).isTrue();
         assertThat(call.signing()).isEqualTo("ACS3-HMAC-SHA256");

@@ -62,14 +62,14 @@ class ClbEmulatorTest {
         HttpResponse<String> d = call("DescribeVServerGroupAttribute", null, true);
         assertThat(d.body()).contains("\"LoadBalancerId\":\"lb-1\"").contains("i-19");
         assertThat(emu.backends("rsp-1")).hasSize(20);
-        assertThat(emu.calls()).extracting(ClbEmulator.Call::action)
+        assertThat(emu.calls()).extracting(ApiCall::action)
                 .containsExactly("AddVServerGroupBackendServers", "DescribeVServerGroupAttribute");
     }
 
     @Test
     void keepsNoCredentialOfACall() throws Exception {
         call("DescribeVServerGroupAttribute", null, true);
-        ClbEmulator.Call c = emu.calls().get(0);
+        ApiCall c = emu.calls().get(0);
         assertThat(c.signing()).isEqualTo("ACS3-HMAC-SHA256");
         assertThat(c.headers()).doesNotContainKey("authorization");
         assertThat(c.headers().values()).noneMatch(v -> v.contains("Credential=test"));

@@ -3,6 +3,7 @@ package com.clbsync.fc;
 import com.clbsync.clb.ClbCredentials;
 import com.clbsync.clb.SlbVServerGroupApi;
 import com.clbsync.config.SyncConfig;
+import com.clbsync.emulator.ApiCall;
 import com.clbsync.emulator.ClbEmulator;
 import com.clbsync.plan.Backend;
 import com.clbsync.sync.ClusterClients;
@@ -359,6 +360,6 @@ class SyncHandlerTest {
         JsonObject fresh = invoke(Files.readString(Path.of("events", "timer.json")),
                 ClbCredentials.of("STS.AKID2", World.SECRET, "sts-token-2"));
         assertThat(fresh.get("exitCode").getAsInt()).as(fresh.toString()).isZero();
-        assertThat(world.clb.calls().stream().map(ClbEmulator.Call::action)).contains("AddVServerGroupBackendServers");
+        assertThat(world.clb.calls().stream().map(ApiCall::action)).contains("AddVServerGroupBackendServers");
     }
 }

@@ -10,6 +10,7 @@ import com.clbsync.clb.SlbVServerGroupApi;
 import com.clbsync.config.ClusterConfig;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.config.WeightMode;
+import com.clbsync.emulator.ApiCall;
 import com.clbsync.emulator.ClbEmulator;
 import com.clbsync.plan.Backend;
 import com.clbsync.sync.DrainLog;
@@ -204,11 +205,11 @@ public final class World implements AutoCloseable {
     }
 
     public List<String> callActions() {
-        return clb.calls().stream().map(ClbEmulator.Call::action).collect(Collectors.toList());
+        return clb.calls().stream().map(ApiCall::action).collect(Collectors.toList());
     }
 
     public long writes() {
-        return clb.calls().stream().filter(ClbEmulator.Call::isWrite).count();
+        return clb.calls().stream().filter(ApiCall::isWrite).count();
     }
 
     @Override
