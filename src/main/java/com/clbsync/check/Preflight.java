@@ -204,7 +204,7 @@ public final class Preflight {
                 Optional<ServiceLbSpec> spec = LbAnnotations.parse(svc, c.backendType());
                 if (spec.isPresent() && config.access().refusal(c.name(), svc.namespace(), spec.get().loadBalancerId()).isEmpty()) {
                     for (GroupPort gp : spec.get().groups()) {
-                        groups.putIfAbsent(gp.groupId(), c.name() + "/" + svc.namespace() + "/" + svc.name());
+                        groups.putIfAbsent(gp.groupId(), c.name() + "/" + svc.id());
                     }
                 }
             } catch (AnnotationException e) {

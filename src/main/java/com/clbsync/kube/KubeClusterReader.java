@@ -5,6 +5,7 @@ import com.clbsync.model.KubeEndpointSlice;
 import com.clbsync.model.KubeNode;
 import com.clbsync.model.KubeService;
 import com.clbsync.model.Refresh;
+import com.clbsync.model.ServiceName;
 import com.clbsync.time.Sleeper;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
@@ -90,16 +91,14 @@ public final class KubeClusterReader implements ClusterReader {
     @Override
     public ClusterSnapshot refresh(ClusterSnapshot base, Refresh what) throws ClusterReadException {
         List<KubeService> services = new ArrayList<>();
-        for (String key : what.services()) {
-            String[] nsName = key.split("/", 2);
-            get("service " + key, () -> core.readNamespacedService(nsName[1], nsName[0]).execute())
+        for (ServiceName s : what.services()) {
+            get("service " + s, () -> core.readNamespacedService(s.name(), s.namespace()).execute())
                     .map(KubeMapper::service).ifPresent(services::add);
         }
         List<KubeEndpointSlice> slices = new ArrayList<>();
-        for (String key : what.slicesOf()) {
-            String[] nsName = key.split("/", 2);
-            slices.addAll(list("list endpointslices of " + key, cont -> discovery.listNamespacedEndpointSlice(nsName[0])
-                    .labelSelector(KubeMapper.SERVICE_NAME_LABEL + "=" + nsName[1]).limit(PAGE_SIZE)._continue(cont)
+        for (ServiceName s : what.slicesOf()) {
+            slices.addAll(list("list endpointslices of " + s, cont -> discovery.listNamespacedEndpointSlice(s.namespace())
+                    .labelSelector(KubeMapper.SERVICE_NAME_LABEL + "=" + s.name()).limit(PAGE_SIZE)._continue(cont)
                     .buildCall(null), V1EndpointSlice.class, KubeMapper::slice));
         }
         List<KubeNode> nodes = new ArrayList<>();

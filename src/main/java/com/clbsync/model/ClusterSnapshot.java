@@ -46,10 +46,10 @@ public final class ClusterSnapshot {
     public ClusterSnapshot refreshed(Refresh what, List<KubeService> got, List<KubeEndpointSlice> gotSlices,
                                      List<KubeNode> gotNodes) {
         List<KubeService> s = new ArrayList<>();
-        services.stream().filter(x -> !what.services().contains(x.namespace() + "/" + x.name())).forEach(s::add);
+        services.stream().filter(x -> !what.services().contains(x.id())).forEach(s::add);
         s.addAll(got);
         List<KubeEndpointSlice> e = new ArrayList<>();
-        slices.stream().filter(x -> !what.slicesOf().contains(x.namespace() + "/" + x.serviceName())).forEach(e::add);
+        slices.stream().filter(x -> !what.slicesOf().contains(x.service())).forEach(e::add);
         e.addAll(gotSlices);
         List<KubeNode> n = new ArrayList<>();
         nodes.stream().filter(x -> !what.nodes().contains(x.name())).forEach(n::add);
@@ -64,8 +64,8 @@ public final class ClusterSnapshot {
 
     private static Set<Object> named(ClusterSnapshot s, Refresh what) {
         Set<Object> out = new HashSet<>();
-        s.services.stream().filter(x -> what.services().contains(x.namespace() + "/" + x.name())).forEach(out::add);
-        s.slices.stream().filter(x -> what.slicesOf().contains(x.namespace() + "/" + x.serviceName())).forEach(out::add);
+        s.services.stream().filter(x -> what.services().contains(x.id())).forEach(out::add);
+        s.slices.stream().filter(x -> what.slicesOf().contains(x.service())).forEach(out::add);
         s.nodes.stream().filter(x -> what.nodes().contains(x.name())).forEach(out::add);
         return out;
     }

@@ -44,6 +44,8 @@ public final class KubeEndpointSlice {
     public String name() { return name; }
     /** The {@code kubernetes.io/service-name} label; empty when the slice belongs to no Service. */
     public String serviceName() { return serviceName; }
+    /** The Service it belongs to ({@code kubernetes.io/service-name}), in its namespace. */
+    public ServiceName service() { return ServiceName.of(namespace, serviceName); }
     public List<SliceEndpoint> endpoints() { return endpoints; }
     /** The names of the slice's ports: a Service port whose targetPort is a name counts only slices that carry it. */
     public Set<String> portNames() { return ports.keySet(); }

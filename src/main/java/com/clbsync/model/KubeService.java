@@ -36,6 +36,8 @@ public final class KubeService {
 
     public String namespace() { return namespace; }
     public String name() { return name; }
+    /** Its {@code namespace/name}. */
+    public ServiceName id() { return ServiceName.of(namespace, name); }
     public Map<String, String> annotations() { return annotations; }
     /** {@code spec.externalTrafficPolicy: Local}. */
     public boolean localTrafficPolicy() { return localTrafficPolicy; }

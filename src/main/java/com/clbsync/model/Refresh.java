@@ -8,27 +8,27 @@ import java.util.TreeSet;
 /**
  * What a targeted event names in one cluster, to be read again on top of a snapshot: Services (got
  * by name), the EndpointSlices of Services (listed by their {@code kubernetes.io/service-name}
- * label) and Nodes (got by name). Keys are {@code namespace/name}; Nodes are named alone.
+ * label) and Nodes (got by name).
  */
 public final class Refresh {
-    private final Set<String> services;
-    private final Set<String> slicesOf;
+    private final Set<ServiceName> services;
+    private final Set<ServiceName> slicesOf;
     private final Set<String> nodes;
 
-    private Refresh(Collection<String> services, Collection<String> slicesOf, Collection<String> nodes) {
+    private Refresh(Collection<ServiceName> services, Collection<ServiceName> slicesOf, Collection<String> nodes) {
         this.services = Set.copyOf(new TreeSet<>(services));
         this.slicesOf = Set.copyOf(new TreeSet<>(slicesOf));
         this.nodes = Set.copyOf(new TreeSet<>(nodes));
     }
 
-    public static Refresh of(Collection<String> services, Collection<String> slicesOf, Collection<String> nodes) {
+    public static Refresh of(Collection<ServiceName> services, Collection<ServiceName> slicesOf, Collection<String> nodes) {
         return new Refresh(services, slicesOf, nodes);
     }
 
-    /** {@code namespace/name} of the Services to get again. */
-    public Set<String> services() { return services; }
-    /** {@code namespace/service} of the Services whose EndpointSlices to list again. */
-    public Set<String> slicesOf() { return slicesOf; }
+    /** The Services to get again. */
+    public Set<ServiceName> services() { return services; }
+    /** The Services whose EndpointSlices to list again. */
+    public Set<ServiceName> slicesOf() { return slicesOf; }
     /** Names of the Nodes to get again. */
     public Set<String> nodes() { return nodes; }
     /** The requests it takes (one per Service, per Service's slices, per Node; one page each, as a rule). */

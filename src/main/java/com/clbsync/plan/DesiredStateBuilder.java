@@ -3,6 +3,7 @@ package com.clbsync.plan;
 import com.clbsync.model.KubeEndpointSlice;
 import com.clbsync.model.KubeNode;
 import com.clbsync.model.KubeService;
+import com.clbsync.model.ServiceName;
 import com.clbsync.model.ServicePort;
 import com.clbsync.model.SliceEndpoint;
 
@@ -42,7 +43,7 @@ public final class DesiredStateBuilder {
     public static Set<String> eniAddresses(List<ClusterView> clusters, Access access) {
         Set<String> ips = new TreeSet<>();
         for (ClusterView cluster : clusters) {
-            Map<String, List<KubeEndpointSlice>> slicesByService = slicesByService(cluster.snapshot().slices());
+            Map<ServiceName, List<KubeEndpointSlice>> slicesByService = slicesByService(cluster.snapshot().slices());
             for (KubeService svc : cluster.snapshot().services()) {
                 Optional<ServiceLbSpec> spec;
                 try {
@@ -52,7 +53,7 @@ public final class DesiredStateBuilder {
                 }
                 if (spec.isPresent() && spec.get().backendType() == BackendType.ENI
                         && access.refusal(cluster.name(), svc.namespace(), spec.get().loadBalancerId()).isEmpty()) {
-                    slicesByService.getOrDefault(key(svc), List.of())
+                    slicesByService.getOrDefault(svc.id(), List.of())
                             .forEach(s -> s.endpoints().forEach(ep -> ips.add(ep.ip())));
                 }
             }
@@ -83,7 +84,7 @@ public final class DesiredStateBuilder {
                 }
             }
             cluster.snapshot().slices().forEach(s -> s.endpoints().forEach(ep -> liveIps.add(ep.ip())));
-            Map<String, List<KubeEndpointSlice>> slicesByService = slicesByService(cluster.snapshot().slices());
+            Map<ServiceName, List<KubeEndpointSlice>> slicesByService = slicesByService(cluster.snapshot().slices());
             for (KubeService svc : cluster.snapshot().services()) {
                 ServiceRef ref = ServiceRef.of(cluster.name(), cluster.ownerId(), svc.namespace(), svc.name());
                 Optional<ServiceLbSpec> spec;
@@ -107,7 +108,7 @@ public final class DesiredStateBuilder {
                             + " they are", enis.failure().get()));
                     continue;
                 }
-                List<KubeEndpointSlice> slices = slicesByService.getOrDefault(key(svc), List.of());
+                List<KubeEndpointSlice> slices = slicesByService.getOrDefault(svc.id(), List.of());
                 if (eni && slices.isEmpty()) {
                     warnings.add(ref + ": no EndpointSlice (being re-created?): its backends are kept at weight 0 until"
                             + " its slices return");
@@ -197,19 +198,15 @@ public final class DesiredStateBuilder {
         return out;
     }
 
-    private static String key(KubeService svc) {
-        return svc.namespace() + "/" + svc.name();
-    }
-
     /**
-     * The IPv4 slices of each Service ({@code kubernetes.io/service-name}), by namespace/service: a
-     * dual-stack Service lists each pod in an IPv6 slice too, which would count it twice.
+     * The IPv4 slices of each Service ({@code kubernetes.io/service-name}): a dual-stack Service lists each
+     * pod in an IPv6 slice too, which would count it twice.
      */
-    private static Map<String, List<KubeEndpointSlice>> slicesByService(List<KubeEndpointSlice> slices) {
-        Map<String, List<KubeEndpointSlice>> out = new HashMap<>();
+    private static Map<ServiceName, List<KubeEndpointSlice>> slicesByService(List<KubeEndpointSlice> slices) {
+        Map<ServiceName, List<KubeEndpointSlice>> out = new HashMap<>();
         for (KubeEndpointSlice slice : slices) {
             if (!slice.serviceName().isEmpty() && slice.ipv4()) {
-                out.computeIfAbsent(slice.namespace() + "/" + slice.serviceName(), k -> new ArrayList<>()).add(slice);
+                out.computeIfAbsent(slice.service(), k -> new ArrayList<>()).add(slice);
             }
         }
         return out;

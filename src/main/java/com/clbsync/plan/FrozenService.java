@@ -35,5 +35,5 @@ public final class FrozenService {
                 && reason.equals(((FrozenService) o).reason) && detail.equals(((FrozenService) o).detail);
     }
     @Override public int hashCode() { return Objects.hash(service, reason, detail); }
-    @Override public String toString() { return service.cluster() + ": " + service.namespace() + "/" + service.name() + ": " + reason(); }
+    @Override public String toString() { return service.cluster() + ": " + service.id() + ": " + reason(); }
 }

@@ -1,5 +1,7 @@
 package com.clbsync.plan;
 
+import com.clbsync.model.ServiceName;
+
 import java.util.Objects;
 
 /** A Service of a configured cluster: the cluster's name, its owner id, and the Service's namespace/name. */
@@ -24,6 +26,8 @@ public final class ServiceRef implements Comparable<ServiceRef> {
     public String ownerId() { return ownerId; }
     public String namespace() { return namespace; }
     public String name() { return name; }
+    /** Its {@code namespace/name} in its cluster. */
+    public ServiceName id() { return ServiceName.of(namespace, name); }
 
     @Override public int compareTo(ServiceRef o) { return toString().compareTo(o.toString()); }
     @Override public boolean equals(Object o) {

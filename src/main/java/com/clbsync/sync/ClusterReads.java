@@ -5,6 +5,7 @@ import com.clbsync.config.SyncConfig;
 import com.clbsync.kube.ClusterReader;
 import com.clbsync.model.ClusterSnapshot;
 import com.clbsync.model.Refresh;
+import com.clbsync.model.ServiceName;
 import com.clbsync.plan.ClusterView;
 import com.clbsync.plan.InstanceIds;
 import com.clbsync.plan.NotReadyStorm;
@@ -191,8 +192,8 @@ final class ClusterReads {
         }
         Set<ObjectRef> out = new HashSet<>();
         scope.objects().stream().filter(o -> o.cluster().equals(cluster)).forEach(out::add);
-        Set<String> services = ScopeResolver.servicesNamed(scope, cluster, s);
-        s.slices().stream().filter(x -> services.contains(x.namespace() + "/" + x.serviceName()))
+        Set<ServiceName> services = ScopeResolver.servicesNamed(scope, cluster, s);
+        s.slices().stream().filter(x -> services.contains(x.service()))
                 .forEach(x -> out.add(ObjectRef.of(cluster, ObjectKind.ENDPOINT_SLICE, x.namespace(), x.name())));
         return out;
     }

@@ -51,7 +51,7 @@ public final class ReportJson {
         for (FrozenService f : r.frozenServices()) {
             JsonObject j = new JsonObject();
             j.addProperty("cluster", f.service().cluster());
-            j.addProperty("service", f.service().namespace() + "/" + f.service().name());
+            j.addProperty("service", f.service().id().toString());
             j.addProperty("reason", f.reason());
             frozen.add(j);
         }

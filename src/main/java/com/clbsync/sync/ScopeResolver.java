@@ -4,6 +4,7 @@ import com.clbsync.clb.VServerGroup;
 import com.clbsync.model.ClusterSnapshot;
 import com.clbsync.model.KubeEndpointSlice;
 import com.clbsync.model.Refresh;
+import com.clbsync.model.ServiceName;
 import com.clbsync.plan.BackendDescription;
 import com.clbsync.plan.ClusterView;
 import com.clbsync.plan.DesiredState;
@@ -12,6 +13,8 @@ import com.clbsync.plan.ServiceRef;
 import com.clbsync.plan.ServiceTarget;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,14 +45,14 @@ final class ScopeResolver {
         if (scope.isFull() || scope.clusters().contains(cluster)) {
             return Optional.empty();
         }
-        Set<String> services = new TreeSet<>();
+        Set<ServiceName> services = new TreeSet<>();
         Set<String> nodes = new TreeSet<>();
         for (ObjectRef o : scope.objects()) {
             if (!o.cluster().equals(cluster)) {
                 continue;
             }
             if (o.kind() == ObjectKind.SERVICE) {
-                services.add(o.namespace() + "/" + o.name());
+                services.add(ServiceName.of(o.namespace(), o.name()));
             } else if (o.kind() == ObjectKind.NODE) {
                 nodes.add(o.name());
             } else if (!o.kind().namesAService()) {
@@ -59,12 +62,12 @@ final class ScopeResolver {
         return Optional.of(Refresh.of(services, servicesNamed(scope, cluster, cached), nodes));
     }
 
-    /** {@code namespace/service} of each Service the scope names in the cluster, itself or by its Endpoints or slices. */
-    static Set<String> servicesNamed(SyncScope scope, String cluster, ClusterSnapshot snapshot) {
-        Set<String> out = new TreeSet<>();
+    /** Each Service the scope names in the cluster, itself or by its Endpoints or slices. */
+    static Set<ServiceName> servicesNamed(SyncScope scope, String cluster, ClusterSnapshot snapshot) {
+        Set<ServiceName> out = new TreeSet<>();
         for (ObjectRef o : scope.objects()) {
             if (o.cluster().equals(cluster) && o.kind().namesAService()) {
-                out.add(o.namespace() + "/" + serviceName(o, snapshot));
+                out.add(ServiceName.of(o.namespace(), serviceName(o, snapshot)));
             }
         }
         return out;
@@ -78,18 +81,19 @@ final class ScopeResolver {
             out.addAll(scanned);
             return out;
         }
-        Set<String> services = new TreeSet<>(); // cluster/namespace/name, resolved once
+        Map<String, Set<ServiceName>> services = new HashMap<>(); // by cluster, each resolved once
         Set<String> wholeClusters = new TreeSet<>(scope.clusters()); // a Node feeds every group of its cluster
         for (ObjectRef o : scope.objects()) {
             if (o.kind().namesAService()) {
-                services.add(o.cluster() + "/" + o.namespace() + "/" + serviceName(o, views));
+                services.computeIfAbsent(o.cluster(), c -> new HashSet<>()).add(ServiceName.of(o.namespace(), serviceName(o, views)));
             } else {
                 wholeClusters.add(o.cluster());
             }
         }
         referenced.forEach((group, targets) -> {
             for (ServiceTarget t : targets) {
-                if (wholeClusters.contains(t.service().cluster()) || services.contains(t.service().toString())) {
+                ServiceRef s = t.service();
+                if (wholeClusters.contains(s.cluster()) || services.getOrDefault(s.cluster(), Set.of()).contains(s.id())) {
                     out.add(group);
                 }
             }
@@ -126,10 +130,8 @@ final class ScopeResolver {
             if (readInFull.contains(v.name())) {
                 owners.add(v.ownerId());
             }
-            servicesNamed(scope, v.name(), v.snapshot()).forEach(key -> {
-                String[] nsName = key.split("/", 2);
-                services.add(ServiceRef.of(v.name(), v.ownerId(), nsName[0], nsName[1]));
-            });
+            servicesNamed(scope, v.name(), v.snapshot()).forEach(s -> services.add(ServiceRef.of(v.name(), v.ownerId(),
+                    s.namespace(), s.name())));
         }
         return Removable.readAfresh(owners, services, instancesReadAfresh);
     }

@@ -21,7 +21,8 @@ class ClusterSnapshotTest {
 
         KubeService web2 = KubeService.of("shop", "web", Map.of("k", "v"), true, List.of());
         KubeEndpointSlice webSlice2 = KubeEndpointSlice.of("shop", "web-2", "web", List.of(SliceEndpoint.of("10.0.0.1", true, false, "n1")));
-        ClusterSnapshot after = base.refreshed(Refresh.of(Set.of("shop/web", "shop/gone"), Set.of("shop/web"), Set.of("n2")),
+        ClusterSnapshot after = base.refreshed(Refresh.of(Set.of(ServiceName.of("shop", "web"), ServiceName.of("shop", "gone")),
+                Set.of(ServiceName.of("shop", "web")), Set.of("n2")),
                 List.of(web2), List.of(webSlice2), List.of());
 
         assertThat(after.services()).containsExactlyInAnyOrder(web2, api);

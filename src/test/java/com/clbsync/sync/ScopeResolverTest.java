@@ -3,6 +3,7 @@ package com.clbsync.sync;
 import com.clbsync.model.ClusterSnapshot;
 import com.clbsync.model.KubeEndpointSlice;
 import com.clbsync.model.Refresh;
+import com.clbsync.model.ServiceName;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,7 +28,8 @@ class ScopeResolverTest {
 
         Optional<Refresh> r = ScopeResolver.refreshOf(scope, "a", CACHED);
 
-        assertThat(r).contains(Refresh.of(Set.of("shop/api"), Set.of("shop/api", "shop/web", "shop/cart"), Set.of("n1")));
+        assertThat(r).contains(Refresh.of(Set.of(ServiceName.of("shop", "api")), Set.of(ServiceName.of("shop", "api"),
+                ServiceName.of("shop", "web"), ServiceName.of("shop", "cart")), Set.of("n1")));
         assertThat(r.get().requests()).isEqualTo(5);
         assertThat(ScopeResolver.refreshOf(scope, "c", CACHED)).as("a cluster the event does not name").contains(
                 Refresh.of(Set.of(), Set.of(), Set.of()));
