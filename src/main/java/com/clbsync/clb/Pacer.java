@@ -1,6 +1,7 @@
 package com.clbsync.clb;
 
 import com.clbsync.time.Deadline;
+import com.clbsync.time.Sleeper;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
@@ -22,10 +23,24 @@ final class Pacer {
     private final Quotas quotas;
     private final Deadline deadline;
     private final Map<String, Optional<Paced>> limiters = new ConcurrentHashMap<>();
+    private final Sleeper waits;
 
     Pacer(Quotas quotas, Deadline deadline) {
+        this(quotas, deadline, Pacer::park);
+    }
+
+    /** @param waits how a reserved permit's time is waited out (a test records it instead) */
+    Pacer(Quotas quotas, Deadline deadline, Sleeper waits) {
         this.quotas = quotas;
         this.deadline = deadline;
+        this.waits = waits;
+    }
+
+    /** Waits {@code d} to the nanosecond (a permit's time is short: Thread.sleep's milliseconds would pace too slowly). */
+    private static void park(Duration d) {
+        for (long until = System.nanoTime() + d.toNanos(), left = d.toNanos(); left > 0; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
     }
 
     /**
@@ -47,8 +62,13 @@ final class Pacer {
         if (nanos < 0) {
             return false;
         }
-        for (long until = System.nanoTime() + nanos, left = nanos; left > 0; left = until - System.nanoTime()) {
-            LockSupport.parkNanos(left); // the permit is reserved: wait out its time
+        if (nanos > 0) {
+            try {
+                waits.sleep(Duration.ofNanos(nanos)); // the permit is reserved: wait out its time
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
         return true;
     }

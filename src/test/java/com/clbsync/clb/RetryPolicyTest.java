@@ -37,8 +37,8 @@ class RetryPolicyTest {
     @Test
     void rejectsNonsense() {
         assertThatThrownBy(() -> RetryPolicy.of(Duration.ofSeconds(2), Duration.ofSeconds(1), 3))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("base <= cap and at least one attempt");
         assertThatThrownBy(() -> RetryPolicy.of(Duration.ofSeconds(1), Duration.ofSeconds(1), 0))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("base <= cap and at least one attempt");
     }
 }

@@ -100,6 +100,6 @@ class ManifestClusterReaderTest {
         assertThatThrownBy(() -> ManifestClusterReader.fromPath(dir).read()).isInstanceOf(ClusterReadException.class)
                 .hasMessageStartingWith("manifests:");
         assertThatThrownBy(() -> ManifestClusterReader.fromPath(dir.resolve("absent")).read())
-                .isInstanceOf(ClusterReadException.class);
+                .isInstanceOf(ClusterReadException.class).hasMessageStartingWith("manifests: NoSuchFileException");
     }
 }

@@ -32,6 +32,7 @@ class BatchesTest {
 
     @Test
     void rejectsANonPositiveSize() {
-        assertThatThrownBy(() -> Batches.of(range(3), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Batches.of(range(3), 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("batch size must be at least 1, not 0");
     }
 }
