@@ -1,9 +1,9 @@
 package com.clbsync.plan;
 
 import com.clbsync.model.KubeNode;
+import com.google.auto.value.AutoValue;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,17 +13,13 @@ import java.util.Optional;
  * certificate) than the machines, which may well still serve. Acting on readiness then would remove
  * a whole cluster from its groups, so the cluster's backends are kept as they are instead.
  */
-public final class NotReadyStorm {
+@AutoValue
+public abstract class NotReadyStorm {
     public static final double DEFAULT_FRACTION = 0.55;
-    private final int notReady;
-    private final int eligible;
-    private final double fraction;
 
-    private NotReadyStorm(int notReady, int eligible, double fraction) {
-        this.notReady = notReady;
-        this.eligible = eligible;
-        this.fraction = fraction;
-    }
+    public abstract int notReady();
+    public abstract int eligible();
+    abstract double fraction();
 
     /** The storm in these nodes, or empty when readiness may be acted on. */
     public static Optional<NotReadyStorm> in(List<KubeNode> nodes, double fraction) {
@@ -36,20 +32,11 @@ public final class NotReadyStorm {
             }
         }
         return eligible > 0 && notReady >= fraction * eligible
-                ? Optional.of(new NotReadyStorm(notReady, eligible, fraction)) : Optional.empty();
+                ? Optional.of(new AutoValue_NotReadyStorm(notReady, eligible, fraction)) : Optional.empty();
     }
 
-    public int notReady() { return notReady; }
-    public int eligible() { return eligible; }
-
-    @Override public boolean equals(Object o) {
-        if (!(o instanceof NotReadyStorm)) return false;
-        NotReadyStorm s = (NotReadyStorm) o;
-        return notReady == s.notReady && eligible == s.eligible && fraction == s.fraction;
-    }
-    @Override public int hashCode() { return Objects.hash(notReady, eligible, fraction); }
     @Override public String toString() {
         return String.format("%d of %d nodes that could serve are NotReady or Unknown (at least %.0f%%): readiness is"
-                + " not acted on, the cluster's backends and weights are kept as they are", notReady, eligible, 100 * fraction);
+                + " not acted on, the cluster's backends and weights are kept as they are", notReady(), eligible(), 100 * fraction());
     }
 }

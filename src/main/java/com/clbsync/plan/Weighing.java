@@ -1,30 +1,29 @@
 package com.clbsync.plan;
 
+import com.google.auto.value.AutoValue;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /** A weight policy's answer for one group: each Service's weighted backends, the shares, and remarks. */
-public final class Weighing {
-    private final Map<ServiceRef, List<Backend>> backends;
-    private final List<ServiceShare> shares;
-    private final List<String> notes;
-
-    private Weighing(Map<ServiceRef, List<Backend>> backends, List<ServiceShare> shares, List<String> notes) {
-        LinkedHashMap<ServiceRef, List<Backend>> copy = new LinkedHashMap<>();
-        backends.forEach((s, b) -> copy.put(s, List.copyOf(b)));
-        this.backends = Collections.unmodifiableMap(copy);
-        this.shares = List.copyOf(shares);
-        this.notes = List.copyOf(notes);
-    }
+@AutoValue
+public abstract class Weighing {
+    /** Each Service's weighted backends (held keys at their current weight). */
+    public abstract Map<ServiceRef, List<Backend>> backends();
+    /** Each Service's wanted and achieved share. */
+    public abstract List<ServiceShare> shares();
+    /** Remarks for the report (a group mixing annotated and plain Services, shares out of reach). */
+    public abstract List<String> notes();
 
     public static Weighing of(Map<ServiceRef, List<Backend>> backends, List<ServiceShare> shares, List<String> notes) {
-        return new Weighing(backends, shares, notes);
+        LinkedHashMap<ServiceRef, List<Backend>> copy = new LinkedHashMap<>();
+        backends.forEach((s, b) -> copy.put(s, List.copyOf(b)));
+        return new AutoValue_Weighing(Collections.unmodifiableMap(copy), List.copyOf(shares), List.copyOf(notes));
     }
 
     /**
@@ -50,18 +49,5 @@ public final class Weighing {
         return out;
     }
 
-    /** Each Service's weighted backends (held keys at their current weight). */
-    public Map<ServiceRef, List<Backend>> backends() { return backends; }
-    /** Each Service's wanted and achieved share. */
-    public List<ServiceShare> shares() { return shares; }
-    /** Remarks for the report (a group mixing annotated and plain Services, shares out of reach). */
-    public List<String> notes() { return notes; }
-
-    @Override public boolean equals(Object o) {
-        if (!(o instanceof Weighing)) return false;
-        Weighing w = (Weighing) o;
-        return backends.equals(w.backends) && shares.equals(w.shares) && notes.equals(w.notes);
-    }
-    @Override public int hashCode() { return Objects.hash(backends, shares, notes); }
-    @Override public String toString() { return backends + " " + shares + " " + notes; }
+    @Override public String toString() { return backends() + " " + shares() + " " + notes(); }
 }
