@@ -192,45 +192,55 @@ public final class ClbEmulator implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try {
             WireRequest request = WireRequest.read(ex);
-            String action = request.action;
             JsonObject body;
             int status = 200;
             try {
                 guards.check(request);
-                if (!quotas.take(action)) {
-                    record(request);
-                    throw FaultInjector.Fault.THROTTLED.error();
-                }
-                FaultInjector.Fault fault = faults.draw(action);
-                FaultInjector.sleep(faults.delay());
-                if (fault == FaultInjector.Fault.TIMEOUT) {
-                    record(request);
-                    FaultInjector.sleep(faults.hang()); // the client gives up first; nothing was changed
-                    throw new ApiError(504, "", "late answer");
-                }
-                if (fault == FaultInjector.Fault.AMBIGUOUS) {
-                    body = dispatch(request); // applied, but the answer comes too late
-                    FaultInjector.sleep(faults.hang());
-                } else if (fault != null) {
-                    record(request);
-                    throw fault.error();
-                } else {
-                    body = dispatch(request);
-                }
+                body = answer(request);
             } catch (ApiError e) {
                 status = e.status;
                 body = e.body();
             }
-            body.addProperty("RequestId", UUID.randomUUID().toString().toUpperCase());
-            byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
-            ex.sendResponseHeaders(status, bytes.length);
-            try (OutputStream os = ex.getResponseBody()) {
-                os.write(bytes);
-            }
+            reply(ex, status, body);
         } finally {
             ex.close();
         }
+    }
+
+    /** The answer, as the API gives it: JSON with a RequestId. */
+    private static void reply(HttpExchange ex, int status, JsonObject body) throws IOException {
+        body.addProperty("RequestId", UUID.randomUUID().toString().toUpperCase());
+        byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream os = ex.getResponseBody()) {
+            os.write(bytes);
+        }
+    }
+
+    /** The answer to a checked request, through the quota and the faults injected: refused, late, or given. */
+    private JsonObject answer(WireRequest request) throws ApiError {
+        if (!quotas.take(request.action)) {
+            record(request);
+            throw FaultInjector.Fault.THROTTLED.error();
+        }
+        FaultInjector.Fault fault = faults.draw(request.action);
+        FaultInjector.sleep(faults.delay());
+        if (fault == FaultInjector.Fault.TIMEOUT) {
+            record(request);
+            FaultInjector.sleep(faults.hang()); // the client gives up first; nothing was changed
+            throw new ApiError(504, "", "late answer");
+        }
+        if (fault == FaultInjector.Fault.AMBIGUOUS) {
+            JsonObject body = dispatch(request); // applied, but the answer comes too late
+            FaultInjector.sleep(faults.hang());
+            return body;
+        }
+        if (fault != null) {
+            record(request);
+            throw fault.error();
+        }
+        return dispatch(request);
     }
 
     private synchronized void record(WireRequest r) {

@@ -32,7 +32,6 @@ import java.util.function.Function;
  */
 public final class KubeClusterReader implements ClusterReader {
     static final int PAGE_SIZE = 500;
-    static final int MAX_RETRY_AFTER_SECONDS = 5;
 
     private final ApiClient client;
     private final CoreV1Api core;
@@ -186,58 +185,15 @@ public final class KubeClusterReader implements ClusterReader {
                 if (everCancelled && cancelledAt - started >= 0) {
                     throw new ClusterReadException(what + ": cancelled (the run stopped waiting for it)");
                 }
-                if (attempt > 1 || !isTransient(e)) {
-                    throw new ClusterReadException(what + ": " + describe(e) + (attempt > 1 ? " (after one retry)" : ""),
-                            kindOf(e));
+                if (attempt > 1 || !ApiFailures.isTransient(e)) {
+                    throw new ClusterReadException(what + ": " + ApiFailures.describe(e) + (attempt > 1 ? " (after one retry)" : ""),
+                            ApiFailures.kindOf(e));
                 }
-                pause(retryAfter(e));
+                pause(ApiFailures.retryAfter(e));
             } catch (RuntimeException e) {
                 throw new ClusterReadException(what + ": " + e.getClass().getSimpleName());
             }
         }
-    }
-
-    private static ClusterReadException.Kind kindOf(ApiException e) {
-        if (e.getCode() == 401) {
-            return ClusterReadException.Kind.UNAUTHORIZED;
-        }
-        if (e.getCode() == 403) {
-            return ClusterReadException.Kind.FORBIDDEN;
-        }
-        if (e.getCode() == 404) {
-            return ClusterReadException.Kind.NOT_FOUND;
-        }
-        if (e.getCode() == 410) {
-            return ClusterReadException.Kind.EXPIRED;
-        }
-        for (Throwable t = e.getCause(); e.getCode() == 0 && t != null; t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLException) {
-                return ClusterReadException.Kind.TLS;
-            }
-            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
-                    || t instanceof java.net.SocketTimeoutException || t instanceof java.net.NoRouteToHostException) {
-                return ClusterReadException.Kind.UNREACHABLE;
-            }
-        }
-        return ClusterReadException.Kind.OTHER;
-    }
-
-    private static boolean isTransient(ApiException e) {
-        return e.getCode() == 0 || e.getCode() == 429 || e.getCode() >= 500;
-    }
-
-    /** The server's Retry-After (seconds, at most 5), else half a second. */
-    static Duration retryAfter(ApiException e) {
-        Map<String, List<String>> headers = e.getResponseHeaders();
-        if (headers != null) {
-            for (Map.Entry<String, List<String>> h : headers.entrySet()) {
-                if ("retry-after".equalsIgnoreCase(h.getKey()) && h.getValue() != null && !h.getValue().isEmpty()
-                        && h.getValue().get(0).trim().matches("\\d{1,4}")) {
-                    return Duration.ofSeconds(Math.min(MAX_RETRY_AFTER_SECONDS, Long.parseLong(h.getValue().get(0).trim())));
-                }
-            }
-        }
-        return Duration.ofMillis(500);
     }
 
     private void pause(Duration d) throws ClusterReadException {
@@ -247,17 +203,5 @@ public final class KubeClusterReader implements ClusterReader {
             Thread.currentThread().interrupt();
             throw new ClusterReadException("interrupted");
         }
-    }
-
-    /** Status code and cause only: a response body or header could carry more than we want in a log. */
-    private static String describe(ApiException e) {
-        if (e.getCode() != 0) {
-            return "HTTP " + e.getCode();
-        }
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        // okhttp names an address as InetSocketAddress#toString does, "host/10.0.0.1:6443" or "/10.0.0.1:6443"
-        String message = cause.getMessage() == null ? null
-                : cause.getMessage().replaceAll("(^|\\s)[^\\s/]*/(\\d[\\d.]*:\\d+)", "$1$2");
-        return cause.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
     }
 }
