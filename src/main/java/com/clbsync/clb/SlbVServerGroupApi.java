@@ -32,6 +32,8 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
     /** Per-call timeouts: connect, and read (an answer that does not come in time is an ambiguous failure). */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+    /** The CLB's limit of backends per Add/Remove/Set call. */
+    public static final int MAX_PER_CALL = 20;
     private static final Gson GSON = new Gson();
 
     private final Client client;
@@ -85,6 +87,11 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
     }
 
     @Override
+    public int batchSize(String groupId) {
+        return MAX_PER_CALL;
+    }
+
+    @Override
     public VServerGroup describe(String groupId) throws ClbException {
         String action = "DescribeVServerGroupAttribute";
         DescribeVServerGroupAttributeResponseBody body = calls.call(action, runtime -> client.describeVServerGroupAttributeWithOptions(
@@ -102,8 +109,8 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
                             ? "ServerId" : "Port"));
                 }
                 // a type this version does not know stays what it is: foreign, never re-typed or written
-                BackendType type = BackendType.parse(s.getType()).orElse(s.getType() == null || s.getType().isBlank()
-                        ? BackendType.ECS : BackendType.OTHER);
+                BackendType type = s.getType() == null || s.getType().isBlank() ? BackendType.ECS
+                        : TYPES.getOrDefault(s.getType(), BackendType.OTHER);
                 backends.add(Backend.of(BackendKey.of(s.getServerId(), s.getPort(), type.hasIp() ? s.getServerIp() : ""),
                         type, s.getWeight() == null ? 100 : s.getWeight(), s.getDescription()));
             }
@@ -152,7 +159,7 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
     /** One call per batch of at most 20 backends, each retried on its own; a failure names the batches confirmed before it. */
     private void batched(String action, List<Backend> backends, BatchCall sdkCall) throws ClbException {
         List<Backend> confirmed = new ArrayList<>();
-        for (List<Backend> batch : Batches.of(backends, Batches.CLB_MAX)) {
+        for (List<Backend> batch : Batches.of(backends, MAX_PER_CALL)) {
             try {
                 calls.call(action, runtime -> sdkCall.run(batch, runtime));
             } catch (ClbException e) {
@@ -162,6 +169,15 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
         }
     }
 
+    /** The CLB's {@code Type} values, as its API reference names them. */
+    private static final Map<String, BackendType> TYPES = Map.of("ecs", BackendType.ECS, "eni", BackendType.ENI,
+            "eci", BackendType.ECI);
+
+    private static String wire(BackendType type) {
+        return TYPES.entrySet().stream().filter(e -> e.getValue() == type).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the CLB has no backend type " + type));
+    }
+
     /** The {@code BackendServers} parameter: a JSON array of string-valued objects. */
     static String json(List<Backend> batch, boolean withSettings) {
         List<Map<String, String>> rows = new ArrayList<>();
@@ -169,7 +185,7 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("ServerId", b.serverId());
             row.put("Port", Integer.toString(b.port()));
-            row.put("Type", b.type().wire());
+            row.put("Type", wire(b.type()));
             if (!b.serverIp().isEmpty()) {
                 row.put("ServerIp", b.serverIp());
             }

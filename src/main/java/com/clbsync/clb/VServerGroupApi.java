@@ -10,6 +10,9 @@ import java.util.List;
  * per call), retries, the run's deadline and the mapping of SDK errors to {@link ClbException}.
  */
 public interface VServerGroupApi {
+    /** How many backends one write call carries for this group (the planned calls are counted by it). */
+    int batchSize(String groupId);
+
     /** {@code DescribeVServerGroupAttribute}. */
     VServerGroup describe(String groupId) throws ClbException;
 

@@ -37,15 +37,17 @@ public final class KubeMapper {
         V1ObjectMeta meta = s.getMetadata();
         List<ServicePort> ports = new ArrayList<>();
         boolean local = false;
+        String lbClass = "";
         if (s.getSpec() != null) {
             local = "Local".equals(s.getSpec().getExternalTrafficPolicy());
+            lbClass = s.getSpec().getLoadBalancerClass();
             for (V1ServicePort p : nonNull(s.getSpec().getPorts())) {
                 ports.add(ServicePort.of(p.getName(), p.getPort() == null ? 0 : p.getPort(), p.getNodePort(),
-                        p.getTargetPort() == null ? null : p.getTargetPort().toString()));
+                        p.getTargetPort() == null ? null : p.getTargetPort().toString()).withProtocol(p.getProtocol()));
             }
         }
         return KubeService.of(meta.getNamespace(), meta.getName(), lbAnnotations(meta.getAnnotations()), local, ports)
-                .withUid(meta.getUid());
+                .withUid(meta.getUid()).withLoadBalancerClass(lbClass);
     }
 
     /**

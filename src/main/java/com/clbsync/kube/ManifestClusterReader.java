@@ -124,10 +124,11 @@ public final class ManifestClusterReader implements ClusterReader {
         for (Map<?, ?> p : maps(spec, "ports")) {
             ports.add(ServicePort.of(string(p, "name"), integer(p, "port"),
                     p.get("nodePort") == null ? null : integer(p, "nodePort"),
-                    p.get("targetPort") == null ? null : String.valueOf(p.get("targetPort"))));
+                    p.get("targetPort") == null ? null : String.valueOf(p.get("targetPort"))).withProtocol(string(p, "protocol")));
         }
         return KubeService.of(namespace(meta), string(meta, "name"), strings(meta, "annotations"),
-                "Local".equals(string(spec, "externalTrafficPolicy")), ports);
+                "Local".equals(string(spec, "externalTrafficPolicy")), ports)
+                .withLoadBalancerClass(string(spec, "loadBalancerClass"));
     }
 
     private static KubeEndpointSlice slice(Map<?, ?> o) {

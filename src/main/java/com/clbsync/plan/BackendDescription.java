@@ -8,12 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The CCM's backend description {@code k8s/<port>/<service>/<namespace>/<ownerId>}: written on every
- * backend clb-sync adds, and read back to decide ownership.
+ * The CCM's backend descriptions, written on every backend clb-sync adds and read back to decide
+ * ownership: on a CLB {@code k8s/<port>/<service>/<namespace>/<ownerId>}, on an NLB
+ * {@code k8s.<port>.<protocol>.<service>.<namespace>.<ownerId>} (the CCM's NLB form).
  *
  * <p>The CLB allows at most 80 characters of letters, digits and {@code - / . _}. When the full form
  * is longer, service and namespace are shortened deterministically (prefixes plus a hash of the full
  * {@code namespace/service}); the port and owner id are always kept whole, so the owner is still known.
+ * The NLB allows 256 characters: its form is never shortened.
  */
 public final class BackendDescription {
     public static final int MAX_LENGTH = 80;
@@ -21,6 +23,8 @@ public final class BackendDescription {
     public static final int MAX_OWNER_ID_LENGTH = 48;
     public static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9/._-]{0,80}");
     private static final Pattern FORM = Pattern.compile("k8s/(\\d{1,5})/([A-Za-z0-9._-]+)/([A-Za-z0-9._-]+)/([A-Za-z0-9._-]+)");
+    /** The NLB form: port, protocol, service and namespace (DNS labels: no dots), then the owner id (which may have some). */
+    private static final Pattern NLB_FORM = Pattern.compile("k8s\\.(\\d{1,5})\\.([A-Za-z]+)\\.([a-z0-9-]+)\\.([a-z0-9-]+)\\.([A-Za-z0-9._-]+)");
     private static final int HASH_LENGTH = 8;
 
     private BackendDescription() {
@@ -43,10 +47,21 @@ public final class BackendDescription {
         return prefix + (svc.isEmpty() ? hash : svc + "-" + hash) + "/" + ns + suffix;
     }
 
-    /** The owner id of a description in the CCM's form, or empty when it does not parse. */
+    /** The description of a backend of a group of this kind; {@code protocol} counts on an NLB only. */
+    public static String format(LbKind kind, int port, String protocol, String service, String namespace, String ownerId) {
+        return kind == LbKind.NLB ? "k8s." + port + "." + protocol + "." + service + "." + namespace + "." + ownerId
+                : format(port, service, namespace, ownerId);
+    }
+
+    /** The owner id of a description in either of the CCM's forms, or empty when it does not parse. */
     public static Optional<String> ownerOf(String description) {
-        Matcher m = FORM.matcher(description == null ? "" : description);
-        return m.matches() ? Optional.of(m.group(4)) : Optional.empty();
+        String d = description == null ? "" : description;
+        Matcher m = FORM.matcher(d);
+        if (m.matches()) {
+            return Optional.of(m.group(4));
+        }
+        Matcher n = NLB_FORM.matcher(d);
+        return n.matches() ? Optional.of(n.group(5)) : Optional.empty();
     }
 
     /**
@@ -55,12 +70,13 @@ public final class BackendDescription {
      * until rewritten).
      */
     public static boolean isOf(String description, ServiceRef service) {
-        Matcher m = FORM.matcher(description == null ? "" : description);
-        if (!m.matches()) {
-            return false;
+        String d = description == null ? "" : description;
+        Matcher m = FORM.matcher(d);
+        if (m.matches()) {
+            return d.equals(format(Integer.parseInt(m.group(1)), service.name(), service.namespace(), m.group(4)));
         }
-        int port = Integer.parseInt(m.group(1));
-        return description.equals(format(port, service.name(), service.namespace(), m.group(4)));
+        Matcher n = NLB_FORM.matcher(d);
+        return n.matches() && n.group(3).equals(service.name()) && n.group(4).equals(service.namespace());
     }
 
     /** Whether {@code description} is exactly what this Service writes (its owner segment included), at whatever port. */

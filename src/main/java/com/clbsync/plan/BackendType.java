@@ -14,21 +14,21 @@ public enum BackendType {
      */
     OTHER("other");
 
-    private final String wire;
+    private final String key;
 
-    BackendType(String wire) {
-        this.wire = wire;
+    BackendType(String key) {
+        this.key = key;
     }
 
-    /** The value of the API's {@code Type} field and of {@code service.beta.kubernetes.io/backend-type}. */
-    public String wire() {
-        return wire;
+    /** Its name in {@code service.beta.kubernetes.io/backend-type} and in reports (each API has its own spelling). */
+    public String key() {
+        return key;
     }
 
     /** The known type named {@code text} (case-insensitive), or empty; never {@link #OTHER}. */
     public static Optional<BackendType> parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
-        return Arrays.stream(values()).filter(v -> v != OTHER && v.wire.equals(t)).findFirst();
+        return Arrays.stream(values()).filter(v -> v != OTHER && v.key.equals(t)).findFirst();
     }
 
     /** ENI and ECI backends are identified by their IP too (and one of an unknown type, whatever it holds). */
@@ -36,5 +36,5 @@ public enum BackendType {
         return this != ECS;
     }
 
-    @Override public String toString() { return wire; }
+    @Override public String toString() { return key; }
 }

@@ -3,17 +3,14 @@ package com.clbsync.plan;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a list into consecutive chunks of at most {@code size}: the CLB takes at most 20 backends per call. */
+/** Splits a list into consecutive chunks of at most {@code size} (how many servers one call may carry is the adapter's to say). */
 public final class Batches {
-    /** The CLB's limit of backends per Add/Remove/Set call. */
-    public static final int CLB_MAX = 20;
-
     private Batches() {
     }
 
-    /** The calls {@code backends} backends take, at most {@link #CLB_MAX} each. */
-    public static int calls(int backends) {
-        return (backends + CLB_MAX - 1) / CLB_MAX;
+    /** The calls {@code backends} backends take, at most {@code size} each. */
+    public static int calls(int backends, int size) {
+        return (backends + size - 1) / size;
     }
 
     public static <T> List<List<T>> of(List<T> items, int size) {

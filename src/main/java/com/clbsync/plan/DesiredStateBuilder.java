@@ -131,7 +131,8 @@ public final class DesiredStateBuilder {
                                     + (e.unresolved().size() > 5 ? ", ..." : "") + "): no backend for them this run,"
                                     + " and a backend at such an IP is left as it is");
                         }
-                        String description = BackendDescription.format(e.port(), svc.name(), svc.namespace(), ref.ownerId());
+                        String description = BackendDescription.format(LbKind.ofGroup(gp.groupId()), e.port(), port.protocol(),
+                                svc.name(), svc.namespace(), ref.ownerId());
                         t = ServiceTarget.of(ref, spec.get(), gp.groupId(), false, description, e.serving(),
                                 e.serving().size()).withZeroOnly(e.zeroOnly());
                         if (slices.isEmpty()) {
@@ -178,7 +179,8 @@ public final class DesiredStateBuilder {
             }
             backends.put(BackendKey.ecs(instance, nodePort), pods);
         }
-        String description = BackendDescription.format(nodePort, svc.name(), svc.namespace(), ref.ownerId());
+        String description = BackendDescription.format(LbKind.ofGroup(gp.groupId()), nodePort, port.protocol(), svc.name(),
+                svc.namespace(), ref.ownerId());
         return ServiceTarget.of(ref, spec, gp.groupId(), svc.localTrafficPolicy(), description, backends, serving)
                 .withZeroOnly(zeroOnly);
     }

@@ -65,6 +65,7 @@ public final class LbAnnotations {
                 .removeUnscheduled(onOff(a, REMOVE_UNSCHEDULED))
                 .backendType(backendType(a, clusterDefault));
         ServiceLbSpec built = spec.build();
+        kindOf(id, built, service);
         if (built.backendType() == BackendType.ECS) {
             for (GroupPort g : built.groups()) {
                 ServicePort port = portOf(service, g.servicePort());
@@ -75,6 +76,29 @@ public final class LbAnnotations {
             }
         }
         return Optional.of(built);
+    }
+
+    /** The class the CCM gives Services it balances on an NLB. */
+    public static final String NLB_CLASS = "alibabacloud.com/nlb";
+
+    /**
+     * One kind of load balancer per Service: an {@code nlb-} id maps {@code sgp-} server groups, any other
+     * id vServer groups (not {@code sgp-}); {@code spec.loadBalancerClass: alibabacloud.com/nlb} asks for an NLB id.
+     */
+    private static void kindOf(Entry id, ServiceLbSpec spec, KubeService service) throws AnnotationException {
+        LbKind kind = LbKind.ofLoadBalancer(id.value);
+        for (GroupPort g : spec.groups()) {
+            if (LbKind.ofGroup(g.groupId()) != kind) {
+                LbKind group = LbKind.ofGroup(g.groupId());
+                throw new AnnotationException(PREFIX + VGROUP_PORT, "\"" + g.groupId() + "\" is " + group.withArticle() + " "
+                        + group.groupWord() + ", but the load balancer " + id.value + " is " + kind.withArticle()
+                        + "; one kind per Service");
+            }
+        }
+        if (service.loadBalancerClass().equals(NLB_CLASS) && kind != LbKind.NLB) {
+            throw new AnnotationException("spec.loadBalancerClass", NLB_CLASS + " asks for an NLB, but " + id.key + " is "
+                    + id.value + ", a CLB");
+        }
     }
 
     /** The Service port that a group maps to; the parse already guarantees it exists. */
@@ -148,7 +172,7 @@ public final class LbAnnotations {
     }
 
     private static BackendType backendType(Map<String, String> a, BackendType clusterDefault) throws AnnotationException {
-        String raw = a.getOrDefault(BACKEND_TYPE, clusterDefault.wire());
+        String raw = a.getOrDefault(BACKEND_TYPE, clusterDefault.key());
         Optional<BackendType> type = BackendType.parse(raw).filter(t -> t != BackendType.ECI);
         if (type.isEmpty()) {
             throw new AnnotationException(BACKEND_TYPE, "\"" + raw.trim() + "\" must be \"ecs\" or \"eni\"");

@@ -31,6 +31,8 @@ public final class ServiceLbSpec {
     }
 
     public String loadBalancerId() { return loadBalancerId; }
+    /** A CLB or an NLB, by its id. */
+    public LbKind kind() { return LbKind.ofLoadBalancer(loadBalancerId); }
     public List<GroupPort> groups() { return groups; }
     /** The {@code ...-weight} annotation, or null when absent. */
     public Integer weight() { return weight; }

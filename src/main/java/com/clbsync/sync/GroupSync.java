@@ -110,7 +110,7 @@ final class GroupSync {
                     + " s before removal: " + plan.draining().stream().map(b -> b.key().toString())
                     .collect(Collectors.joining(", ")));
         }
-        return new Planned(group.id(), report, desired, groupFreeze, drain, plan);
+        return new Planned(group.id(), report, desired, groupFreeze, drain, plan, api.batchSize(group.id()));
     }
 
     /** A target whose Service has no EndpointSlice: the owned backends the group holds of it stay, at weight 0. */
@@ -143,8 +143,11 @@ final class GroupSync {
         final Freeze freeze;
         final Drain drain;
         final GroupPlan plan;
+        private final int batchSize;
 
-        Planned(String groupId, GroupReport.Builder report, DesiredGroup desired, Freeze freeze, Drain drain, GroupPlan plan) {
+        Planned(String groupId, GroupReport.Builder report, DesiredGroup desired, Freeze freeze, Drain drain, GroupPlan plan,
+                int batchSize) {
+            this.batchSize = batchSize;
             this.groupId = groupId;
             this.report = report;
             this.desired = desired;
@@ -153,10 +156,10 @@ final class GroupSync {
             this.plan = plan;
         }
 
-        /** The write calls the diff needs, at most 20 backends each. */
+        /** The write calls the diff needs, at most the group's batch size each. */
         int writeCalls() {
-            return Batches.calls(plan.adds().size()) + Batches.calls(plan.updates().size())
-                    + Batches.calls(plan.removes().size());
+            return Batches.calls(plan.adds().size(), batchSize) + Batches.calls(plan.updates().size(), batchSize)
+                    + Batches.calls(plan.removes().size(), batchSize);
         }
     }
 

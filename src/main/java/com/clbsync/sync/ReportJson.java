@@ -117,7 +117,7 @@ public final class ReportJson {
                 j.addProperty("serverIp", b.serverIp());
             }
             j.addProperty("port", b.port());
-            j.addProperty("type", b.type().wire());
+            j.addProperty("type", b.type().key());
             j.addProperty("weight", b.weight());
             j.addProperty("description", b.description());
             a.add(j);

@@ -34,7 +34,7 @@ class DemoTest {
 
         assertThat(calls.get(6)).containsEntry("DescribeNetworkInterfaces", 1L).containsEntry("AddVServerGroupBackendServers", 1L);
         List<Backend> g3 = r.finalGroups().get(Demo.GROUP_3);
-        assertThat(g3).extracting(b -> b.type().wire() + " " + b.serverId() + "/" + b.serverIp() + ":" + b.port())
+        assertThat(g3).extracting(b -> b.type().key() + " " + b.serverId() + "/" + b.serverIp() + ":" + b.port())
                 .contains("eni eni-bp1democ001/10.99.0.1:8080", "eni eni-bp1democ003/10.99.0.3:8080").hasSize(5);
         long eni = g3.stream().filter(b -> b.type() == com.clbsync.plan.BackendType.ENI).mapToLong(Backend::weight).sum();
         assertThat((double) eni / g3.stream().mapToLong(Backend::weight).sum()).isBetween(0.295, 0.305);

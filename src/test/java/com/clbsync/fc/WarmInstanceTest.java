@@ -72,6 +72,7 @@ class WarmInstanceTest {
     /** The real client, but the describe after {@link #breakNextDescribe} throws as a bug would, once. */
     private VServerGroupApi breaking(VServerGroupApi real) {
         return new VServerGroupApi() {
+            @Override public int batchSize(String groupId) { return real.batchSize(groupId); }
             @Override public VServerGroup describe(String groupId) throws ClbException {
                 if (breakNextDescribe.getAndSet(false)) {
                     throw new LinkageError("a bug between the read and the end of the run");

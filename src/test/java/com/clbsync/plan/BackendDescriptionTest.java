@@ -89,4 +89,17 @@ class BackendDescriptionTest {
         assertThat(BackendDescription.format(30000, "x".repeat(40), "ns", "cluster-a"))
                 .isEqualTo("k8s/30000/" + "x".repeat(40) + "/ns/cluster-a");
     }
+
+    @Test
+    void onAnNlbTheCcmsDottedFormWithTheProtocolIsWrittenAndReadBack() {
+        String d = BackendDescription.format(LbKind.NLB, 30080, "TCP", "web", "shop", "cluster-a.3f2a1b4c");
+        assertThat(d).isEqualTo("k8s.30080.TCP.web.shop.cluster-a.3f2a1b4c");
+        assertThat(BackendDescription.ownerOf(d)).as("an owner id may hold dots").contains("cluster-a.3f2a1b4c");
+        assertThat(BackendDescription.isOf(d, ServiceRef.of("a", "cluster-a.3f2a1b4c", "shop", "web"))).isTrue();
+        assertThat(BackendDescription.isOf(d, ServiceRef.of("a", "cluster-a.3f2a1b4c", "shop", "api"))).isFalse();
+        assertThat(BackendDescription.isWrittenFor(d, ServiceRef.of("a", "cluster-b", "shop", "web"))).isFalse();
+        assertThat(BackendDescription.format(LbKind.CLB, 30080, "TCP", "web", "shop", "o")).isEqualTo("k8s/30080/web/shop/o");
+        assertThat(BackendDescription.ownerOf("k8s.30080.web.shop.owner")).as("five parts: no protocol").isEmpty();
+        assertThat(BackendDescription.ownerOf("hand-added server")).isEmpty();
+    }
 }

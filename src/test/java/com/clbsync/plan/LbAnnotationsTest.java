@@ -125,4 +125,23 @@ class LbAnnotationsTest {
                 () -> parse("id", "lb-1", "vgroup-port", "rsp-a:80", "weight", "abc"));
         assertThat(e.field()).isEqualTo(LbAnnotations.PREFIX + "weight");
     }
+
+    @Test
+    void oneKindOfLoadBalancerPerService() throws Exception {
+        assertThat(parse("id", "nlb-1", "vgroup-port", "sgp-a:80").kind()).isEqualTo(LbKind.NLB);
+        assertThat(parse("id", "lb-1", "vgroup-port", "rsp-a:80").kind()).isEqualTo(LbKind.CLB);
+        assertThatThrownBy(() -> parse("id", "nlb-1", "vgroup-port", "rsp-a:80")).isInstanceOf(AnnotationException.class)
+                .hasMessageContaining("\"rsp-a\" is a CLB vServer group, but the load balancer nlb-1 is an NLB");
+        assertThatThrownBy(() -> parse("id", "lb-1", "vgroup-port", "sgp-a:80")).isInstanceOf(AnnotationException.class)
+                .hasMessageContaining("\"sgp-a\" is an NLB server group, but the load balancer lb-1 is a CLB");
+    }
+
+    @Test
+    void theNlbLoadBalancerClassAsksForAnNlbId() {
+        KubeService s = KubeService.of("default", "web", annotations("id", "lb-1", "vgroup-port", "rsp-a:80"), false,
+                List.of(ServicePort.of("http", 80, 30080, "8080"))).withLoadBalancerClass(LbAnnotations.NLB_CLASS);
+        assertThatThrownBy(() -> LbAnnotations.parse(s)).isInstanceOf(AnnotationException.class)
+                .hasMessage("spec.loadBalancerClass: alibabacloud.com/nlb asks for an NLB, but "
+                        + LbAnnotations.PREFIX + "id is lb-1, a CLB");
+    }
 }
