@@ -120,7 +120,7 @@ public final class Preflight {
             try {
                 VServerGroup g = clb.describe(group);
                 described.put(group, g.backends());
-                checks.add(Check.ok(name, "of CLB " + g.loadBalancerId()));
+                checks.add(Check.ok(name, "of " + g.kind().label() + " " + String.join(", ", g.loadBalancerIds())));
             } catch (ClbException e) {
                 checks.add(clbFailure(name, e, "the vgroup-port annotation of " + service + " names a group that does not"
                         + " exist in " + config.region()));

@@ -55,6 +55,16 @@ final class ApiCalls {
         return new ApiCalls(product, connect, read, retry, newQuotas, deadline, listener, sleeper);
     }
 
+    /** Whether the run's deadline leaves {@code wait} and a call after it. */
+    boolean allowsWait(Duration wait) {
+        return deadline.allows(wait.plus(MIN_CALL_TIME));
+    }
+
+    /** Waits {@code d} (between polls of a job), as retries wait. */
+    void pause(Duration d) throws InterruptedException {
+        sleeper.sleep(d);
+    }
+
     interface SdkCall<T> {
         T run(RuntimeOptions runtime) throws Exception;
     }

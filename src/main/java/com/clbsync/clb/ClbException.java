@@ -18,6 +18,11 @@ public final class ClbException extends Exception {
     /** The code used for a call not sent because the run's deadline would pass before it could finish. */
     public static final String DEADLINE = "DeadlineReached";
 
+    /** The NLB's code for a server group that does not exist. */
+    public static final String NLB_GROUP_NOT_FOUND = "ResourceNotFound.serverGroup";
+    /** The code used when an NLB job clb-sync waited on ended in failure: what it did is judged from a new list. */
+    public static final String JOB_FAILED = "JobFailed";
+
     /** The code used for an answer clb-sync cannot use (a backend row without ServerId): the group is not touched. */
     public static final String UNUSABLE_ANSWER = "UnusableAnswer";
 
@@ -69,7 +74,7 @@ public final class ClbException extends Exception {
 
     /** A call whose outcome is unknown: it may have been applied before the answer was lost. */
     public boolean ambiguous() {
-        return code.equals(NO_RESPONSE) || code.equals(SERVER_ERROR) || status >= 500;
+        return code.equals(NO_RESPONSE) || code.equals(SERVER_ERROR) || code.equals(JOB_FAILED) || status >= 500;
     }
 
     /** The CLB holds as many backends as it may (default 200 per instance): removals first may make room. */
@@ -89,11 +94,12 @@ public final class ClbException extends Exception {
      */
     public boolean groupNotFound() {
         return status == 404 && code.startsWith("InvalidParameter") && detail.contains("VServerGroupId")
-                && detail.contains("not exist");
+                && detail.contains("not exist") || code.equals(NLB_GROUP_NOT_FOUND);
     }
 
     /** A RAM refusal: the role or user lacks the action. */
     public boolean missingPermission() {
-        return code.equals("Forbidden.RAM") || code.equals("NoPermission") || code.equals("Forbidden");
+        return code.equals("Forbidden.RAM") || code.equals("NoPermission") || code.equals("Forbidden")
+                || code.equals("Forbidden.NoPermission");
     }
 }

@@ -9,18 +9,25 @@ import java.util.TreeMap;
 
 /**
  * The per-action API quota clb-sync paces its calls by. The CLB's rate-limit page gives 90 calls per
- * 60 s for RemoveVServerGroupBackendServers, and the other write actions follow the same pattern;
- * describes allow far more and are not paced unless configured. The same quota is spent by the CCM,
+ * 60 s for RemoveVServerGroupBackendServers, and the other write actions follow the same pattern; the
+ * NLB documents 200 per 60 s for AddServersToServerGroup, and its other writes are paced like the CLB's;
+ * reads allow far more and are not paced unless configured. The same quota is spent by the CCM,
  * Terraform and the console on the account: {@code quotaShare} keeps part of it for them.
  */
 public final class Quotas {
     /** The actions clb-sync calls; rate limits may be set for these. */
     public static final Set<String> ACTIONS = Set.of("DescribeVServerGroupAttribute", "DescribeVServerGroups",
             "AddVServerGroupBackendServers", "RemoveVServerGroupBackendServers", "SetVServerGroupAttribute");
-    /** The documented quota of a write action. */
+    /** The NLB actions clb-sync calls; rate limits may be set for these (under {@code nlb}). */
+    public static final Set<String> NLB_ACTIONS = Set.of("ListServerGroups", "ListServerGroupServers",
+            "AddServersToServerGroup", "RemoveServersFromServerGroup", "UpdateServerGroupServersAttribute", "ListAsynJobs");
+    /** The documented quota of a CLB write action. */
     public static final Rate WRITE_DEFAULT = Rate.of(90, Duration.ofSeconds(60));
-    private static final Set<String> WRITES = Set.of("AddVServerGroupBackendServers", "RemoveVServerGroupBackendServers",
-            "SetVServerGroupAttribute");
+    /** The quota paced by when none is configured: the writes'. */
+    private static final Map<String, Rate> DEFAULTS = Map.of("AddVServerGroupBackendServers", WRITE_DEFAULT,
+            "RemoveVServerGroupBackendServers", WRITE_DEFAULT, "SetVServerGroupAttribute", WRITE_DEFAULT,
+            "AddServersToServerGroup", Rate.of(200, Duration.ofSeconds(60)), "RemoveServersFromServerGroup", WRITE_DEFAULT,
+            "UpdateServerGroupServersAttribute", WRITE_DEFAULT);
     private static final Quotas DEFAULT = new Quotas(Map.of(), 1.0);
 
     private final Map<String, Rate> configured;
@@ -41,15 +48,15 @@ public final class Quotas {
      * @param share      the part of each quota clb-sync may use, (0, 1]
      */
     public static Quotas of(Map<String, Rate> configured, double share) {
-        if (!ACTIONS.containsAll(configured.keySet()) || !(share > 0 && share <= 1)) {
-            throw new IllegalArgumentException("rate limits for " + ACTIONS + ", a share in (0, 1]");
+        if (!configured.keySet().stream().allMatch(a -> ACTIONS.contains(a) || NLB_ACTIONS.contains(a)) || !(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("rate limits for " + ACTIONS + " or " + NLB_ACTIONS + ", a share in (0, 1]");
         }
         return new Quotas(configured, share);
     }
 
     /** The pace for this action (its quota times the share), or empty when it is not paced. */
     public Optional<Rate> paceOf(String action) {
-        Rate quota = configured.getOrDefault(action, WRITES.contains(action) ? WRITE_DEFAULT : null);
+        Rate quota = configured.getOrDefault(action, DEFAULTS.get(action));
         return quota == null ? Optional.empty() : Optional.of(quota.times(share));
     }
 

@@ -10,11 +10,14 @@ import java.util.function.DoubleSupplier;
  * of attempts, and never past the run's deadline.
  */
 public final class RetryPolicy {
-    /** Error codes worth another try, as the CLB API reference documents them; and any code with "Throttling". */
+    /**
+     * Error codes worth another try, as the CLB and NLB API references document them (the NLB's: a server
+     * group locked by a running job, a pending configuration); and any code with "Throttling".
+     */
     static final Set<String> RETRYABLE = Set.of("ServiceUnavailable", "InternalError", "SystemBusy", "OperationBusy",
             "VServerGroupProcessing", "ServiceIsConfiguring", "BackendServer.configuring", "ServiceIsStopping",
-            "OperationFailed.ServiceGroupProcessing", "ProcessingSameRequest", ClbException.NO_RESPONSE,
-            ClbException.SERVER_ERROR);
+            "OperationFailed.ServiceGroupProcessing", "ProcessingSameRequest", "Conflict.Lock", "IncorrectStatus.serverGroup",
+            "OperationFailed.ResourceIsConfiguring", ClbException.NO_RESPONSE, ClbException.SERVER_ERROR);
 
     private final Duration base;
     private final Duration cap;

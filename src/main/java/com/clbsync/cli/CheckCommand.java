@@ -49,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
             Optional<ClbCredentials> credentials = ClbCredentials.fromEnvironment(env);
             Deadline deadline = Deadline.in(Duration.ofMinutes(2));
             checks = new Preflight(cfg, SyncFactory.clusters(cfg).readers(credentials), credentials
-                    .map(c -> SyncFactory.clbApi(cfg, c).within(deadline, CallListener.NONE)).orElse(null), credentials
+                    .map(c -> SyncFactory.groupApi(cfg, c).within(deadline, CallListener.NONE)).orElse(null), credentials
                     .map(c -> SyncFactory.eniLookup(cfg, c).within(deadline, CallListener.NONE)).orElse(EniLookup.NONE)).run();
         } catch (ConfigException e) {
             err.println(e.getMessage());

@@ -125,6 +125,6 @@ final class SyncCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return SyncFactory.create(cfg, SyncFactory.clbApi(cfg, credentials), fromFiles, Optional.of(credentials));
+        return SyncFactory.create(cfg, SyncFactory.groupApi(cfg, credentials), fromFiles, Optional.of(credentials));
     }
 }

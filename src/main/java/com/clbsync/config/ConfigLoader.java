@@ -77,7 +77,9 @@ public final class ConfigLoader {
         String clbEndpoint = endpoint(Values.map(top, ConfigSchema.CLB), "clb");
         String ackEndpoint = endpoint(Values.map(top, ConfigSchema.ACK), "ack");
         String ecsEndpoint = endpoint(Values.map(top, ConfigSchema.ECS), "ecs");
-        Map<String, Rate> rates = rates(Values.map(top, ConfigSchema.CLB));
+        String nlbEndpoint = endpoint(Values.map(top, ConfigSchema.NLB), "nlb");
+        Map<String, Rate> nlbRates = rates(Values.map(top, ConfigSchema.NLB), ConfigSchema.NLB_RATE_LIMITS, Quotas.NLB_ACTIONS);
+        Map<String, Rate> rates = rates(Values.map(top, ConfigSchema.CLB), ConfigSchema.RATE_LIMITS, Quotas.ACTIONS);
         List<String> lbIds = strings(Values.list(top, ConfigSchema.LOAD_BALANCER_IDS));
         List<ClusterConfig> clusters = new ClusterEntries(this::resolve, problems).read(Values.list(top, ConfigSchema.CLUSTERS));
         Set<String> clusterNames = new TreeSet<>(); // every entry's name, also of entries with problems of their own
@@ -100,7 +102,9 @@ public final class ConfigLoader {
                 .withClbQuotas(Quotas.of(rates, Values.number(Values.map(top, ConfigSchema.CLB), ConfigSchema.QUOTA_SHARE)))
                 .withNetwork(Network.of(Values.choice(top, ConfigSchema.NETWORK))).withAckEndpoint(ackEndpoint)
                 .withEcsEndpoint(ecsEndpoint).withDrainSeconds(Values.integer(top, ConfigSchema.DRAIN_SECONDS))
-                .withCacheSeconds(Values.integer(top, ConfigSchema.CACHE_SECONDS)).withAccess(access);
+                .withCacheSeconds(Values.integer(top, ConfigSchema.CACHE_SECONDS)).withAccess(access)
+                .withNlbEndpoint(nlbEndpoint).withNlbBatchSize(Values.integer(Values.map(top, ConfigSchema.NLB), ConfigSchema.NLB_BATCH))
+                .withNlbQuotas(Quotas.of(nlbRates, Values.number(Values.map(top, ConfigSchema.NLB), ConfigSchema.NLB_QUOTA_SHARE)));
     }
 
     /** The document as a mapping; not YAML, or not a mapping, is the one problem. */
@@ -135,11 +139,11 @@ public final class ConfigLoader {
         return endpoint.get().replaceAll("/$", "");
     }
 
-    /** {@code clb.rateLimits}: action to calls/period (the schema says which actions and which forms). */
-    private static Map<String, Rate> rates(Map<?, ?> clb) {
+    /** {@code clb.rateLimits}, {@code nlb.rateLimits}: action to calls/period (the schema says which actions and forms). */
+    private static Map<String, Rate> rates(Map<?, ?> section, Key key, Set<String> actions) {
         Map<String, Rate> rates = new TreeMap<>();
-        Values.map(clb, ConfigSchema.RATE_LIMITS).forEach((k, v) -> {
-            if (Quotas.ACTIONS.contains(String.valueOf(k)) && v instanceof String) {
+        Values.map(section, key).forEach((k, v) -> {
+            if (actions.contains(String.valueOf(k)) && v instanceof String) {
                 Rate.parse((String) v).ifPresent(r -> rates.put(String.valueOf(k), r));
             }
         });

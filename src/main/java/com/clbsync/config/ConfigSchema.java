@@ -28,7 +28,7 @@ final class ConfigSchema {
             .oneOf(Arrays.stream(Network.values()).map(Network::key).collect(Collectors.toList()));
     static final Key CLB_ENDPOINT = endpoint("The SLB API endpoint; by default the network's. http:// only to loopback"
             + " (a local stand-in).");
-    static final Key RATE_LIMITS = rateLimits();
+    static final Key RATE_LIMITS = rateLimits(Quotas.ACTIONS);
     static final Key QUOTA_SHARE = Key.number("quotaShare", "The part of each API quota clb-sync may use, (0, 1].")
             .dflt(1.0).above(0, 1);
     static final Key CLB = Key.object("clb", "The SLB API.", CLB_ENDPOINT, RATE_LIMITS, QUOTA_SHARE);
@@ -53,6 +53,15 @@ final class ConfigSchema {
                             Key.string("cluster", "A configured cluster's name.")),
                     Key.list("namespaces", "From which namespaces (default: every namespace).",
                             Key.string("namespace", "A namespace.").pattern(DNS_LABEL).expecting("is not a namespace name"))));
+    static final Key NLB_ENDPOINT = endpoint("The NLB API endpoint; by default the network's (nlb-vpc.<region> in a VPC,"
+            + " nlb.<region> else). http:// only to loopback (a local stand-in).");
+    static final Key NLB_RATE_LIMITS = rateLimits(Quotas.NLB_ACTIONS);
+    static final Key NLB_QUOTA_SHARE = Key.number("quotaShare", "The part of each NLB API quota clb-sync may use, (0, 1].")
+            .dflt(1.0).above(0, 1);
+    static final Key NLB_BATCH = Key.integer("batchSize", "Servers per NLB write call: 40 (the CCM's) unless set; the API"
+            + " takes up to 200.").dflt(40).range(1, 200);
+    static final Key NLB = Key.object("nlb", "The NLB API, for Services on an NLB (nlb-... ids, sgp-... server groups).",
+            NLB_ENDPOINT, NLB_RATE_LIMITS, NLB_QUOTA_SHARE, NLB_BATCH);
     static final Key ACK = Key.object("ack", "The ACK API (kubeconfigs of clusters given by ackClusterId alone).",
             endpoint("The ACK API endpoint; by default the network's."));
     static final Key ECS = Key.object("ecs", "The ECS API (the ENIs of pods).", endpoint("The ECS API endpoint; by default"
@@ -88,7 +97,7 @@ final class ConfigSchema {
             IDENTITY, ACK_CLUSTER_ID, SERVER, TOKEN, TOKEN_FILE, CA, KUBECONFIG, CONTEXT, INSECURE, TIMEOUT, BACKEND_TYPE);
     static final Key CLUSTERS = Key.list("clusters", "The clusters whose Services feed the groups.", CLUSTER).required();
 
-    static final Key ROOT = Key.object("clb-sync", "The configuration of clb-sync.", REGION, NETWORK, CLB, WEIGHT_MODE,
+    static final Key ROOT = Key.object("clb-sync", "The configuration of clb-sync.", REGION, NETWORK, CLB, NLB, WEIGHT_MODE,
             FAIL_OPEN, DRAIN_SECONDS, CACHE_SECONDS, LOAD_BALANCER_IDS, ACCESS, CLUSTERS, ACK, ECS);
 
     private ConfigSchema() {
@@ -98,12 +107,12 @@ final class ConfigSchema {
         return Key.string("endpoint", doc).pattern(ENDPOINT).expecting("must be a host name, or http(s)://host[:port]");
     }
 
-    private static Key rateLimits() {
-        Key[] actions = new TreeSet<>(Quotas.ACTIONS).stream().map(a -> Key.string(a, "The quota of " + a
+    private static Key rateLimits(java.util.Set<String> known) {
+        Key[] actions = new TreeSet<>(known).stream().map(a -> Key.string(a, "The quota of " + a
                 + " as calls/period, e.g. 90/60s (period in ms, s or m).").pattern("\\s*[1-9]\\d{0,5}\\s*/\\s*[1-9]\\d{0,4}\\s*(ms|s|m)\\s*")
                 .expecting("is not calls/period like \"90/60s\" (ms, s or m)")).toArray(Key[]::new);
         return Key.object("rateLimits", "The account's API quota per action (writes default to 90/60s).", actions)
-                .unknownKeysAre("not an action clb-sync calls (" + new TreeSet<>(Quotas.ACTIONS) + ")");
+                .unknownKeysAre("not an action clb-sync calls (" + new TreeSet<>(known) + ")");
     }
 
     /** The JSON Schema (draft-07) of the configuration, as {@code src/deploy/clb-sync.schema.json} holds it. */

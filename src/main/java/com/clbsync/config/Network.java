@@ -32,6 +32,11 @@ public enum Network {
         return (this == VPC ? "cs-vpc." : "cs.") + region + ".aliyuncs.com";
     }
 
+    /** The NLB API: {@code nlb-vpc.<region>.aliyuncs.com} in a VPC, else {@code nlb.<region>.aliyuncs.com}. */
+    public String nlbEndpoint(String region) {
+        return (this == VPC ? "nlb-vpc." : "nlb.") + region + ".aliyuncs.com";
+    }
+
     /** The ECS API (ENI lookups): {@code ecs-vpc.<region>.aliyuncs.com} in a VPC, else empty (the SDK's endpoint). */
     public String ecsEndpoint(String region) {
         return this == VPC ? "ecs-vpc." + region + ".aliyuncs.com" : "";

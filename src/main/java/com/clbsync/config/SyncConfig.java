@@ -30,6 +30,9 @@ public final class SyncConfig {
         Network network = Network.PUBLIC;
         String ackEndpoint = "";
         String ecsEndpoint = "";
+        String nlbEndpoint = "";
+        Quotas nlbQuotas = Quotas.defaults();
+        int nlbBatchSize = 40;
         int drainSeconds;
         int cacheSeconds = DEFAULT_CACHE_SECONDS;
         Access access = Access.any();
@@ -44,7 +47,7 @@ public final class SyncConfig {
 
         List<Object> all() {
             return List.of(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, clbQuotas,
-                    network, ackEndpoint, ecsEndpoint, drainSeconds, cacheSeconds, access);
+                    network, ackEndpoint, ecsEndpoint, drainSeconds, cacheSeconds, access, nlbEndpoint, nlbQuotas, nlbBatchSize);
         }
     }
 
@@ -88,6 +91,12 @@ public final class SyncConfig {
     public SyncConfig withAckEndpoint(String endpoint) { return with(c -> c.ackEndpoint = endpoint); }
     /** The same configuration with this ECS API endpoint ({@code ecs.endpoint}; empty: the network's). */
     public SyncConfig withEcsEndpoint(String endpoint) { return with(c -> c.ecsEndpoint = endpoint); }
+    /** The same configuration with this NLB API endpoint ({@code nlb.endpoint}; empty: the network's). */
+    public SyncConfig withNlbEndpoint(String endpoint) { return with(c -> c.nlbEndpoint = endpoint == null ? "" : endpoint); }
+    /** The same configuration with these NLB API quotas ({@code nlb.rateLimits}, {@code nlb.quotaShare}). */
+    public SyncConfig withNlbQuotas(Quotas quotas) { return with(c -> c.nlbQuotas = quotas); }
+    /** The same configuration sending at most this many servers per NLB call ({@code nlb.batchSize}). */
+    public SyncConfig withNlbBatchSize(int servers) { return with(c -> c.nlbBatchSize = servers); }
     /** The same configuration draining removed backends for this long ({@code drainSeconds}; 0: remove at once). */
     public SyncConfig withDrainSeconds(int seconds) { return with(c -> c.drainSeconds = seconds); }
     /** The same configuration with this snapshot lifetime ({@code cacheSeconds}; 0: always read everything). */
@@ -99,6 +108,13 @@ public final class SyncConfig {
     public String resolvedAckEndpoint() { return f.ackEndpoint.isEmpty() ? f.network.ackEndpoint(f.region) : f.ackEndpoint; }
     /** The ECS API endpoint to call (ENI lookups): as configured, else the network's (empty: the SDK's public one). */
     public String resolvedEcsEndpoint() { return f.ecsEndpoint.isEmpty() ? f.network.ecsEndpoint(f.region) : f.ecsEndpoint; }
+
+    /** The NLB API endpoint to call: as configured, else the network's for the region. */
+    public String resolvedNlbEndpoint() { return f.nlbEndpoint.isEmpty() ? f.network.nlbEndpoint(f.region) : f.nlbEndpoint; }
+    /** The NLB API quotas its calls are paced by. */
+    public Quotas nlbQuotas() { return f.nlbQuotas; }
+    /** Servers per NLB write call (40 unless set; the API takes 200). */
+    public int nlbBatchSize() { return f.nlbBatchSize; }
 
     public String region() { return f.region; }
     /** As configured ({@code clb.endpoint}); empty when not set. */

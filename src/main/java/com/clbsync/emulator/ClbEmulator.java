@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
  * {@code 404 InvalidParameter}; adding a backend the group holds is the generic {@code 400
  * InvalidParameter}, since no dedicated code is documented; removing an absent backend succeeds) and
  * records every call. It also answers ECS {@code DescribeNetworkInterfaces} for the ENIs a test
- * declares. Used by the tests and the offline demo.
+ * declares, and the NLB's server-group calls ({@link NlbServerGroups}). Used by the tests and the offline demo.
  */
 public final class ClbEmulator implements AutoCloseable {
     /** The message of the documented answer for an unknown vServer group ({@code 404 InvalidParameter}). */
@@ -38,6 +38,7 @@ public final class ClbEmulator implements AutoCloseable {
     private final VServerGroups groups = new VServerGroups();
     private final List<ApiCall> calls = new ArrayList<>();
     private final Guards guards = new Guards();
+    private final NlbServerGroups nlb = new NlbServerGroups();
     private final FaultInjector faults = new FaultInjector();
     private final Map<String, Runnable> beforeNext = new TreeMap<>();
     private final QuotaBuckets quotas = new QuotaBuckets();
@@ -66,7 +67,12 @@ public final class ClbEmulator implements AutoCloseable {
         return emulator;
     }
 
-    /** {@code http://127.0.0.1:PORT}: the value for {@code clb.endpoint}. */
+    /** The NLB side: server groups, their servers and jobs (the same endpoint answers the NLB API). */
+    public NlbServerGroups nlb() {
+        return nlb;
+    }
+
+    /** {@code http://127.0.0.1:PORT}: the value for {@code clb.endpoint} (and {@code nlb.endpoint}). */
     public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -255,11 +261,14 @@ public final class ClbEmulator implements AutoCloseable {
             change.run();
         }
         calls.add(new ApiCall(r));
-        if (p.getOrDefault("RegionId", "").isEmpty()) {
+        if (p.getOrDefault("RegionId", "").isEmpty() && !action.equals("ListAsynJobs")) {
             throw new ApiError(400, "MissingRegionId", "RegionId is mandatory for this action.");
         }
         if (action.equals("DescribeNetworkInterfaces")) {
             return enis.describe(p);
+        }
+        if (NlbServerGroups.ACTIONS.contains(action)) {
+            return nlb.answer(action, p);
         }
         return groups.answer(action, p);
     }

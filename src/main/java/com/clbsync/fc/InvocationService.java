@@ -66,7 +66,7 @@ public final class InvocationService {
 
     /** The real adapters for this configuration: client-java per cluster, the SLB SDK, the Log Service pull. */
     public static InvocationService forConfig(SyncConfig config) throws ConfigException {
-        return new InvocationService(config, SyncFactory.clusters(config), c -> SyncFactory.clbApi(config, c),
+        return new InvocationService(config, SyncFactory.clusters(config), c -> SyncFactory.groupApi(config, c),
                 new SlsAuditLogSource(config.network().logEndpoint(config.region())));
     }
 

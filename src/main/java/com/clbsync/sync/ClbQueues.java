@@ -63,7 +63,7 @@ final class ClbQueues implements AutoCloseable {
             try {
                 GroupSync.Planned planned = groupSync.plan(d.group, targets(desired, g), freeze);
                 progress.planned(apply ? planned.writeCalls() : 0);
-                byClb.computeIfAbsent(d.group.loadBalancerId(), k -> new ArrayList<>()).add(planned);
+                byClb.computeIfAbsent(d.group.queueKey(), k -> new ArrayList<>()).add(planned);
             } catch (RuntimeException x) {
                 reports.add(GroupSync.unexpected(g, targets(desired, g), "while planning", x, false));
                 progress.groupDone();

@@ -90,12 +90,13 @@ final class GroupSync {
         List<ServiceTarget> matching = new ArrayList<>();
         List<ServiceRef> mismatched = new ArrayList<>();
         for (ServiceTarget t : targets) {
-            if (t.loadBalancerId().equals(group.loadBalancerId())) {
+            if (group.belongsTo(t.loadBalancerId())) {
                 matching.add(t.slicesMissing() ? held(t, group) : t);
             } else {
                 mismatched.add(t.service());
-                report.error(LB_MISMATCH, t.service() + ": its loadbalancer-id is " + t.loadBalancerId() + " but the group belongs to "
-                        + (group.loadBalancerId().isEmpty() ? "no CLB" : group.loadBalancerId())
+                report.error(LB_MISMATCH, t.service() + ": its loadbalancer-id is " + t.loadBalancerId() + " but the "
+                        + group.kind().groupWord() + " " + (group.loadBalancerIds().isEmpty() ? "is used by no "
+                        + group.kind().label() : "belongs to " + String.join(", ", group.loadBalancerIds()))
                         + "; nothing written on its behalf");
             }
         }

@@ -44,7 +44,8 @@ public final class ReportText {
     private static void group(StringBuilder sb, GroupReport g) {
         sb.append("group ").append(g.groupId());
         if (!g.loadBalancerId().isEmpty()) {
-            sb.append(" (CLB ").append(g.loadBalancerId()).append(')');
+            sb.append(" (").append(com.clbsync.plan.LbKind.ofGroup(g.groupId()).label()).append(' ').append(g.loadBalancerId())
+                    .append(')');
         }
         sb.append(": ").append(statusText(g.status())).append('\n');
         if (!g.services().isEmpty()) {

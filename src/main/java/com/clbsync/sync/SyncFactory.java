@@ -3,6 +3,8 @@ package com.clbsync.sync;
 import com.clbsync.clb.ClbCredentials;
 import com.clbsync.clb.EcsEniLookup;
 import com.clbsync.clb.EniLookup;
+import com.clbsync.clb.GroupApis;
+import com.clbsync.clb.NlbServerGroupApi;
 import com.clbsync.clb.RetryPolicy;
 import com.clbsync.clb.SlbVServerGroupApi;
 import com.clbsync.clb.VServerGroupApi;
@@ -108,6 +110,20 @@ public final class SyncFactory {
             throw new ConfigException(problems);
         }
         return new ClusterClients(readers, events, ack, requests);
+    }
+
+    /**
+     * The group calls of every load balancer kind for this configuration, with these credentials: the CLB's,
+     * and the NLB's, built when an NLB group is first met.
+     */
+    public static VServerGroupApi groupApi(SyncConfig config, ClbCredentials credentials) {
+        return GroupApis.of(clbApi(config, credentials), () -> nlbApi(config, credentials));
+    }
+
+    /** The NLB API for this configuration (region, endpoint, quotas, servers per call) with these credentials. */
+    public static NlbServerGroupApi nlbApi(SyncConfig config, ClbCredentials credentials) {
+        return NlbServerGroupApi.create(config.region(), config.resolvedNlbEndpoint(), credentials, config.nlbBatchSize())
+                .withQuotas(config.nlbQuotas());
     }
 
     /** The CLB API for this configuration (region, endpoint, quotas) with these credentials. */

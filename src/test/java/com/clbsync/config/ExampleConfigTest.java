@@ -50,7 +50,7 @@ class ExampleConfigTest {
     private static void collect(Key k, List<String> into) {
         k.fields().values().forEach(f -> {
             into.add(f.name);
-            if (f != ConfigSchema.RATE_LIMITS) {
+            if (f != ConfigSchema.RATE_LIMITS && f != ConfigSchema.NLB_RATE_LIMITS) {
                 collect(f, into);
             }
         });
