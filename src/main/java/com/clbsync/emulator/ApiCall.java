@@ -29,6 +29,6 @@ public final class ApiCall {
     /** Whether the call carried an STS token. */
     public boolean sentSecurityToken() { return securityToken; }
     /** Whether the call changes anything. */
-    public boolean isWrite() { return !action.startsWith("Describe"); }
+    public boolean isWrite() { return !(action.startsWith("Describe") || action.startsWith("List") || action.startsWith("Get")); }
     @Override public String toString() { return action + " " + params.getOrDefault("VServerGroupId", ""); }
 }

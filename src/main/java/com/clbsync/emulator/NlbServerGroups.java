@@ -58,6 +58,13 @@ public final class NlbServerGroups {
         jobTime = d;
     }
 
+    /** Another writer's job (the console's, the CCM's) holds the group for {@code d}, changing nothing. */
+    public synchronized void startOtherJob(String groupId, Duration d) {
+        Job job = new Job("job-other-" + UUID.randomUUID(), groupId, () -> { }, false, System.nanoTime() + d.toNanos());
+        jobs.put(job.id, job);
+        group(groupId).busy = job.id;
+    }
+
     /** The next job on this group ends {@code Failed}, changing nothing. */
     public synchronized void failNextJob(String groupId) {
         failNext.add(groupId);

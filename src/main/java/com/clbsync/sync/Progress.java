@@ -35,7 +35,7 @@ public final class Progress implements CallListener {
     @Override
     public void sent(String action) {
         calls.incrementAndGet();
-        if (!action.startsWith("Describe")) {
+        if (isWrite(action)) {
             writesMade.incrementAndGet();
         }
     }
@@ -43,7 +43,7 @@ public final class Progress implements CallListener {
     @Override
     public void refused(String action, String code) {
         refused.incrementAndGet();
-        if (!action.startsWith("Describe")) {
+        if (isWrite(action)) {
             writesPlanned.incrementAndGet(); // the call is made again
         }
     }
@@ -67,6 +67,11 @@ public final class Progress implements CallListener {
     interface Ticking extends AutoCloseable {
         @Override
         void close();
+    }
+
+    /** A write of either API (a read is a Describe, List or Get call; an NLB job's poll is a read). */
+    private static boolean isWrite(String action) {
+        return !(action.startsWith("Describe") || action.startsWith("List") || action.startsWith("Get"));
     }
 
     public Snapshot snapshot() {

@@ -102,14 +102,38 @@ public final class World implements AutoCloseable {
         List<ClusterConfig> cs = entries != null ? entries
                 : clusters.values().stream().map(FakeCluster::config).collect(Collectors.toList());
         return SyncConfig.of("cn-hangzhou", clb.endpoint(), weightMode, loadBalancerIds, cs).withClbQuotas(quotas)
-                .withEcsEndpoint(clb.endpoint()).withDrainSeconds(drainSeconds).withCacheSeconds(cacheSeconds)
+                .withEcsEndpoint(clb.endpoint()).withNlbEndpoint(clb.endpoint()).withNlbQuotas(nlbQuotas)
+                .withNlbBatchSize(nlbBatchSize).withDrainSeconds(drainSeconds).withCacheSeconds(cacheSeconds)
                 .withAccess(access);
     }
 
     /** The CLB client tests use: quick retries, and a short read timeout when one is set. */
-    public SlbVServerGroupApi api() {
-        return SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), ClbCredentials.of("AKID", SECRET, null),
+    public com.clbsync.clb.VServerGroupApi api() {
+        SlbVServerGroupApi slb = SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), ClbCredentials.of("AKID", SECRET, null),
                 Duration.ofSeconds(2), readTimeout).withRetry(FAST_RETRIES, d -> Thread.sleep(d.toMillis())).withQuotas(quotas);
+        return com.clbsync.clb.GroupApis.of(slb, () -> com.clbsync.clb.NlbServerGroupApi.create("cn-hangzhou", clb.endpoint(),
+                ClbCredentials.of("AKID", SECRET, null), nlbBatchSize).withRetry(NLB_RETRIES, d -> Thread.sleep(d.toMillis()))
+                .withQuotas(nlbQuotas));
+    }
+
+    /** Retries as in production, quicker, but long enough to outlast a job another writer runs on a server group. */
+    public static final RetryPolicy NLB_RETRIES = RetryPolicy.of(Duration.ofMillis(10), Duration.ofMillis(200), 30);
+    /** The emulator has no NLB quota unless a test sets one. */
+    public static final Quotas NLB_NO_QUOTA = Quotas.of(Quotas.NLB_ACTIONS.stream().collect(Collectors.toMap(a -> a,
+            a -> Rate.of(100_000, Duration.ofSeconds(1)))), 1.0);
+    private Quotas nlbQuotas = NLB_NO_QUOTA;
+    private int nlbBatchSize = 40;
+
+    /** The NLB quotas clb-sync paces its calls by (none to speak of unless set). */
+    public World nlbQuotas(Quotas q) {
+        this.nlbQuotas = q;
+        return this;
+    }
+
+    /** Servers per NLB call ({@code nlb.batchSize}, 40 unless set). */
+    public World nlbBatchSize(int servers) {
+        this.nlbBatchSize = servers;
+        return this;
     }
 
     /** The configuration's {@code access} list (none unless set). */
@@ -200,8 +224,9 @@ public final class World implements AutoCloseable {
         return r;
     }
 
+    /** What a group holds now: a CLB vServer group, or an NLB server group ({@code sgp-...}). */
     public List<Backend> group(String groupId) {
-        return clb.backends(groupId);
+        return groupId.startsWith("sgp-") ? clb.nlb().servers(groupId) : clb.backends(groupId);
     }
 
     public List<String> callActions() {
