@@ -3,6 +3,7 @@ package com.clbsync.check;
 import com.clbsync.clb.ClbException;
 import com.clbsync.clb.EcsEniLookup;
 import com.clbsync.clb.EniLookup;
+import com.clbsync.clb.Quotas;
 import com.clbsync.clb.VServerGroup;
 import com.clbsync.clb.VServerGroupApi;
 import com.clbsync.config.ClusterConfig;
@@ -20,6 +21,7 @@ import com.clbsync.plan.Eni;
 import com.clbsync.plan.EniIds;
 import com.clbsync.plan.GroupPort;
 import com.clbsync.plan.LbAnnotations;
+import com.clbsync.plan.LbKind;
 import com.clbsync.plan.OwnerClaim;
 import com.clbsync.plan.OwnerIds;
 import com.clbsync.plan.ServiceLbSpec;
@@ -116,7 +118,8 @@ public final class Preflight {
         }
         Map<String, List<Backend>> described = new TreeMap<>();
         groups.forEach((group, service) -> {
-            String name = "group " + group + " (" + service + "): DescribeVServerGroupAttribute";
+            String name = LbKind.ofGroup(group) == LbKind.NLB ? "server group " + group + " (" + service + "): ListServerGroups,"
+                    + " ListServerGroupServers" : "group " + group + " (" + service + "): DescribeVServerGroupAttribute";
             try {
                 VServerGroup g = clb.describe(group);
                 described.put(group, g.backends());
@@ -220,8 +223,8 @@ public final class Preflight {
             return Check.failed(name, e.getMessage(), missing);
         }
         if (e.missingPermission()) {
-            return Check.failed(name, e.getMessage(), "RAM: grant slb:" + e.action() + " to the role or user"
-                    + " (src/deploy/ram-policy.json)");
+            return Check.failed(name, e.getMessage(), "RAM: grant " + (Quotas.NLB_ACTIONS.contains(e.action()) ? "nlb:" : "slb:")
+                    + e.action() + " to the role or user (src/deploy/ram-policy.json)");
         }
         if (e.code().equals(ClbException.NO_RESPONSE)) {
             return Check.failed(name, e.getMessage(), "cannot reach " + endpoint + (config.network().key().equals("vpc")

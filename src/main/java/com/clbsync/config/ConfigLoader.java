@@ -95,7 +95,7 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return SyncConfig.of(Values.string(top, ConfigSchema.REGION).orElseThrow(), clbEndpoint,
+        SyncConfig config = SyncConfig.of(Values.string(top, ConfigSchema.REGION).orElseThrow(), clbEndpoint,
                         WeightMode.valueOf(Values.choice(top, ConfigSchema.WEIGHT_MODE).toUpperCase(java.util.Locale.ROOT)),
                         lbIds, clusters)
                 .withFailOpenNotReadyFraction(Values.number(top, ConfigSchema.FAIL_OPEN))
@@ -105,6 +105,7 @@ public final class ConfigLoader {
                 .withCacheSeconds(Values.integer(top, ConfigSchema.CACHE_SECONDS)).withAccess(access)
                 .withNlbEndpoint(nlbEndpoint).withNlbBatchSize(Values.integer(Values.map(top, ConfigSchema.NLB), ConfigSchema.NLB_BATCH))
                 .withNlbQuotas(Quotas.of(nlbRates, Values.number(Values.map(top, ConfigSchema.NLB), ConfigSchema.NLB_QUOTA_SHARE)));
+        return top.containsKey(ConfigSchema.NLB.name) ? config.withNlbConfigured() : config;
     }
 
     /** The document as a mapping; not YAML, or not a mapping, is the one problem. */

@@ -17,6 +17,11 @@ import java.util.TreeSet;
  * exactly the calls the code makes (a test derives them).
  */
 public final class RamPolicy {
+    /** The NLB actions clb-sync calls (jobs are polled with ListAsynJobs). */
+    public static final List<String> NLB_ACTIONS = List.of("nlb:ListServerGroups", "nlb:ListServerGroupServers",
+            "nlb:AddServersToServerGroup", "nlb:RemoveServersFromServerGroup", "nlb:UpdateServerGroupServersAttribute",
+            "nlb:ListAsynJobs");
+
     /** The SLB actions clb-sync calls. */
     public static final List<String> SLB_ACTIONS = List.of("slb:DescribeVServerGroupAttribute", "slb:DescribeVServerGroups",
             "slb:AddVServerGroupBackendServers", "slb:RemoveVServerGroupBackendServers", "slb:SetVServerGroupAttribute");
@@ -35,6 +40,10 @@ public final class RamPolicy {
             lbs.add(arn("slb", region, account, "loadbalancer/*"));
         }
         statements.add(statement(SLB_ACTIONS, lbs));
+        if (config.usesNlb()) {
+            // server groups belong to a VPC, not to one NLB: RAM scopes their calls by server group
+            statements.add(statement(NLB_ACTIONS, List.of(arn("nlb", region, account, "servergroup/*"))));
+        }
         statements.add(statement(List.of("ecs:DescribeNetworkInterfaces"), List.of(arn("ecs", region, account, "eni/*"))));
         Set<String> fromAck = new TreeSet<>();
         Set<String> audit = new TreeSet<>();

@@ -33,6 +33,7 @@ public final class SyncConfig {
         String nlbEndpoint = "";
         Quotas nlbQuotas = Quotas.defaults();
         int nlbBatchSize = 40;
+        boolean nlbConfigured;
         int drainSeconds;
         int cacheSeconds = DEFAULT_CACHE_SECONDS;
         Access access = Access.any();
@@ -47,7 +48,7 @@ public final class SyncConfig {
 
         List<Object> all() {
             return List.of(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, clbQuotas,
-                    network, ackEndpoint, ecsEndpoint, drainSeconds, cacheSeconds, access, nlbEndpoint, nlbQuotas, nlbBatchSize);
+                    network, ackEndpoint, ecsEndpoint, drainSeconds, cacheSeconds, access, nlbEndpoint, nlbQuotas, nlbBatchSize, nlbConfigured);
         }
     }
 
@@ -113,6 +114,14 @@ public final class SyncConfig {
     public String resolvedNlbEndpoint() { return f.nlbEndpoint.isEmpty() ? f.network.nlbEndpoint(f.region) : f.nlbEndpoint; }
     /** The NLB API quotas its calls are paced by. */
     public Quotas nlbQuotas() { return f.nlbQuotas; }
+    /** Whether Services may use NLBs: an {@code nlb} section, or an NLB in {@code access}. */
+    public boolean usesNlb() {
+        return f.nlbConfigured || f.access.loadBalancerIds().stream().anyMatch(id -> id.startsWith("nlb-"));
+    }
+
+    /** The same configuration, its {@code nlb} section given. */
+    public SyncConfig withNlbConfigured() { return with(c -> c.nlbConfigured = true); }
+
     /** Servers per NLB write call (40 unless set; the API takes 200). */
     public int nlbBatchSize() { return f.nlbBatchSize; }
 

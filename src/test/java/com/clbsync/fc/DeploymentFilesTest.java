@@ -159,20 +159,35 @@ class DeploymentFilesTest {
             a.slice("web-eni", "web-eni-1", "http", 8080, Map.of("10.3.0.1", FakeCluster.Pod.READY), "a-0");
             world.clb.networkInterface("eni-1", "i-a-0", "10.3.0.1");
             world.scanning(World.LB);
+            // and an NLB server group, scanned too, its jobs polled
+            world.clb.nlb().createGroup("sgp-1", "nlb-1");
+            io.fabric8.kubernetes.api.model.Service onNlb = b.podService("web-nlb", "sgp-1", null, "8080", "eni");
+            onNlb.getMetadata().getAnnotations().put(com.clbsync.plan.LbAnnotations.PREFIX + "id", "nlb-1");
+            b.service(onNlb);
+            b.slice("web-nlb", "web-nlb-1", "http", 8080, Map.of("10.4.0.1", FakeCluster.Pod.READY), "b-0");
+            world.clb.networkInterface("eni-4", "i-b-0", "10.4.0.1");
+            world.scanning("nlb-1");
             World.assertComplete(world.apply());
             made.addAll(world.callActions());
             a.deleteNode("a-2"); // its backend leaves, and the 20/80 split re-weights the others
+            // on the NLB: a weight someone changed by hand, and a server of the Service whose pod is gone
+            String desc = "k8s.8080.TCP.web-nlb.default." + b.owner();
+            world.clb.nlb().putServer("sgp-1", com.clbsync.plan.Backend.of(com.clbsync.plan.BackendKey.of("eni-4", 8080,
+                    "10.4.0.1"), com.clbsync.plan.BackendType.ENI, 3, desc));
+            world.clb.nlb().putServer("sgp-1", com.clbsync.plan.Backend.of(com.clbsync.plan.BackendKey.of("eni-gone", 8080,
+                    "10.4.0.9"), com.clbsync.plan.BackendType.ENI, 100, desc));
             World.assertComplete(world.apply());
             made.addAll(world.callActions());
         }
-        assertThat(made).hasSize(6);
-        List<String> cloud = policyActions().stream().filter(x -> x.startsWith("slb:") || x.startsWith("ecs:"))
-                .collect(Collectors.toList());
-        assertThat(cloud).containsExactlyInAnyOrderElementsOf(made.stream()
-                .map(x -> (x.equals("DescribeNetworkInterfaces") ? "ecs:" : "slb:") + x).collect(Collectors.toList()));
+        assertThat(made).hasSize(12);
+        List<String> cloud = policyActions().stream().filter(x -> x.startsWith("slb:") || x.startsWith("ecs:")
+                || x.startsWith("nlb:")).collect(Collectors.toList());
+        assertThat(cloud).containsExactlyInAnyOrderElementsOf(made.stream().map(x -> (x.equals("DescribeNetworkInterfaces")
+                ? "ecs:" : com.clbsync.clb.Quotas.NLB_ACTIONS.contains(x) ? "nlb:" : "slb:") + x).collect(Collectors.toList()));
         // ACK: kubeconfigs for clusters without stored secrets (AckKubeconfigsTest makes the call); Log Service:
         // PullLogs of the audit records is authorised as log:GetCursorOrData; the function's own logs
-        assertThat(policyActions()).filteredOn(x -> !x.startsWith("slb:") && !x.startsWith("ecs:")).containsExactlyInAnyOrder(
+        assertThat(policyActions()).filteredOn(x -> !x.startsWith("slb:") && !x.startsWith("ecs:") && !x.startsWith("nlb:"))
+                .containsExactlyInAnyOrder(
                 "cs:DescribeClusterUserKubeconfig", "log:GetCursorOrData", "log:PostLogStoreLogs");
     }
 
