@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 @Command(mixinStandardHelpOptions = true,
         description = {"Runs clb-sync's real engine offline, with no cloud account: the clusters are Kubernetes"
                 + " manifests (the user's Services, plus nodes and endpoint slices) and the CLB is an emulator on"
-                + " loopback reached through the real SLB SDK. After each step it prints every vServer group"
+                + " loopback (an NLB's too) reached through the real SDKs. After each step it prints every group"
                 + " (backend, port, weight, owner, share of traffic) and the CLB calls made."},
         footerHeading = "%nSteps:%n",
         footer = {
@@ -23,7 +23,9 @@ import java.util.concurrent.Callable;
                 "     weights), and back.",
                 "  5. A converged run: one describe per group, no write.",
                 "  6. A Terway cluster C: an ENI Service (its pods, at their ENIs) beside a",
-                "     node Service of cluster B in one group, 30/70."})
+                "     node Service of cluster B in one group, 30/70.",
+                "  7. Scenario 2 on an NLB: clusters A and B at 20/80 in a server group beside",
+                "     a server added by hand; each write a job, awaited."})
 final class DemoCommand implements Callable<Integer> {
     private final PrintWriter out;
 

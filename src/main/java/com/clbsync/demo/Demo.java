@@ -3,6 +3,8 @@ package com.clbsync.demo;
 import com.clbsync.clb.ClbCredentials;
 import com.clbsync.clb.EcsEniLookup;
 import com.clbsync.clb.EniLookup;
+import com.clbsync.clb.GroupApis;
+import com.clbsync.clb.NlbServerGroupApi;
 import com.clbsync.clb.Quotas;
 import com.clbsync.clb.Rate;
 import com.clbsync.clb.RetryPolicy;
@@ -18,6 +20,7 @@ import com.clbsync.kube.ManifestClusterReader;
 import com.clbsync.plan.Backend;
 import com.clbsync.plan.CcmWeights;
 import com.clbsync.plan.GlobalWeights;
+import com.clbsync.plan.LbKind;
 import com.clbsync.plan.ServiceShare;
 import com.clbsync.sync.GroupReport;
 import com.clbsync.sync.ObjectKind;
@@ -35,6 +38,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The offline demo: the real engine (manifests as clusters, the real SLB SDK against the CLB
@@ -48,6 +52,9 @@ public final class Demo {
     static final String GROUP_3 = "rsp-bp1demo000000000003";
     static final Backend HAND_1 = Backend.ecs("i-bp1handadded001", 80, 50, "");
     static final Backend HAND_2 = Backend.ecs("i-bp1handadded002", 80, 30, "web-legacy-2");
+    static final String NLB = "nlb-bp1demo000000000001";
+    static final String SERVER_GROUP = "sgp-bp1demo000000000001";
+    static final Backend HAND_3 = Backend.ecs("i-bp1handadded003", 80, 50, "web-legacy-3");
 
     private final PrintWriter out;
     private final ClbEmulator clb;
@@ -78,9 +85,11 @@ public final class Demo {
         SyncConfig config = SyncConfig.of("cn-hangzhou", clb.endpoint(), WeightMode.GLOBAL, List.of(), clusters);
         ClbCredentials credentials = ClbCredentials.of("demo", "demo", null);
         // the emulator on loopback has no API quota: pace the demo's calls far above the real one
-        VServerGroupApi api = SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), credentials)
-                .withQuotas(Quotas.of(Quotas.ACTIONS.stream().collect(Collectors.toMap(x -> x,
-                        x -> Rate.of(10_000, Duration.ofSeconds(1)))), 1.0));
+        Quotas fast = Quotas.of(Stream.concat(Quotas.ACTIONS.stream(), Quotas.NLB_ACTIONS.stream()).collect(Collectors.toMap(
+                x -> x, x -> Rate.of(10_000, Duration.ofSeconds(1)))), 1.0);
+        VServerGroupApi api = GroupApis.of(SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), credentials).withQuotas(fast),
+                () -> NlbServerGroupApi.create("cn-hangzhou", clb.endpoint(), credentials, NlbServerGroupApi.DEFAULT_BATCH)
+                        .withQuotas(fast));
         // the emulator answers ECS DescribeNetworkInterfaces too: the ENIs of cluster C's pods
         EniLookup enis = EcsEniLookup.create("cn-hangzhou", clb.endpoint(), credentials, RetryPolicy.standard());
         this.global = new SyncService(config, readers, api, new GlobalWeights(), pool).withEnis(enis);
@@ -97,6 +106,8 @@ public final class Demo {
             clb.createGroup(LB, GROUP_3);
             clb.putBackend(GROUP_1, HAND_1);
             clb.putBackend(GROUP_1, HAND_2);
+            clb.nlb().createGroup(SERVER_GROUP, NLB);
+            clb.nlb().putServer(SERVER_GROUP, HAND_3);
             DemoCluster a = new DemoCluster("cluster-a", "a", 12).service("my-nginx-svc.yaml", 30080).service("service-a.yaml", 30081);
             DemoCluster b = new DemoCluster("cluster-b", "b", 2).service("service-b.yaml", 31081);
             DemoCluster c = new DemoCluster("cluster-c", "c", 3); // a Terway cluster: each pod on its own ENI
@@ -106,10 +117,9 @@ public final class Demo {
             Demo demo = new Demo(out, clb, a, b, c, pool);
             demo.steps();
             Map<String, List<Backend>> groups = new TreeMap<>();
-            groups.put(GROUP_1, clb.backends(GROUP_1));
-            groups.put(GROUP_2, clb.backends(GROUP_2));
-            groups.put(GROUP_3, clb.backends(GROUP_3));
-            out.printf("%nThe demo took %.1f s. Everything ran through the real engine and the real SLB SDK, offline.%n",
+            List.of(GROUP_1, GROUP_2, GROUP_3).forEach(g -> groups.put(g, clb.backends(g)));
+            groups.put(SERVER_GROUP, clb.nlb().servers(SERVER_GROUP));
+            out.printf("%nThe demo took %.1f s. Everything ran through the real engine and the real SLB and NLB SDKs, offline.%n",
                     (System.nanoTime() - start) / 1e9);
             out.flush();
             return new DemoResult(demo.callsPerStep, groups);
@@ -121,7 +131,7 @@ public final class Demo {
     private void steps() throws Exception {
         out.println("clb-sync demo: one CLB (" + LB + "), three clusters, ECS instances added by hand.");
         out.println("The clusters are Kubernetes manifests (the user's Services, nodes, endpoint slices); the CLB is an");
-        out.println("emulator on loopback, reached through the real SLB SDK. Weight mode: global.");
+        out.println("emulator on loopback (an NLB's too), reached through the real SDKs. Weight mode: global.");
 
         step("1", "Scenario 1: group " + GROUP_1 + " already holds two ECS instances added by hand. Cluster A's"
                 + " my-nginx-svc syncs into it; the hand-added instances are untouched.",
@@ -149,6 +159,12 @@ public final class Demo {
         step("6", "Group " + GROUP_3 + ": api-nodes (cluster B, 2 nodes, weight 70) beside api-eni (cluster C on"
                 + " Terway, backend-type eni, weight 30): its 3 pods are backends at their ENI, pod IP and target port"
                 + " (the ENIs from one ECS DescribeNetworkInterfaces call).", SyncScope.full(), GROUP_3);
+
+        a.service("service-a-nlb.yaml", 30083);
+        b.service("service-b-nlb.yaml", 31083);
+        step("7", "Scenario 2 on a Network Load Balancer: the same two clusters at 20/80 in NLB server group "
+                + SERVER_GROUP + ", beside a server added by hand; each write is a job, awaited.", SyncScope.full(),
+                SERVER_GROUP);
     }
 
     private void step(String label, String what, SyncScope scope, String... show) {
@@ -159,7 +175,8 @@ public final class Demo {
                 Collectors.counting())));
         out.println();
         wrap("== Step " + label + ". ", what);
-        wrap("  CLB calls, in order: ", made.isEmpty() ? "none" : inOrder(made));
+        boolean nlb = made.stream().anyMatch(c -> Quotas.NLB_ACTIONS.contains(c.action()));
+        wrap(nlb ? "  NLB and CLB calls, in order: " : "  CLB calls, in order: ", made.isEmpty() ? "none" : inOrder(made));
         for (GroupReport g : report.groups()) {
             out.printf("  %s: %s, added %d, re-weighted %d, removed %d, foreign untouched %d%n", g.groupId(),
                     g.status().name().toLowerCase().replace('_', ' '), g.added().size(), g.updated().size(),
@@ -167,9 +184,9 @@ public final class Demo {
             g.errors().forEach(e -> wrap("  error: ", e));
         }
         for (String group : show) {
-            List<Backend> now = clb.backends(group);
+            List<Backend> now = group.startsWith("sgp-") ? clb.nlb().servers(group) : clb.backends(group);
             if (now.equals(lastShown.get(group))) {
-                out.printf("  vServer group %s: unchanged since step %s%n", group, lastShownIn.get(group));
+                out.printf("  %s %s: unchanged since step %s%n", LbKind.ofGroup(group).groupWord(), group, lastShownIn.get(group));
             } else {
                 GroupTable.print(out, group, now);
                 lastShown.put(group, now);
@@ -228,19 +245,5 @@ public final class Demo {
                     s.target() == null ? "no weight" : String.format("%.1f%%", 100 * s.target()), 100 * s.achieved(), ccmShare);
         }
         out.flush();
-    }
-
-    /** What the demo did: each step's CLB calls by action, and the groups at the end. */
-    public static final class DemoResult {
-        private final List<Map<String, Long>> callsPerStep;
-        private final Map<String, List<Backend>> finalGroups;
-
-        DemoResult(List<Map<String, Long>> callsPerStep, Map<String, List<Backend>> finalGroups) {
-            this.callsPerStep = List.copyOf(callsPerStep);
-            this.finalGroups = Map.copyOf(finalGroups);
-        }
-
-        public List<Map<String, Long>> callsPerStep() { return callsPerStep; }
-        public Map<String, List<Backend>> finalGroups() { return finalGroups; }
     }
 }

@@ -17,7 +17,8 @@ final class GroupTable {
 
     static void print(PrintWriter out, String groupId, List<Backend> backends) {
         long total = backends.stream().mapToLong(Backend::weight).sum();
-        out.printf("  vServer group %s: %d backends, total weight %d%n", groupId, backends.size(), total);
+        out.printf("  %s %s: %d backends, total weight %d%n", com.clbsync.plan.LbKind.ofGroup(groupId).groupWord(), groupId,
+                backends.size(), total);
         out.printf("    %-26s %6s %7s  %-42s %7s%n", "backend", "port", "weight", "owner", "share");
         List<Backend> sorted = new ArrayList<>(backends);
         sorted.sort(Comparator.comparing(GroupTable::owner).thenComparing(Backend::serverId));
@@ -58,6 +59,10 @@ final class GroupTable {
         String[] parts = b.description().split("/");
         if (parts.length == 5 && parts[0].equals("k8s")) {
             return parts[4] + " (" + parts[3] + "/" + parts[2] + ")";
+        }
+        String[] nlb = b.description().split("\\.", 6); // k8s.<port>.<protocol>.<service>.<namespace>.<owner>
+        if (nlb.length == 6 && nlb[0].equals("k8s")) {
+            return nlb[5] + " (" + nlb[4] + "/" + nlb[3] + ")";
         }
         return "hand-added" + (b.description().isEmpty() ? "" : ": " + b.description());
     }

@@ -15,10 +15,10 @@ class DemoTest {
     @Test
     void runsEveryStepAndEndsConvergedWithTheSharesAskedFor() throws Exception {
         StringWriter text = new StringWriter();
-        Demo.DemoResult r = Demo.run(new PrintWriter(text));
+        DemoResult r = Demo.run(new PrintWriter(text));
 
         List<Map<String, Long>> calls = r.callsPerStep();
-        assertThat(calls).hasSize(7);
+        assertThat(calls).hasSize(8);
         assertThat(calls.get(0)).containsExactly(Map.entry("AddVServerGroupBackendServers", 1L),
                 Map.entry("DescribeVServerGroupAttribute", 1L));
         assertThat(calls.get(2)).containsEntry("AddVServerGroupBackendServers", 2L).containsEntry("SetVServerGroupAttribute", 1L)
@@ -39,6 +39,14 @@ class DemoTest {
         long eni = g3.stream().filter(b -> b.type() == com.clbsync.plan.BackendType.ENI).mapToLong(Backend::weight).sum();
         assertThat((double) eni / g3.stream().mapToLong(Backend::weight).sum()).isBetween(0.295, 0.305);
 
+        assertThat(calls.get(7)).containsEntry("AddServersToServerGroup", 1L).containsKey("ListAsynJobs")
+                .doesNotContainKey("RemoveServersFromServerGroup");
+        List<Backend> nlb = r.finalGroups().get(Demo.SERVER_GROUP);
+        assertThat(nlb).contains(Demo.HAND_3).hasSize(23);
+        long nlbA = nlb.stream().filter(b -> b.serverId().contains("demoa")).mapToLong(Backend::weight).sum();
+        long nlbManaged = nlb.stream().filter(b -> !b.equals(Demo.HAND_3)).mapToLong(Backend::weight).sum();
+        assertThat((double) nlbA / nlbManaged).isBetween(0.195, 0.205);
+
         String printed = text.toString();
         assertThat(printed).contains("== Step 5.").contains("the CCM's arithmetic").contains("hand-added")
                 .contains("CLB calls, in order: DescribeVServerGroupAttribute x 2\n")
@@ -47,9 +55,9 @@ class DemoTest {
         assertThat(printed.lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(Demo.WIDTH));
         List<String> headings = printed.lines().filter(l -> l.startsWith("== Step ")).map(l -> l.substring(0, l.indexOf('.')))
                 .collect(java.util.stream.Collectors.toList());
-        assertThat(headings).doesNotHaveDuplicates().hasSize(7);
+        assertThat(headings).doesNotHaveDuplicates().hasSize(8);
         // every step shows the shares, wanted and achieved
-        assertThat(java.util.Arrays.asList(printed.split("\n== Step ")).subList(1, 8))
+        assertThat(java.util.Arrays.asList(printed.split("\n== Step ")).subList(1, 9))
                 .allSatisfy(step -> assertThat(step).contains("wanted  achieved"));
     }
 }
