@@ -77,9 +77,12 @@ public final class ClbException extends Exception {
         return code.equals(NO_RESPONSE) || code.equals(SERVER_ERROR) || code.equals(JOB_FAILED) || status >= 500;
     }
 
-    /** The CLB holds as many backends as it may (default 200 per instance): removals first may make room. */
+    /**
+     * The group holds as many backends as it may (a CLB 200 per instance; an NLB server group 400, refused
+     * {@code QuotaExceeded.QuotaInsufficient}): removals first may make room.
+     */
     public boolean overLimit() {
-        return code.equals("InstanceBackendServerNumberOverLimit");
+        return code.equals("InstanceBackendServerNumberOverLimit") || code.equals("QuotaExceeded.QuotaInsufficient");
     }
 
     /** The call was not sent: the run's deadline came first. */

@@ -38,4 +38,16 @@ class ClbExceptionTest {
         assertThat(e(500, "InternalError", "").ambiguous()).isTrue();
         assertThat(e(400, "InvalidParameter", "").ambiguous()).isFalse();
     }
+
+    @Test
+    void theNlbsCodesAreClassifiedByItsReference() {
+        assertThat(new ClbException("ListServerGroups", 404, "ResourceNotFound.serverGroup", "").groupNotFound()).isTrue();
+        assertThat(new ClbException("AddServersToServerGroup", 400, "IncorrectStatus.serverGroup", "").retryable()).isTrue();
+        assertThat(new ClbException("AddServersToServerGroup", 400, "Conflict.Lock", "").retryable()).isTrue();
+        assertThat(new ClbException("AddServersToServerGroup", 400, "QuotaExceeded.QuotaInsufficient", "").overLimit()).isTrue();
+        assertThat(new ClbException("AddServersToServerGroup", 403, "Forbidden.NoPermission", "").missingPermission()).isTrue();
+        assertThat(new ClbException("AddServersToServerGroup", 0, ClbException.JOB_FAILED, "").ambiguous())
+                .as("a failed job may have done part of its work: judged from a new list").isTrue();
+        assertThat(new ClbException("AddServersToServerGroup", 400, "IllegalParam.description", "").retryable()).isFalse();
+    }
 }
