@@ -3,10 +3,14 @@ package com.clbsync.clb;
 import com.aliyun.tea.TeaException;
 import com.aliyun.teautil.models.RuntimeOptions;
 import com.clbsync.redact.Redactor;
+import com.clbsync.plan.Backend;
+import com.clbsync.plan.Batches;
 import com.clbsync.time.Deadline;
 import com.clbsync.time.Sleeper;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -63,6 +67,27 @@ final class ApiCalls {
     /** Waits {@code d} (between polls of a job), as retries wait. */
     void pause(Duration d) throws InterruptedException {
         sleeper.sleep(d);
+    }
+
+    /** One batch's write: its calls, and whatever it waits on, done or failed as a whole. */
+    interface BatchWrite {
+        void run(List<Backend> batch) throws ClbException;
+    }
+
+    /**
+     * {@code write} for each batch of at most {@code size} backends in turn; a failure names the batches
+     * confirmed before it (batches are whole), so that what was written is known.
+     */
+    static void inBatches(List<Backend> backends, int size, BatchWrite write) throws ClbException {
+        List<Backend> confirmed = new ArrayList<>();
+        for (List<Backend> batch : Batches.of(backends, size)) {
+            try {
+                write.run(batch);
+            } catch (ClbException e) {
+                throw e.withApplied(confirmed);
+            }
+            confirmed.addAll(batch);
+        }
     }
 
     interface SdkCall<T> {

@@ -15,7 +15,6 @@ import com.aliyun.teautil.models.RuntimeOptions;
 import com.clbsync.plan.Backend;
 import com.clbsync.plan.BackendKey;
 import com.clbsync.plan.BackendType;
-import com.clbsync.plan.Batches;
 import com.clbsync.time.Deadline;
 import com.clbsync.time.Sleeper;
 
@@ -195,18 +194,12 @@ public final class NlbServerGroupApi implements VServerGroupApi {
 
     /** One call per batch, its job awaited before the next; a failure names the batches confirmed before it. */
     private void batched(String action, List<Backend> backends, JobCall sdkCall) throws ClbException {
-        List<Backend> confirmed = new ArrayList<>();
-        for (List<Backend> part : Batches.of(backends, batch)) {
-            try {
-                String job = calls.call(action, runtime -> sdkCall.run(part, runtime));
-                if (job != null) {
-                    await(action, job);
-                }
-            } catch (ClbException e) {
-                throw e.withApplied(confirmed);
+        ApiCalls.inBatches(backends, batch, part -> {
+            String job = calls.call(action, runtime -> sdkCall.run(part, runtime));
+            if (job != null) {
+                await(action, job);
             }
-            confirmed.addAll(part);
-        }
+        });
     }
 
     /** Polls the job ({@code ListAsynJobs}, which also says Failed) with backoff until it ends or the deadline comes. */

@@ -13,7 +13,6 @@ import com.aliyun.teautil.models.RuntimeOptions;
 import com.clbsync.plan.Backend;
 import com.clbsync.plan.BackendKey;
 import com.clbsync.plan.BackendType;
-import com.clbsync.plan.Batches;
 import com.clbsync.time.Deadline;
 import com.clbsync.time.Sleeper;
 import com.google.gson.Gson;
@@ -158,15 +157,7 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
 
     /** One call per batch of at most 20 backends, each retried on its own; a failure names the batches confirmed before it. */
     private void batched(String action, List<Backend> backends, BatchCall sdkCall) throws ClbException {
-        List<Backend> confirmed = new ArrayList<>();
-        for (List<Backend> batch : Batches.of(backends, MAX_PER_CALL)) {
-            try {
-                calls.call(action, runtime -> sdkCall.run(batch, runtime));
-            } catch (ClbException e) {
-                throw e.withApplied(confirmed);
-            }
-            confirmed.addAll(batch);
-        }
+        ApiCalls.inBatches(backends, MAX_PER_CALL, batch -> calls.call(action, runtime -> sdkCall.run(batch, runtime)));
     }
 
     /** The CLB's {@code Type} values, as its API reference names them. */

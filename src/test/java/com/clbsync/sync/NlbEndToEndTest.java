@@ -71,6 +71,13 @@ class NlbEndToEndTest {
         return c.service(s, nodePort);
     }
 
+    /** Cluster A grows by {@code more} nodes, service-a serving on each. */
+    private void growA(int more) {
+        List<String> names = new java.util.ArrayList<>(List.of("a-0", "a-1", "a-2"));
+        names.addAll(a.nodeNames("a-big", more));
+        a.readyPods("default", "service-a", names, true);
+    }
+
     private List<Backend> group() {
         return world.group(SGP);
     }
@@ -195,12 +202,7 @@ class NlbEndToEndTest {
 
     @Test
     void theDeadlineInTheMiddleOfALongFirstSyncLeavesTheRestToTheNextRun() throws Exception {
-        a.nodes("a-big", 120);
-        List<String> names = new java.util.ArrayList<>(a.nodeNames("a", 3));
-        for (int i = 0; i < 120; i++) {
-            names.add("a-big-" + i);
-        }
-        a.readyPods("default", "service-a", names, true);
+        growA(120);
         world.clb.nlb().jobTime(Duration.ofMillis(400));
 
         SyncReport r = world.apply(SyncScope.full(), Deadline.in(Duration.ofMillis(2500)));
@@ -214,12 +216,7 @@ class NlbEndToEndTest {
 
     @Test
     void batchesOfTheConfiguredSizeAndTheAddQuota() throws Exception {
-        a.nodes("a-big", 97);
-        List<String> names = new java.util.ArrayList<>(a.nodeNames("a", 3));
-        for (int i = 0; i < 97; i++) {
-            names.add("a-big-" + i);
-        }
-        a.readyPods("default", "service-a", names, true);
+        growA(97);
         world.nlbQuotas(Quotas.of(Map.of("AddServersToServerGroup", Rate.of(1, Duration.ofSeconds(60))), 1.0));
 
         SyncReport r = world.apply(SyncScope.full(), Deadline.in(Duration.ofSeconds(10)));
