@@ -70,11 +70,6 @@ public final class NlbServerGroups {
         failNext.add(groupId);
     }
 
-    /** How many jobs have been started. */
-    public synchronized int jobs() {
-        return jobs.size();
-    }
-
     private Group group(String groupId) {
         Group g = groups.get(groupId);
         if (g == null) {
