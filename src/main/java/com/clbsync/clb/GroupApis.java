@@ -5,6 +5,9 @@ import com.clbsync.plan.LbKind;
 import com.clbsync.time.Deadline;
 
 import java.util.List;
+import java.util.Map;
+import com.clbsync.plan.BackendKey;
+import com.clbsync.plan.Health;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +49,7 @@ public final class GroupApis implements VServerGroupApi {
 
     @Override public int batchSize(String groupId) { return of(groupId).batchSize(groupId); }
     @Override public VServerGroup describe(String groupId) throws ClbException { return of(groupId).describe(groupId); }
+    @Override public Map<BackendKey, Health> health(VServerGroup group) throws ClbException { return of(group.id()).health(group); }
     @Override public void add(String groupId, List<Backend> b) throws ClbException { of(groupId).add(groupId, b); }
     @Override public void remove(String groupId, List<Backend> b) throws ClbException { of(groupId).remove(groupId, b); }
     @Override public void setWeights(String groupId, List<Backend> b) throws ClbException { of(groupId).setWeights(groupId, b); }

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  */
 public final class Quotas {
     /** The actions clb-sync calls; rate limits may be set for these. */
-    public static final Set<String> ACTIONS = Set.of("DescribeVServerGroupAttribute", "DescribeVServerGroups",
+    public static final Set<String> ACTIONS = Set.of("DescribeVServerGroupAttribute", "DescribeVServerGroups", "DescribeHealthStatus",
             "AddVServerGroupBackendServers", "RemoveVServerGroupBackendServers", "SetVServerGroupAttribute");
     /** The NLB actions clb-sync calls; rate limits may be set for these (under {@code nlb}). */
     public static final Set<String> NLB_ACTIONS = Set.of("ListServerGroups", "ListServerGroupServers",

@@ -2,7 +2,10 @@ package com.clbsync.clb;
 
 import com.aliyun.slb20140515.Client;
 import com.aliyun.slb20140515.models.AddVServerGroupBackendServersRequest;
+import com.aliyun.slb20140515.models.DescribeHealthStatusRequest;
+import com.aliyun.slb20140515.models.DescribeHealthStatusResponseBody;
 import com.aliyun.slb20140515.models.DescribeVServerGroupAttributeRequest;
+import com.clbsync.plan.Health;
 import com.aliyun.slb20140515.models.DescribeVServerGroupAttributeResponseBody;
 import com.aliyun.slb20140515.models.DescribeVServerGroupsRequest;
 import com.aliyun.slb20140515.models.DescribeVServerGroupsResponseBody;
@@ -20,6 +23,7 @@ import com.google.gson.Gson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -116,6 +120,27 @@ public final class SlbVServerGroupApi implements VServerGroupApi {
         }
         return VServerGroup.of(body.getVServerGroupId() == null ? groupId : body.getVServerGroupId(),
                 body.getVServerGroupName(), body.getLoadBalancerId(), backends);
+    }
+
+    @Override
+    public Map<BackendKey, Health> health(VServerGroup group) throws ClbException {
+        DescribeHealthStatusResponseBody body = calls.call("DescribeHealthStatus", runtime -> client.describeHealthStatusWithOptions(
+                new DescribeHealthStatusRequest().setRegionId(region).setLoadBalancerId(group.loadBalancerId()), runtime).getBody());
+        Map<BackendKey, Health> out = new HashMap<>();
+        if (body.getBackendServers() != null && body.getBackendServers().getBackendServer() != null) {
+            for (DescribeHealthStatusResponseBody.DescribeHealthStatusResponseBodyBackendServersBackendServer s
+                    : body.getBackendServers().getBackendServer()) {
+                if (s == null || s.getServerId() == null || s.getPort() == null) {
+                    continue; // a row that names no backend says nothing of any
+                }
+                Health h = Health.fromApi(s.getServerHealthStatus());
+                for (BackendKey key : List.of(BackendKey.of(s.getServerId(), s.getPort(), ""),
+                        BackendKey.of(s.getServerId(), s.getPort(), s.getServerIp() == null ? "" : s.getServerIp()))) {
+                    out.merge(key, h, (a, b) -> a == Health.NORMAL ? b : a); // normal only if normal on every listener
+                }
+            }
+        }
+        return out;
     }
 
     @Override

@@ -4,6 +4,9 @@ import com.clbsync.plan.Backend;
 import com.clbsync.time.Deadline;
 
 import java.util.List;
+import java.util.Map;
+import com.clbsync.plan.BackendKey;
+import com.clbsync.plan.Health;
 
 /**
  * The CLB calls clb-sync makes on vServer groups. Implementations own batching (at most 20 backends
@@ -18,6 +21,15 @@ public interface VServerGroupApi {
 
     /** {@code DescribeVServerGroups}: the vServer groups of a CLB instance, with their names (no backends). */
     List<VServerGroup> groupsOf(String loadBalancerId) throws ClbException;
+
+    /**
+     * The load balancer's health check of the backends of the group's load balancer, by key
+     * ({@code DescribeHealthStatus}: every listener of the CLB in one call). A backend that serves
+     * several listeners is {@code normal} only when it is on every one. Only CLB groups have it here.
+     */
+    default Map<BackendKey, Health> health(VServerGroup group) throws ClbException {
+        throw new UnsupportedOperationException("no health check read for " + group.id());
+    }
 
     /** {@code AddVServerGroupBackendServers}, in as few calls as the limit allows. */
     void add(String groupId, List<Backend> backends) throws ClbException;

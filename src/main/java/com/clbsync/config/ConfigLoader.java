@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import com.clbsync.plan.Ramp;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,9 +93,19 @@ public final class ConfigLoader {
                         + " load balancers access lists");
             }
         }
+        List<String> retired = strings(Values.list(top, ConfigSchema.RETIRED));
+        for (int i = 0; i < retired.size(); i++) {
+            for (ClusterConfig c : clusters) {
+                if (retired.get(i).equals(c.name()) || c.ownerId().filter(retired.get(i)::equals).isPresent()) {
+                    problems.add(ConfigSchema.RETIRED.name + "[" + i + "]: " + retired.get(i) + " is the owner id of cluster "
+                            + c.name() + ", which is configured: a cluster is retired by removing its entry");
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+        Map<?, ?> ramp = Values.map(top, ConfigSchema.RAMP);
         SyncConfig config = SyncConfig.of(Values.string(top, ConfigSchema.REGION).orElseThrow(), clbEndpoint,
                         WeightMode.valueOf(Values.choice(top, ConfigSchema.WEIGHT_MODE).toUpperCase(java.util.Locale.ROOT)),
                         lbIds, clusters)
@@ -103,6 +114,9 @@ public final class ConfigLoader {
                 .withNetwork(Network.of(Values.choice(top, ConfigSchema.NETWORK))).withAckEndpoint(ackEndpoint)
                 .withEcsEndpoint(ecsEndpoint).withDrainSeconds(Values.integer(top, ConfigSchema.DRAIN_SECONDS))
                 .withCacheSeconds(Values.integer(top, ConfigSchema.CACHE_SECONDS)).withAccess(access)
+                .withRamp(ramp.isEmpty() ? Ramp.off() : Ramp.of(Values.integer(ramp, ConfigSchema.RAMP_STEP),
+                        Values.integer(ramp, ConfigSchema.RAMP_EVERY), Values.bool(ramp, ConfigSchema.RAMP_HEALTH)))
+                .withRetiredOwnerIds(retired)
                 .withNlbEndpoint(nlbEndpoint).withNlbBatchSize(Values.integer(Values.map(top, ConfigSchema.NLB), ConfigSchema.NLB_BATCH))
                 .withNlbQuotas(Quotas.of(nlbRates, Values.number(Values.map(top, ConfigSchema.NLB), ConfigSchema.NLB_QUOTA_SHARE)));
         return top.containsKey(ConfigSchema.NLB.name) ? config.withNlbConfigured() : config;

@@ -41,6 +41,18 @@ final class ConfigSchema {
             + " before it is removed (0: at once).").dflt(0).range(0, 3600);
     static final Key CACHE_SECONDS = Key.integer("cacheSeconds", "How long a warm instance may reuse a cluster's snapshot"
             + " for a targeted event (0: never).").dflt(SyncConfig.DEFAULT_CACHE_SECONDS).range(0, 3600);
+    static final Key RAMP_STEP = Key.integer("stepPercent", "Points of a group's traffic a step moves at most.").required()
+            .range(1, 100);
+    static final Key RAMP_EVERY = Key.integer("everySeconds", "Seconds between two steps of a group at least (0: every run;"
+            + " a new instance waits this long before its first step).").dflt(60).range(0, 86400);
+    static final Key RAMP_HEALTH = Key.bool("healthGate", "A step that raises a Service's share waits while most of its"
+            + " backends are not normal in the CLB's health check (default true).").dflt(true);
+    static final Key RAMP = Key.object("ramp", "Move each Service's share towards its weight annotation in steps, from what"
+            + " the group holds now (off unless set).", RAMP_STEP, RAMP_EVERY, RAMP_HEALTH);
+    static final Key RETIRED = Key.list("retiredOwnerIds", "Owner ids of clusters taken out of service: their backends in"
+            + " every group visited go to weight 0, stay there drainSeconds, then leave.", Key.string("ownerId",
+            "A retired cluster's owner id, as the backend descriptions carry it.").pattern("[A-Za-z0-9._-]{1,48}")
+            .expecting("must be 1..48 letters, digits, '.', '_' or '-'"));
     static final Key LOAD_BALANCER_IDS = Key.list("loadBalancerIds", "CLBs whose vServer groups are all scanned, so that"
             + " a deleted Service's backends are cleaned up.", Key.string("loadBalancerId", "A CLB instance id.")
             .pattern(RESOURCE_ID).expecting("is not a CLB instance id"));
@@ -98,7 +110,7 @@ final class ConfigSchema {
     static final Key CLUSTERS = Key.list("clusters", "The clusters whose Services feed the groups.", CLUSTER).required();
 
     static final Key ROOT = Key.object("clb-sync", "The configuration of clb-sync.", REGION, NETWORK, CLB, NLB, WEIGHT_MODE,
-            FAIL_OPEN, DRAIN_SECONDS, CACHE_SECONDS, LOAD_BALANCER_IDS, ACCESS, CLUSTERS, ACK, ECS);
+            FAIL_OPEN, DRAIN_SECONDS, CACHE_SECONDS, RAMP, RETIRED, LOAD_BALANCER_IDS, ACCESS, CLUSTERS, ACK, ECS);
 
     private ConfigSchema() {
     }

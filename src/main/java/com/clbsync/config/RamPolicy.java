@@ -26,6 +26,9 @@ public final class RamPolicy {
     public static final List<String> SLB_ACTIONS = List.of("slb:DescribeVServerGroupAttribute", "slb:DescribeVServerGroups",
             "slb:AddVServerGroupBackendServers", "slb:RemoveVServerGroupBackendServers", "slb:SetVServerGroupAttribute");
 
+    /** The SLB action a health-gated ramp adds. */
+    public static final String HEALTH_ACTION = "slb:DescribeHealthStatus";
+
     private RamPolicy() {
     }
 
@@ -39,7 +42,11 @@ public final class RamPolicy {
         } else {
             lbs.add(arn("slb", region, account, "loadbalancer/*"));
         }
-        statements.add(statement(SLB_ACTIONS, lbs));
+        List<String> slb = new ArrayList<>(SLB_ACTIONS);
+        if (config.ramp().isOn() && config.ramp().healthGate()) {
+            slb.add(HEALTH_ACTION); // a health-gated ramp reads the CLB's health check
+        }
+        statements.add(statement(slb, lbs));
         if (config.usesNlb()) {
             // server groups belong to a VPC, not to one NLB: RAM scopes their calls by server group
             statements.add(statement(NLB_ACTIONS, List.of(arn("nlb", region, account, "servergroup/*"))));

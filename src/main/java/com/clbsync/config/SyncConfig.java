@@ -5,6 +5,7 @@ import com.clbsync.plan.Access;
 import com.clbsync.plan.NotReadyStorm;
 
 import java.util.List;
+import com.clbsync.plan.Ramp;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -37,6 +38,8 @@ public final class SyncConfig {
         int drainSeconds;
         int cacheSeconds = DEFAULT_CACHE_SECONDS;
         Access access = Access.any();
+        Ramp ramp = Ramp.off();
+        List<String> retiredOwnerIds = List.of();
 
         @Override protected Fields clone() {
             try {
@@ -48,7 +51,8 @@ public final class SyncConfig {
 
         List<Object> all() {
             return List.of(region, clbEndpoint, weightMode, loadBalancerIds, clusters, failOpenNotReadyFraction, clbQuotas,
-                    network, ackEndpoint, ecsEndpoint, drainSeconds, cacheSeconds, access, nlbEndpoint, nlbQuotas, nlbBatchSize, nlbConfigured);
+                    network, ackEndpoint, ecsEndpoint, drainSeconds, cacheSeconds, access, nlbEndpoint, nlbQuotas, nlbBatchSize, nlbConfigured,
+                    ramp, retiredOwnerIds);
         }
     }
 
@@ -100,6 +104,10 @@ public final class SyncConfig {
     public SyncConfig withNlbBatchSize(int servers) { return with(c -> c.nlbBatchSize = servers); }
     /** The same configuration draining removed backends for this long ({@code drainSeconds}; 0: remove at once). */
     public SyncConfig withDrainSeconds(int seconds) { return with(c -> c.drainSeconds = seconds); }
+    /** The same configuration moving shares in these steps. */
+    public SyncConfig withRamp(Ramp ramp) { return with(c -> c.ramp = Objects.requireNonNull(ramp)); }
+    /** The same configuration retiring these owner ids. */
+    public SyncConfig withRetiredOwnerIds(List<String> ownerIds) { return with(c -> c.retiredOwnerIds = List.copyOf(ownerIds)); }
     /** The same configuration with this snapshot lifetime ({@code cacheSeconds}; 0: always read everything). */
     public SyncConfig withCacheSeconds(int seconds) { return with(c -> c.cacheSeconds = seconds); }
     /** The same configuration with this {@code access} list. */
@@ -153,6 +161,10 @@ public final class SyncConfig {
     public Quotas clbQuotas() { return f.clbQuotas; }
     /** How long a backend that is to be removed while its instance or pod lives is kept at weight 0 first. */
     public int drainSeconds() { return f.drainSeconds; }
+    /** How shares move towards their annotations ({@code ramp}; off unless set). */
+    public Ramp ramp() { return f.ramp; }
+    /** Owner ids of clusters taken out of service ({@code retiredOwnerIds}): their backends are drained and removed. */
+    public List<String> retiredOwnerIds() { return f.retiredOwnerIds; }
     /** How long a warm instance may use a cluster's snapshot for a targeted event; 0: never. */
     public int cacheSeconds() { return f.cacheSeconds; }
     /** Who may steer which load balancer ({@link Access#any()} without an {@code access} list). */

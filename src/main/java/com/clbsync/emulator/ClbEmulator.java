@@ -1,6 +1,7 @@
 package com.clbsync.emulator;
 
 import com.clbsync.plan.Backend;
+import com.clbsync.plan.BackendKey;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
@@ -100,7 +101,14 @@ public final class ClbEmulator implements AutoCloseable {
         groups.group(groupId).backends.put(backend.key(), backend);
     }
 
-    /** An ECS elastic network interface in use holding these private IPs (the first its primary one). */
+    /**
+     * What the CLB's health check says of the backend at this key from now on ({@code normal},
+     * {@code abnormal}, {@code unavailable}); every backend is {@code normal} unless set.
+     */
+    public synchronized void health(BackendKey key, String status) {
+        groups.health(key, status);
+    }
+
     /**
      * Adds a raw row to every describe answer of the group, as given (an answer the client must survive:
      * a row without ServerId, a Type it does not know); writes never touch it.
@@ -109,6 +117,7 @@ public final class ClbEmulator implements AutoCloseable {
         groups.group(groupId).rawRows.add(row.deepCopy());
     }
 
+    /** An ECS elastic network interface in use holding these private IPs (the first its primary one). */
     public synchronized void networkInterface(String eniId, String instanceId, String... ips) {
         enis.put(eniId, instanceId, List.of(ips));
     }

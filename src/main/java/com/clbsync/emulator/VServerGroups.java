@@ -20,6 +20,12 @@ import java.util.TreeMap;
 final class VServerGroups {
     private final Map<String, Group> groups = new TreeMap<>();
     private final Map<String, List<String>> groupsByLb = new TreeMap<>();
+    /** The health check's word for a backend; {@code normal} unless a test sets another. */
+    private final Map<BackendKey, String> health = new java.util.HashMap<>();
+
+    void health(BackendKey key, String status) {
+        health.put(key, status);
+    }
 
     void createLoadBalancer(String loadBalancerId) {
         groupsByLb.computeIfAbsent(loadBalancerId, k -> new ArrayList<>());
@@ -46,6 +52,8 @@ final class VServerGroups {
                 return describe(groupOf(p));
             case "DescribeVServerGroups":
                 return listGroups(p.getOrDefault("LoadBalancerId", ""));
+            case "DescribeHealthStatus":
+                return healthOf(p.getOrDefault("LoadBalancerId", ""));
             case "AddVServerGroupBackendServers":
                 return add(groupOf(p), BackendServersParam.parse(p, true));
             case "RemoveVServerGroupBackendServers":
@@ -106,6 +114,36 @@ final class VServerGroups {
         wrap.add("VServerGroup", list);
         JsonObject o = new JsonObject();
         o.add("VServerGroups", wrap);
+        return o;
+    }
+
+    /** Every backend of the CLB's groups with its health check state, on one listener port per group. */
+    private JsonObject healthOf(String lbId) throws ApiError {
+        List<String> ids = groupsByLb.get(lbId);
+        if (ids == null) {
+            throw new ApiError(404, "InvalidLoadBalancerId.NotFound", "The specified LoadBalancerId does not exist.");
+        }
+        JsonArray list = new JsonArray();
+        int listener = 80;
+        for (String id : ids) {
+            for (Backend b : groups.get(id).backends.values()) {
+                JsonObject j = new JsonObject();
+                j.addProperty("ListenerPort", listener);
+                j.addProperty("Protocol", "tcp");
+                j.addProperty("ServerId", b.serverId());
+                j.addProperty("Port", b.port());
+                if (!b.serverIp().isEmpty()) {
+                    j.addProperty("ServerIp", b.serverIp());
+                }
+                j.addProperty("ServerHealthStatus", health.getOrDefault(b.key(), "normal"));
+                list.add(j);
+            }
+            listener++;
+        }
+        JsonObject wrap = new JsonObject();
+        wrap.add("BackendServer", list);
+        JsonObject o = new JsonObject();
+        o.add("BackendServers", wrap);
         return o;
     }
 

@@ -11,6 +11,7 @@ import com.clbsync.config.ConfigException;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.sync.ClusterClients;
 import com.clbsync.sync.DrainLog;
+import com.clbsync.sync.RampLog;
 import com.clbsync.sync.ReportJson;
 import com.clbsync.sync.SnapshotCache;
 import com.clbsync.sync.SyncFactory;
@@ -47,6 +48,7 @@ public final class InvocationService {
     private final Coalescer coalescer = new Coalescer();
     /** When this instance's runs set each draining backend to weight 0. */
     private final DrainLog drains = new DrainLog();
+    private final RampLog ramps = new RampLog();
     /** Each cluster's last snapshot: a targeted event reads again only what it names (within cacheSeconds). */
     private final SnapshotCache snapshots = new SnapshotCache();
 
@@ -116,7 +118,7 @@ public final class InvocationService {
                     List.of()), trigger, log);
         }
         SyncService service = SyncFactory.service(config, clusters, credentials, apis.apply(credentials.get()),
-                enis.apply(credentials.get()), pool).withProgress(log::progress, PROGRESS_EVERY).withDrainLog(drains)
+                enis.apply(credentials.get()), pool).withProgress(log::progress, PROGRESS_EVERY).withDrainLog(drains).withRampLog(ramps)
                 .withSnapshots(snapshots);
         Instant start = Instant.now();
         SyncReport report = service.run(trigger.apply(), trigger.scope(), deadline);

@@ -22,10 +22,14 @@ public final class DesiredGroup {
     private final List<ServiceShare> shares;
     private final List<String> notes;
     private final Set<BackendKey> keepOnly;
+    private final List<ServiceRamp> ramps;
+    private final boolean stepped;
 
     private DesiredGroup(Map<BackendKey, Backend> backends, Set<BackendKey> weightLocked,
                          Map<BackendKey, Set<ServiceRef>> contested, List<ServiceShare> shares, List<String> notes,
-                         Set<BackendKey> keepOnly) {
+                         Set<BackendKey> keepOnly, List<ServiceRamp> ramps, boolean stepped) {
+        this.ramps = List.copyOf(ramps);
+        this.stepped = stepped;
         this.backends = Collections.unmodifiableMap(new TreeMap<>(backends));
         this.weightLocked = Collections.unmodifiableSet(new TreeSet<>(weightLocked));
         TreeMap<BackendKey, Set<ServiceRef>> c = new TreeMap<>();
@@ -43,7 +47,12 @@ public final class DesiredGroup {
 
     /** Weighs the targets with the policy around what the group holds that this run may not change, and merges them. */
     public static DesiredGroup of(List<ServiceTarget> targets, WeightPolicy policy, HeldWeights held) {
-        Weighing weighing = policy.weigh(targets, held);
+        return of(targets, policy, held, RampGate.off());
+    }
+
+    /** The same, shares moving in the steps {@code gate} allows; retired owners' backends kept while they still carry weight. */
+    public static DesiredGroup of(List<ServiceTarget> targets, WeightPolicy policy, HeldWeights held, RampGate gate) {
+        Weighing weighing = policy.weigh(targets, held, gate);
         Map<BackendKey, Backend> backends = new HashMap<>();
         Map<BackendKey, Set<ServiceRef>> contested = contested(targets);
         Set<BackendKey> locked = new TreeSet<>();
@@ -58,6 +67,8 @@ public final class DesiredGroup {
                 }
             }
         }
+        weighing.retired().stream().filter(b -> b.weight() > 0 && !contested.containsKey(b.key()))
+                .forEach(b -> backends.put(b.key(), b));
         Set<BackendKey> keepOnly = targets.stream().filter(t -> t.local() && t.servingEndpoints() == 0)
                 .flatMap(t -> t.podsByBackend().keySet().stream()).collect(Collectors.toCollection(HashSet::new));
         for (ServiceTarget t : targets) {
@@ -68,12 +79,13 @@ public final class DesiredGroup {
                 }
             }
         }
-        return new DesiredGroup(backends, locked, contested, weighing.shares(), weighing.notes(), keepOnly);
+        return new DesiredGroup(backends, locked, contested, weighing.shares(), weighing.notes(), keepOnly,
+                weighing.ramps(), weighing.stepped());
     }
 
     public static DesiredGroup of(Map<BackendKey, Backend> backends, Set<BackendKey> weightLocked,
                                   Map<BackendKey, Set<ServiceRef>> contested) {
-        return new DesiredGroup(backends, weightLocked, contested, List.of(), List.of(), Set.of());
+        return new DesiredGroup(backends, weightLocked, contested, List.of(), List.of(), Set.of(), List.of(), false);
     }
 
     /** Keys wanted by more than one of these Services, with the Services: neither gets them. */
@@ -107,6 +119,11 @@ public final class DesiredGroup {
      */
     public Set<BackendKey> keepOnly() { return keepOnly; }
 
+    /** Each Service's ramp, while one is under way. */
+    public List<ServiceRamp> ramps() { return ramps; }
+    /** Whether this is a ramp step (the group's step clock starts again when it is applied). */
+    public boolean stepped() { return stepped; }
+
     /** The weight policy's remarks on this group. */
     public List<String> notes() { return notes; }
 
@@ -114,8 +131,9 @@ public final class DesiredGroup {
         if (!(o instanceof DesiredGroup)) return false;
         DesiredGroup d = (DesiredGroup) o;
         return backends.equals(d.backends) && weightLocked.equals(d.weightLocked) && contested.equals(d.contested)
-                && shares.equals(d.shares) && notes.equals(d.notes) && keepOnly.equals(d.keepOnly);
+                && shares.equals(d.shares) && notes.equals(d.notes) && keepOnly.equals(d.keepOnly) && ramps.equals(d.ramps)
+                && stepped == d.stepped;
     }
-    @Override public int hashCode() { return Objects.hash(backends, weightLocked, contested, shares, notes, keepOnly); }
+    @Override public int hashCode() { return Objects.hash(backends, weightLocked, contested, shares, notes, keepOnly, ramps, stepped); }
     @Override public String toString() { return backends.values() + (contested.isEmpty() ? "" : " contested=" + contested); }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -14,26 +16,48 @@ import java.util.stream.Collectors;
  */
 public final class Ownership {
     private final List<OwnerClaim> claims;
+    private final Set<String> retired;
 
-    private Ownership(List<OwnerClaim> claims) {
+    private Ownership(List<OwnerClaim> claims, Set<String> retired) {
         List<OwnerClaim> ordered = new ArrayList<>();
         claims.stream().filter(c -> !c.held()).forEach(ordered::add);
         claims.stream().filter(OwnerClaim::held).forEach(ordered::add);
         this.claims = List.copyOf(ordered);
+        this.retired = Set.copyOf(retired);
     }
 
     public static Ownership of(List<OwnerClaim> claims) {
-        return new Ownership(claims);
+        return new Ownership(claims, Set.of());
+    }
+
+    /**
+     * The same ownership, also owning the backends of these retired owner ids ({@code retiredOwnerIds}):
+     * clusters taken out of service, whose backends are drained and removed. A configured cluster's
+     * claim comes first: a retired id it also claims stays the cluster's.
+     */
+    public Ownership withRetired(Collection<String> ownerIds) {
+        return new Ownership(claims, new TreeSet<>(ownerIds));
+    }
+
+    /** Whether this owner id is a retired cluster's (its backends are drained, then removed). */
+    public boolean isRetired(String ownerId) {
+        return retired.contains(ownerId) && claims.stream().noneMatch(c -> c.ownerId().equals(ownerId));
     }
 
     /** Clusters with these configured owner ids, all acted on. */
     public static Ownership of(Collection<String> ownerIds) {
-        return new Ownership(ownerIds.stream().map(OwnerClaim::configured).collect(Collectors.toList()));
+        return of(ownerIds.stream().map(OwnerClaim::configured).collect(Collectors.toList()));
     }
 
     /** The owner id this backend is counted under (its cluster's), or empty for a foreign backend (always for an unknown type). */
     public Optional<String> ownerOf(Backend backend) {
-        return claimOf(backend).map(OwnerClaim::ownerId);
+        Optional<String> claimed = claimOf(backend).map(OwnerClaim::ownerId);
+        return claimed.isPresent() ? claimed : retiredOwnerOf(backend);
+    }
+
+    /** The retired owner id this backend is counted under, or empty when it is not a retired cluster's. */
+    public Optional<String> retiredOf(Backend backend) {
+        return claimOf(backend).isPresent() ? Optional.empty() : retiredOwnerOf(backend);
     }
 
     /** The claim this backend falls under, or empty for a foreign backend. */
@@ -48,6 +72,13 @@ public final class Ownership {
         return claims.stream().filter(c -> c.claims(backend, segment.get())).findFirst();
     }
 
+    private Optional<String> retiredOwnerOf(Backend backend) {
+        if (backend.type() == BackendType.OTHER) {
+            return Optional.empty();
+        }
+        return BackendDescription.ownerOf(backend.description()).filter(retired::contains);
+    }
+
     public boolean owns(Backend backend) {
         return ownerOf(backend).isPresent();
     }
@@ -58,8 +89,8 @@ public final class Ownership {
     }
 
     @Override public boolean equals(Object o) {
-        return o instanceof Ownership && claims.equals(((Ownership) o).claims);
+        return o instanceof Ownership && claims.equals(((Ownership) o).claims) && retired.equals(((Ownership) o).retired);
     }
-    @Override public int hashCode() { return claims.hashCode(); }
-    @Override public String toString() { return "owners " + claims; }
+    @Override public int hashCode() { return claims.hashCode() * 31 + retired.hashCode(); }
+    @Override public String toString() { return "owners " + claims + (retired.isEmpty() ? "" : ", retired " + retired); }
 }

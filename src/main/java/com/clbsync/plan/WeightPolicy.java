@@ -11,6 +11,11 @@ public interface WeightPolicy {
      */
     Weighing weigh(List<ServiceTarget> targets, HeldWeights held);
 
+    /** The same, moving shares in the steps {@code gate} allows (a policy without ramps ignores it). */
+    default Weighing weigh(List<ServiceTarget> targets, HeldWeights held, RampGate gate) {
+        return weigh(targets, held);
+    }
+
     /** With nothing held. */
     default Map<ServiceRef, List<Backend>> weigh(List<ServiceTarget> targets) {
         return weigh(targets, HeldWeights.none()).backends();

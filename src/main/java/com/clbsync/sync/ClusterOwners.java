@@ -85,7 +85,7 @@ final class ClusterOwners {
                 }
             }
         }
-        return new ClusterOwners(outReports, outViews, Ownership.of(claims), refused, warnings);
+        return new ClusterOwners(outReports, outViews, Ownership.of(claims).withRetired(config.retiredOwnerIds()), refused, warnings);
     }
 
     /**

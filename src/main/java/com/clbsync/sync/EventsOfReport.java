@@ -47,11 +47,34 @@ final class EventsOfReport {
                 int removed = mine(g.removed(), s);
                 if (added + updated + removed > 0) {
                     out.add(ServiceEvent.of(s, ServiceEvent.Type.Normal, "SyncedBackends", "vServer group " + g.groupId()
-                            + ": added " + added + ", re-weighted " + updated + ", removed " + removed + share(g, s)));
+                            + ": added " + added + ", re-weighted " + updated + ", removed " + removed + share(g, s) + ramp(g, s)));
                 }
+                rampWaiting(g, s).ifPresent(out::add);
             }
         }
         return out;
+    }
+
+    /** The Service's ramp step, when one is under way: from, to, target. */
+    private static String ramp(GroupReport g, ServiceRef s) {
+        return g.ramps().stream().filter(x -> x.service().equals(s) && x.waiting().isEmpty()).findFirst()
+                .map(x -> String.format("; ramp %.1f%% -> %.1f%% of the ramped traffic (target %.1f%%)", 100 * x.from(),
+                        100 * x.to(), 100 * x.target())).orElse("");
+    }
+
+    /**
+     * A ramp waiting for the health check, said on each of the group's Services: of this one, why in its own
+     * terms (its health); of another's, only that it waits (the reason may name Services of other namespaces).
+     */
+    private static java.util.Optional<ServiceEvent> rampWaiting(GroupReport g, ServiceRef s) {
+        return g.ramps().stream().filter(x -> x.service().equals(s) && x.waitsForHealth()).findFirst().map(x -> {
+            String own = g.health().stream().filter(h -> h.service().equals(s) && !h.mostlyHealthy()).findFirst()
+                    .map(h -> h.healthy() + " of its " + h.all() + " backends pass the load balancer's health check")
+                    .orElse("another Service's backends in the group do not pass the load balancer's health check yet");
+            return ServiceEvent.of(s, ServiceEvent.Type.Warning, "RampWaiting", String.format("group %s: the ramp's next"
+                    + " step (now %.1f%%, target %.1f%%) waits: %s", g.groupId(), 100 * x.from(), 100 * x.target(), own),
+                    g.groupId() + " RampWaiting " + own);
+        });
     }
 
     private static int mine(List<Backend> backends, ServiceRef s) {

@@ -3,10 +3,15 @@ package com.clbsync.sync;
 import com.clbsync.plan.Backend;
 import com.clbsync.plan.GroupPlan;
 import com.clbsync.plan.ServiceRef;
+import com.clbsync.plan.ServiceHealth;
+import com.clbsync.plan.ServiceRamp;
 import com.clbsync.plan.ServiceShare;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 
 /** What happened to one vServer group in a run. */
@@ -38,8 +43,14 @@ public final class GroupReport {
     private final List<String> warnings;
     private final List<String> errors;
     private final String errorCode;
+    private final List<ServiceRamp> ramps;
+    private final List<ServiceHealth> health;
+    private final Map<String, Integer> retiredLeft;
 
     private GroupReport(Builder b, Status status) {
+        this.ramps = List.copyOf(b.ramps);
+        this.health = List.copyOf(b.health);
+        this.retiredLeft = Collections.unmodifiableMap(new TreeMap<>(b.retiredLeft));
         this.groupId = Objects.requireNonNull(b.groupId);
         this.loadBalancerId = b.loadBalancerId == null ? "" : b.loadBalancerId;
         this.status = Objects.requireNonNull(status);
@@ -92,6 +103,12 @@ public final class GroupReport {
      * such as a request id is never in it: it is what makes two runs' failures the same outcome.
      */
     public String errorCode() { return errorCode; }
+    /** Each Service's ramp, while one is under way (from, to, target, why it waits). */
+    public List<ServiceRamp> ramps() { return ramps; }
+    /** What the load balancer's health check says of each Service's backends (when read: with a ramp). */
+    public List<ServiceHealth> health() { return health; }
+    /** Backends of each retired owner the group still holds after this run (none: the owner is gone from it). */
+    public Map<String, Integer> retiredLeft() { return retiredLeft; }
     public List<Backend> added() { return made.adds(); }
     public List<Backend> updated() { return made.updates(); }
     public List<Backend> removed() { return made.removes(); }
@@ -108,7 +125,8 @@ public final class GroupReport {
         return groupId.equals(g.groupId) && loadBalancerId.equals(g.loadBalancerId) && status == g.status
                 && services.equals(g.services) && Objects.equals(plan, g.plan) && made.equals(g.made)
                 && left.equals(g.left) && shares.equals(g.shares) && warnings.equals(g.warnings) && errors.equals(g.errors)
-                && errorCode.equals(g.errorCode);
+                && errorCode.equals(g.errorCode) && ramps.equals(g.ramps) && health.equals(g.health)
+                && retiredLeft.equals(g.retiredLeft);
     }
     @Override public int hashCode() {
         return Objects.hash(groupId, loadBalancerId, status, services, plan, made, left, shares, warnings, errors);
@@ -127,6 +145,9 @@ public final class GroupReport {
         private final List<String> warnings = new ArrayList<>();
         private final List<String> errors = new ArrayList<>();
         private String errorCode = "";
+        private List<ServiceRamp> ramps = List.of();
+        private List<ServiceHealth> health = List.of();
+        private Map<String, Integer> retiredLeft = Map.of();
 
         private Builder(String groupId, List<ServiceRef> services) {
             this.groupId = groupId;
@@ -138,6 +159,9 @@ public final class GroupReport {
         public Builder made(Changes v) { made = v; return this; }
         public Builder left(Changes v) { left = v; return this; }
         public Builder shares(List<ServiceShare> v) { shares = v; return this; }
+        public Builder ramps(List<ServiceRamp> v) { ramps = v; return this; }
+        public Builder health(List<ServiceHealth> v) { health = v; return this; }
+        public Builder retiredLeft(Map<String, Integer> v) { retiredLeft = v; return this; }
         public Builder warning(String v) { warnings.add(v); return this; }
         public Builder warnings(List<String> v) { warnings.addAll(v); return this; }
         public Builder error(String v) { errors.add(v); return this; }

@@ -16,9 +16,18 @@ import com.clbsync.plan.Ownership;
 import com.clbsync.plan.ServiceRef;
 import com.clbsync.plan.ServiceTarget;
 import com.clbsync.plan.WeightPolicy;
+import com.clbsync.plan.BackendKey;
+import com.clbsync.plan.Health;
+import com.clbsync.plan.LbKind;
+import com.clbsync.plan.Ramp;
+import com.clbsync.plan.RampGate;
+import com.clbsync.plan.ServiceHealth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -43,15 +52,22 @@ final class GroupSync {
     private final DrainLog drains;
     private final Duration drainTime;
     private final Clock clock;
+    private final Ramp ramp;
+    private final RampLog ramps;
+    /** The health check of each CLB read this run, by load balancer id: one call serves all its groups. */
+    private final Map<String, Map<BackendKey, Health>> healthByLb = new ConcurrentHashMap<>();
 
     /**
      * @param api       bound to the run's deadline
      * @param live      whether a backend's ECS instance (a node of a cluster read) or pod IP still exists
      * @param drains    the instance's memory of draining backends
      * @param drainTime how long an unwanted live backend stays at weight 0 before it is removed
+     * @param ramps     the instance's memory of its groups' ramp steps
      */
     GroupSync(VServerGroupApi api, WeightPolicy weights, Ownership ownership, Predicate<Backend> live, DrainLog drains,
-              Duration drainTime, Clock clock) {
+              Duration drainTime, Clock clock, Ramp ramp, RampLog ramps) {
+        this.ramp = ramp;
+        this.ramps = ramps;
         this.api = api;
         this.weights = weights;
         this.ownership = ownership;
@@ -101,17 +117,52 @@ final class GroupSync {
             }
         }
         Freeze groupFreeze = freeze.withServices(mismatched).withKeys(DesiredGroup.contested(matching).keySet());
-        DesiredGroup desired = DesiredGroup.of(matching, weights,
-                HeldWeights.of(group.backends(), ownership, groupFreeze, matching));
-        Drain drain = Drain.of(drainTime, live, drains.zeroSince(group.id()), clock.instant());
+        HeldWeights held = HeldWeights.of(group.backends(), ownership, groupFreeze, matching);
+        RampGate gate = gate(group, report);
+        DesiredGroup desired = DesiredGroup.of(matching, weights, held, gate);
+        Drain drain = Drain.of(drainTime, live, drains.zeroSince(group.id()), clock.instant())
+                .withRetired(b -> ownership.retiredOf(b).isPresent());
         GroupPlan plan = GroupDiff.compute(group.backends(), desired, ownership, groupFreeze, drain);
-        report.plan(plan).shares(desired.shares()).warnings(desired.notes());
+        report.plan(plan).shares(desired.shares()).warnings(desired.notes()).ramps(desired.ramps())
+                .retiredLeft(RetiredLeft.of(group.backends(), plan, ownership));
+        gate.health().ifPresent(h -> report.health(matching.stream().map(t -> ServiceHealth.measure(t, held, gate))
+                .collect(Collectors.toList())));
         if (!plan.draining().isEmpty()) {
             report.warning("draining " + plan.draining().size() + " backend(s) at weight 0 for " + drainTime.toSeconds()
                     + " s before removal: " + plan.draining().stream().map(b -> b.key().toString())
                     .collect(Collectors.joining(", ")));
         }
         return new Planned(group.id(), report, desired, groupFreeze, drain, plan, api.batchSize(group.id()));
+    }
+
+    /**
+     * What the group's ramp may do this run: whether its step is due, and the load balancer's health check
+     * (one call per CLB per run; an NLB's is not read, so its steps are not health-gated).
+     */
+    private RampGate gate(VServerGroup group, GroupReport.Builder report) {
+        if (!ramp.isOn()) {
+            return RampGate.off();
+        }
+        Instant next = ramps.nextStepAt(group.id(), Duration.ofSeconds(ramp.everySeconds()), clock.instant());
+        if (!ramp.healthGate() || group.kind() == LbKind.NLB) {
+            if (ramp.healthGate()) {
+                report.warning("ramp: an NLB server group's steps are not health-gated (its health check is read per"
+                        + " listener, which this version does not)");
+            }
+            return RampGate.of(Ramp.of(ramp.stepPercent(), ramp.everySeconds(), false), next, null, "");
+        }
+        Map<BackendKey, Health> health = healthByLb.get(group.loadBalancerId());
+        if (health == null) {
+            try {
+                health = api.health(group);
+                healthByLb.put(group.loadBalancerId(), health);
+            } catch (ClbException e) {
+                return RampGate.of(ramp, next, null, e.getMessage());
+            } catch (RuntimeException e) {
+                return RampGate.of(ramp, next, null, "unexpected " + e.getClass().getSimpleName());
+            }
+        }
+        return RampGate.of(ramp, next, health, "");
     }
 
     /** A target whose Service has no EndpointSlice: the owned backends the group holds of it stay, at weight 0. */
@@ -126,6 +177,9 @@ final class GroupSync {
     GroupReport finish(Planned p, boolean apply) {
         if (apply) {
             drains.update(p.groupId, p.plan.draining(), clock.instant());
+            if (ramp.isOn()) {
+                ramps.update(p.groupId, p.desired.stepped(), clock.instant());
+            }
         }
         if (p.plan.isEmpty()) {
             return p.report.build(GroupReport.Status.IN_SYNC);

@@ -3,6 +3,8 @@ package com.clbsync.sync;
 import com.clbsync.plan.Backend;
 import com.clbsync.plan.FrozenService;
 import com.clbsync.plan.GroupPlan;
+import com.clbsync.plan.ServiceHealth;
+import com.clbsync.plan.ServiceRamp;
 import com.clbsync.plan.ServiceShare;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -103,6 +105,29 @@ public final class ReportJson {
             shares.add(share);
         }
         j.add("shares", shares);
+        JsonArray ramps = new JsonArray();
+        for (ServiceRamp x : g.ramps()) {
+            JsonObject ramp = new JsonObject();
+            ramp.addProperty("service", x.service().toString());
+            ramp.addProperty("from", round(x.from()));
+            ramp.addProperty("to", round(x.to()));
+            ramp.addProperty("target", round(x.target()));
+            ramp.addProperty("waiting", x.waiting());
+            ramps.add(ramp);
+        }
+        j.add("ramps", ramps);
+        JsonArray health = new JsonArray();
+        for (ServiceHealth h : g.health()) {
+            JsonObject one = new JsonObject();
+            one.addProperty("service", h.service().toString());
+            one.addProperty("healthy", h.healthy());
+            one.addProperty("backends", h.all());
+            health.add(one);
+        }
+        j.add("health", health);
+        JsonObject retired = new JsonObject();
+        g.retiredLeft().forEach(retired::addProperty);
+        j.add("retiredLeft", retired);
         j.add("warnings", strings(g.warnings()));
         j.add("errors", strings(g.errors()));
         return j;

@@ -69,6 +69,10 @@ public final class ReportText {
         if (g.shares().size() > 1) {
             g.shares().forEach(s -> sb.append("  share: ").append(s).append('\n'));
         }
+        g.ramps().forEach(x -> sb.append("  ramp: ").append(x).append('\n'));
+        g.health().forEach(h -> sb.append("  health: ").append(h).append('\n'));
+        g.retiredLeft().forEach((owner, n) -> sb.append("  retired owner ").append(owner).append(": ").append(n)
+                .append(" backend(s) left\n"));
         g.warnings().forEach(w -> sb.append("  warning: ").append(w).append('\n'));
         g.errors().forEach(e -> sb.append("  error: ").append(e).append('\n'));
     }

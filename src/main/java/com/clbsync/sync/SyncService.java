@@ -50,6 +50,7 @@ public final class SyncService {
     private Map<String, ServiceEvents> events = Map.of();
     private EniLookup enis = EniLookup.NONE;
     private DrainLog drains = new DrainLog();
+    private RampLog ramps = new RampLog();
     private SnapshotCache snapshots = new SnapshotCache();
 
     /**
@@ -77,6 +78,7 @@ public final class SyncService {
         s.events = events;
         s.enis = enis;
         s.drains = drains;
+        s.ramps = ramps;
         s.snapshots = snapshots;
         change.accept(s);
         return s;
@@ -107,6 +109,12 @@ public final class SyncService {
     public SyncService withDrainLog(DrainLog log) {
         Objects.requireNonNull(log);
         return with(s -> s.drains = log);
+    }
+
+    /** The same service, remembering its groups' ramp steps in {@code log}: one per instance, shared by its runs. */
+    public SyncService withRampLog(RampLog log) {
+        Objects.requireNonNull(log);
+        return with(s -> s.ramps = log);
     }
 
     /** The same service, keeping the clusters' snapshots in {@code cache}: one per instance, shared by its runs. */
@@ -197,7 +205,7 @@ public final class SyncService {
             Freeze freeze = Freeze.forRun(owners.ownership, desired, ScopeResolver.removable(scope, reads.readInFull,
                     reads.instancesReadAfresh, owners.views));
             GroupSync groupSync = new GroupSync(clb, weights, owners.ownership, desired::isLive, drains,
-                    Duration.ofSeconds(config.drainSeconds()), deadline.clock());
+                    Duration.ofSeconds(config.drainSeconds()), deadline.clock(), config.ramp(), ramps);
             groupReports.addAll(queues.sync(described, desired, freeze, apply, groupSync));
             groupReports.sort(Comparator.comparing(GroupReport::groupId));
             List<String> warnings = new ArrayList<>(config.warnings());

@@ -147,6 +147,7 @@ class DeploymentFilesTest {
         // a sync that adds, re-weights and removes, on a scanned CLB: every kind of CLB call the code makes
         Set<String> made = new java.util.TreeSet<>();
         try (World world = new World()) {
+            world.ramp(com.clbsync.plan.Ramp.of(20, 0, true)); // a health-gated ramp reads the CLB's health check
             FakeCluster a = world.cluster("cluster-a");
             a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
             a.nodes("a", 3);
@@ -179,7 +180,7 @@ class DeploymentFilesTest {
             World.assertComplete(world.apply());
             made.addAll(world.callActions());
         }
-        assertThat(made).hasSize(12);
+        assertThat(made).hasSize(13);
         List<String> cloud = policyActions().stream().filter(x -> x.startsWith("slb:") || x.startsWith("ecs:")
                 || x.startsWith("nlb:")).collect(Collectors.toList());
         assertThat(cloud).containsExactlyInAnyOrderElementsOf(made.stream().map(x -> (x.equals("DescribeNetworkInterfaces")

@@ -14,6 +14,8 @@ import com.clbsync.emulator.ApiCall;
 import com.clbsync.emulator.ClbEmulator;
 import com.clbsync.plan.Backend;
 import com.clbsync.sync.DrainLog;
+import com.clbsync.sync.RampLog;
+import com.clbsync.plan.Ramp;
 import com.clbsync.sync.ReportJson;
 import com.clbsync.sync.ReportText;
 import com.clbsync.sync.SnapshotCache;
@@ -58,9 +60,13 @@ public final class World implements AutoCloseable {
     private int drainSeconds;
     private com.clbsync.plan.Access access = com.clbsync.plan.Access.any();
     /** The instance's memory of draining backends: one for all the world's runs, as in a warm instance. */
-    private final DrainLog drains = new DrainLog();
+    private DrainLog drains = new DrainLog();
+    /** The instance's memory of its groups' ramp steps, as in a warm instance; {@link #restart} forgets it. */
+    private RampLog ramps = new RampLog();
+    private Ramp ramp = Ramp.off();
+    private List<String> retired = List.of();
     /** The clusters' snapshots, kept between runs only in a warm world (as in a warm instance). */
-    private final SnapshotCache snapshots = new SnapshotCache();
+    private SnapshotCache snapshots = new SnapshotCache();
     private boolean warm;
     private List<ClusterConfig> entries;
     private int cacheSeconds = SyncConfig.DEFAULT_CACHE_SECONDS;
@@ -104,7 +110,27 @@ public final class World implements AutoCloseable {
         return SyncConfig.of("cn-hangzhou", clb.endpoint(), weightMode, loadBalancerIds, cs).withClbQuotas(quotas)
                 .withEcsEndpoint(clb.endpoint()).withNlbEndpoint(clb.endpoint()).withNlbQuotas(nlbQuotas)
                 .withNlbBatchSize(nlbBatchSize).withDrainSeconds(drainSeconds).withCacheSeconds(cacheSeconds)
-                .withAccess(access);
+                .withAccess(access).withRamp(ramp).withRetiredOwnerIds(retired);
+    }
+
+    /** The configuration's {@code ramp} (off unless set). */
+    public World ramp(Ramp r) {
+        this.ramp = r;
+        return this;
+    }
+
+    /** The configuration's {@code retiredOwnerIds} (none unless set). */
+    public World retired(String... ownerIds) {
+        this.retired = List.of(ownerIds);
+        return this;
+    }
+
+    /** A new instance from now on: what the last one remembered (drains, ramp steps, snapshots) is gone. */
+    public World restart() {
+        this.drains = new DrainLog();
+        this.ramps = new RampLog();
+        this.snapshots = new SnapshotCache();
+        return this;
     }
 
     /** The CLB client tests use: quick retries, and a short read timeout when one is set. */
@@ -178,7 +204,7 @@ public final class World implements AutoCloseable {
     }
 
     public SyncService service() throws Exception {
-        SyncService s = SyncFactory.create(config(), api()).withEnis(enis()).withDrainLog(drains);
+        SyncService s = SyncFactory.create(config(), api()).withEnis(enis()).withDrainLog(drains).withRampLog(ramps);
         return warm ? s.withSnapshots(snapshots) : s;
     }
 
