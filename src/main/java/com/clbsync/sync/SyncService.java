@@ -211,8 +211,21 @@ public final class SyncService {
             List<String> warnings = new ArrayList<>(config.warnings());
             warnings.addAll(owners.warnings);
             warnings.addAll(desired.warnings());
-            return SyncReport.of(apply, scope.toString(), owners.reports, desired.frozenServices(), warnings, groupReports, errors);
+            return SyncReport.of(apply, scope.toString(), owners.reports, desired.frozenServices(), warnings, groupReports, errors)
+                    .withNotes(retiredNotes(groupReports));
         }
+    }
+
+    /** What is left of each retired owner in the groups this run visited, until nothing is. */
+    private List<String> retiredNotes(List<GroupReport> groups) {
+        List<String> notes = new ArrayList<>();
+        for (String owner : config.retiredOwnerIds()) {
+            int left = groups.stream().mapToInt(g -> g.retiredLeft().getOrDefault(owner, 0)).sum();
+            long where = groups.stream().filter(g -> g.retiredLeft().containsKey(owner)).count();
+            notes.add("retired owner " + owner + ": " + (left == 0 ? "nothing left in the groups visited" : left
+                    + " backend(s) left in " + where + " group(s): at weight 0 for drainSeconds, then removed"));
+        }
+        return notes;
     }
 
     /** The groups of the scanned CLBs ({@code loadBalancerIds}), when the scope calls for it; a CLB that fails is an error. */

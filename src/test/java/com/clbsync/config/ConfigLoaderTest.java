@@ -147,6 +147,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheRampAndRetiredOwnerIdsAndNamesBadOnes() throws Exception {
+        String base = "region: cn-shanghai\n";
+        String clusters = "clusters: [{name: a, server: 'https://k:6443', token: x, ownerId: c-a}]";
+        SyncConfig defaults = parse(base + clusters);
+        assertThat(defaults.ramp().isOn()).as("off unless set").isFalse();
+        assertThat(defaults.retiredOwnerIds()).isEmpty();
+
+        SyncConfig c = parse(base + "ramp: {stepPercent: 20}\nretiredOwnerIds: [old.5b7c9e21, c-old]\n" + clusters);
+        assertThat(c.ramp()).isEqualTo(com.clbsync.plan.Ramp.of(20, 60, true));
+        assertThat(c.retiredOwnerIds()).containsExactly("old.5b7c9e21", "c-old");
+        assertThat(parse(base + "ramp: {stepPercent: 5, everySeconds: 0, healthGate: false}\n" + clusters).ramp())
+                .isEqualTo(com.clbsync.plan.Ramp.of(5, 0, false));
+
+        assertThat(problems(base + "ramp: {stepPercent: 0, everySeconds: soon}\nretiredOwnerIds: [c-a, a, 'bad id']\n" + clusters))
+                .containsExactlyInAnyOrder("ramp.stepPercent: must be a whole number 1..100, not 0",
+                        "ramp.everySeconds: must be a whole number 0..86400, not soon",
+                        "retiredOwnerIds[0]: c-a is the owner id of cluster a, which is configured: a cluster is retired"
+                                + " by removing its entry",
+                        "retiredOwnerIds[1]: a is the owner id of cluster a, which is configured: a cluster is retired"
+                                + " by removing its entry",
+                        "retiredOwnerIds[2]: \"bad id\" must be 1..48 letters, digits, '.', '_' or '-'");
+        assertThat(problems(base + "ramp: {everySeconds: 60}\n" + clusters)).containsExactly("ramp.stepPercent: required");
+    }
+
+    @Test
     void anAckClusterIdAloneIsAClusterWithoutStoredSecrets() throws Exception {
         SyncConfig c = parse("region: cn-shanghai\nnetwork: vpc\nclusters: [{name: a, ackClusterId: c8d1e2f3}]");
         assertThat(c.clusters().get(0).fromAck()).isTrue();

@@ -49,4 +49,17 @@ class DrainTest {
         assertThat(plan.updates()).containsExactly(LIVE.withWeight(0));
         assertThat(plan.draining()).containsExactly(LIVE);
     }
+
+    @Test
+    void aRetiredOwnersBackendGoesToZeroFirstThenLeavesAfterTheDrainTimeThoughNoClusterSaysItLives() {
+        Drain retired = Drain.of(Duration.ofSeconds(30), b -> false, Map.of(GONE.key(), NOW.minusSeconds(30)), NOW)
+                .withRetired(b -> true);
+        assertThat(retired.step(GONE)).as("still weighted: to 0 first").isEqualTo(Drain.Step.ZERO);
+        assertThat(retired.step(GONE.withWeight(0))).isEqualTo(Drain.Step.REMOVE);
+        assertThat(Drain.of(Duration.ofSeconds(30), b -> false, Map.of(), NOW).withRetired(b -> true).step(GONE.withWeight(0)))
+                .as("at 0 since an unknown time: counted from now").isEqualTo(Drain.Step.WAIT);
+        Drain noTime = Drain.of(Duration.ZERO, b -> false, Map.of(), NOW).withRetired(b -> true);
+        assertThat(noTime.step(GONE)).as("without a drain time, still 0 first").isEqualTo(Drain.Step.ZERO);
+        assertThat(noTime.step(GONE.withWeight(0))).isEqualTo(Drain.Step.REMOVE);
+    }
 }

@@ -49,4 +49,18 @@ class OwnershipTest {
         assertThat(ownership.owns(Backend.of(BackendKey.ecs("x-1", 30080), BackendType.OTHER, 10,
                 "k8s/30080/web/default/cluster-a"))).isFalse();
     }
+
+    @Test
+    void aRetiredOwnersBackendsAreOwnedAsRetiredAndEverythingElseStaysForeign() {
+        Ownership o = Ownership.of(List.of("cluster-b")).withRetired(List.of("cluster-a.3f2a1b4c", "cluster-b"));
+        Backend retired = Backend.ecs("i-a", 30080, 50, "k8s/30080/web/default/cluster-a.3f2a1b4c");
+        Backend live = Backend.ecs("i-b", 30080, 50, "k8s/30080/web/default/cluster-b");
+        Backend hand = Backend.ecs("i-hand", 80, 50, "added by hand");
+        assertThat(o.ownerOf(retired)).contains("cluster-a.3f2a1b4c");
+        assertThat(o.retiredOf(retired)).contains("cluster-a.3f2a1b4c");
+        assertThat(o.retiredOf(live)).as("a configured cluster's claim comes first").isEmpty();
+        assertThat(o.isRetired("cluster-b")).isFalse();
+        assertThat(o.ownerOf(hand)).isEmpty();
+        assertThat(o.retiredOf(Backend.ecs("i-c", 30080, 50, "k8s/30080/web/default/cluster-c"))).isEmpty();
+    }
 }
