@@ -6,6 +6,7 @@ import com.clbsync.kube.ClusterReader;
 import com.clbsync.kube.ManifestClusterReader;
 import com.clbsync.config.ConfigException;
 import com.clbsync.config.SyncConfig;
+import com.clbsync.sync.RampLog;
 import com.clbsync.sync.ReportJson;
 import com.clbsync.sync.ReportText;
 import com.clbsync.sync.SyncFactory;
@@ -52,6 +53,11 @@ final class SyncCommand implements Callable<Integer> {
                     + " 'kubectl get svc,endpointslices,nodes -A -o yaml') instead of its API server: offline what-if planning"
                     + " (plan only; with apply it is a usage error).")
     Map<String, Path> manifests = new LinkedHashMap<>();
+
+    @Option(names = "--ramp-now", description = "With a ramp configured: take each group's next step in this run, without"
+            + " waiting ramp.everySeconds (a command line run cannot know when the last step was; you are the clock)."
+            + " Steps are still at most ramp.stepPercent, health-gated, and start from what the CLB holds.")
+    boolean rampNow;
 
     SyncCommand(boolean apply, Map<String, String> env, PrintWriter out, PrintWriter err) {
         this.apply = apply;
@@ -125,6 +131,7 @@ final class SyncCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return SyncFactory.create(cfg, SyncFactory.groupApi(cfg, credentials), fromFiles, Optional.of(credentials));
+        SyncService service = SyncFactory.create(cfg, SyncFactory.groupApi(cfg, credentials), fromFiles, Optional.of(credentials));
+        return rampNow ? service.withRampLog(RampLog.dueNow()) : service;
     }
 }

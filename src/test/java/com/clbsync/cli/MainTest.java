@@ -162,6 +162,33 @@ class MainTest {
     }
 
     @Test
+    void onTheCommandLineARampWaitsItsIntervalUnlessRampNowTakesTheStep() throws Exception {
+        FakeCluster a = world.cluster("cluster-a");
+        FakeCluster b = world.cluster("cluster-b");
+        a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080); // 20
+        b.service(FakeCluster.SEED.resolve("service-b.yaml"), 31080); // 80
+        a.nodes("a", 2);
+        b.nodes("b", 2);
+        a.readyPods("default", "service-a", java.util.List.of("a-0", "a-1"), true);
+        b.readyPods("default", "service-b", java.util.List.of("b-0", "b-1"), true);
+        Path cfg = config(a, b);
+        assertThat(run(ENV, "apply", "--config", cfg.toString())).as(out + err).isZero();
+        Files.writeString(cfg, Files.readString(cfg) + "ramp: {stepPercent: 10, everySeconds: 3600}\n");
+        io.fabric8.kubernetes.api.model.Service zero = a.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
+        zero.getMetadata().getAnnotations().put(com.clbsync.plan.LbAnnotations.PREFIX + "weight", "0");
+        a.service(zero, 30080); // all of the traffic to B: a 20-point move
+
+        world.clb.clearCalls();
+        assertThat(run(ENV, "apply", "--config", cfg.toString())).as(out + err).isZero();
+        assertThat(out).contains("waiting: the next step may come at");
+        assertThat(world.writes()).isZero();
+        assertThat(world.share(World.GROUP_2, "i-a")).isCloseTo(0.2, org.assertj.core.data.Offset.offset(0.005));
+
+        assertThat(run(ENV, "apply", "--ramp-now", "--config", cfg.toString())).as(out + err).isZero();
+        assertThat(world.share(World.GROUP_2, "i-a")).as("one step of 10 points").isCloseTo(0.1, org.assertj.core.data.Offset.offset(0.005));
+    }
+
+    @Test
     void jsonCarriesTheSameReport() throws Exception {
         FakeCluster a = world.cluster("cluster-a");
         a.service(FakeCluster.SEED.resolve("my-nginx-svc.yaml"), 30080);
