@@ -104,6 +104,8 @@ public final class SyncConfig {
     public SyncConfig withNlbBatchSize(int servers) { return with(c -> c.nlbBatchSize = servers); }
     /** The same configuration draining removed backends for this long ({@code drainSeconds}; 0: remove at once). */
     public SyncConfig withDrainSeconds(int seconds) { return with(c -> c.drainSeconds = seconds); }
+    /** The same configuration with these cluster entries instead (a cluster taken out, say). */
+    public SyncConfig withClusters(List<ClusterConfig> entries) { return with(c -> c.clusters = List.copyOf(entries)); }
     /** The same configuration moving shares in these steps. */
     public SyncConfig withRamp(Ramp ramp) { return with(c -> c.ramp = Objects.requireNonNull(ramp)); }
     /** The same configuration retiring these owner ids. */

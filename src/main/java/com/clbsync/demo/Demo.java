@@ -19,7 +19,9 @@ import com.clbsync.kube.ClusterReader;
 import com.clbsync.kube.ManifestClusterReader;
 import com.clbsync.plan.Backend;
 import com.clbsync.plan.CcmWeights;
+import com.clbsync.plan.BackendDescription;
 import com.clbsync.plan.GlobalWeights;
+import com.clbsync.plan.Ramp;
 import com.clbsync.plan.LbKind;
 import com.clbsync.plan.ServiceShare;
 import com.clbsync.sync.GroupReport;
@@ -50,6 +52,7 @@ public final class Demo {
     static final String GROUP_1 = "rsp-bp1demo000000000001";
     static final String GROUP_2 = "rsp-bp1demo000000000002";
     static final String GROUP_3 = "rsp-bp1demo000000000003";
+    static final String GROUP_4 = "rsp-bp1demo000000000004";
     static final Backend HAND_1 = Backend.ecs("i-bp1handadded001", 80, 50, "");
     static final Backend HAND_2 = Backend.ecs("i-bp1handadded002", 80, 30, "web-legacy-2");
     static final String NLB = "nlb-bp1demo000000000001";
@@ -60,6 +63,11 @@ public final class Demo {
     private final ClbEmulator clb;
     private final SyncService global;
     private final SyncService ccm;
+    private final SyncConfig config;
+    private final Map<String, ClusterReader> readers = new LinkedHashMap<>();
+    private final VServerGroupApi api;
+    private final EniLookup enis;
+    private final ExecutorService pool;
     private final DemoCluster a;
     private final DemoCluster b;
     private final DemoCluster c;
@@ -76,22 +84,22 @@ public final class Demo {
         this.a = a;
         this.b = b;
         this.c = c;
+        this.pool = pool;
         List<ClusterConfig> clusters = new ArrayList<>();
-        Map<String, ClusterReader> readers = new LinkedHashMap<>();
         for (DemoCluster d : List.of(a, b, c)) {
             clusters.add(ClusterConfig.builder(d.name()).build());
             readers.put(d.name(), new ManifestClusterReader(d::documents));
         }
-        SyncConfig config = SyncConfig.of("cn-hangzhou", clb.endpoint(), WeightMode.GLOBAL, List.of(), clusters);
+        this.config = SyncConfig.of("cn-hangzhou", clb.endpoint(), WeightMode.GLOBAL, List.of(), clusters);
         ClbCredentials credentials = ClbCredentials.of("demo", "demo", null);
         // the emulator on loopback has no API quota: pace the demo's calls far above the real one
         Quotas fast = Quotas.of(Stream.concat(Quotas.ACTIONS.stream(), Quotas.NLB_ACTIONS.stream()).collect(Collectors.toMap(
                 x -> x, x -> Rate.of(10_000, Duration.ofSeconds(1)))), 1.0);
-        VServerGroupApi api = GroupApis.of(SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), credentials).withQuotas(fast),
+        this.api = GroupApis.of(SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), credentials).withQuotas(fast),
                 () -> NlbServerGroupApi.create("cn-hangzhou", clb.endpoint(), credentials, NlbServerGroupApi.DEFAULT_BATCH)
                         .withQuotas(fast));
         // the emulator answers ECS DescribeNetworkInterfaces too: the ENIs of cluster C's pods
-        EniLookup enis = EcsEniLookup.create("cn-hangzhou", clb.endpoint(), credentials, RetryPolicy.standard());
+        this.enis = EcsEniLookup.create("cn-hangzhou", clb.endpoint(), credentials, RetryPolicy.standard());
         this.global = new SyncService(config, readers, api, new GlobalWeights(), pool).withEnis(enis);
         this.ccm = new SyncService(config, readers, api, new CcmWeights(), pool).withEnis(enis);
     }
@@ -104,6 +112,7 @@ public final class Demo {
             clb.createGroup(LB, GROUP_1);
             clb.createGroup(LB, GROUP_2);
             clb.createGroup(LB, GROUP_3);
+            clb.createGroup(LB, GROUP_4);
             clb.putBackend(GROUP_1, HAND_1);
             clb.putBackend(GROUP_1, HAND_2);
             clb.nlb().createGroup(SERVER_GROUP, NLB);
@@ -117,7 +126,7 @@ public final class Demo {
             Demo demo = new Demo(out, clb, a, b, c, pool);
             demo.steps();
             Map<String, List<Backend>> groups = new TreeMap<>();
-            List.of(GROUP_1, GROUP_2, GROUP_3).forEach(g -> groups.put(g, clb.backends(g)));
+            List.of(GROUP_1, GROUP_2, GROUP_3, GROUP_4).forEach(g -> groups.put(g, clb.backends(g)));
             groups.put(SERVER_GROUP, clb.nlb().servers(SERVER_GROUP));
             out.printf("%nThe demo took %.1f s. Everything ran through the real engine and the real SLB and NLB SDKs, offline.%n",
                     (System.nanoTime() - start) / 1e9);
@@ -165,11 +174,62 @@ public final class Demo {
         step("7", "Scenario 2 on a Network Load Balancer: the same two clusters at 20/80 in NLB server group "
                 + SERVER_GROUP + ", beside a server added by hand; each write is a job, awaited.", SyncScope.full(),
                 SERVER_GROUP);
+
+        migration();
+    }
+
+    /**
+     * Service shop moves from cluster A to cluster B in group 4: B joins at weight 0 until the CLB's health
+     * check passes it, the shares move 20 points per run (here each run is a step: everySeconds 0), a step
+     * waits while B's backends fail the health check, and A is retired once it carries nothing.
+     */
+    private void migration() throws Exception {
+        SyncConfig ramped = config.withRamp(Ramp.of(20, 0, true));
+        SyncService migrating = new SyncService(ramped, readers, api, new GlobalWeights(), pool).withEnis(enis);
+        a.service("shop-a.yaml", 30090);
+        step("8a", "Migration, with ramp {stepPercent: 20, everySeconds: 0}: shop serves from cluster A (weight 90)"
+                + " in group " + GROUP_4 + ", alone so far: nothing to ramp from, A takes all of it.",
+                migrating, GROUP_4);
+        b.service("shop-b.yaml", 31090);
+        step("8b", "Cluster A and cluster B in the same group: B's backends join at weight 0 until the CLB's"
+                + " health check finds them normal.", migrating, GROUP_4);
+        step("8c", "The health check passes B's backends: B takes its 10%.", migrating, GROUP_4);
+        a.weight("shop", 0);
+        b.weight("shop", 100);
+        List<Backend> ofB = clb.backends(GROUP_4).stream().filter(x -> x.serverId().contains("demob"))
+                .collect(Collectors.toList());
+        ofB.forEach(x -> clb.health(x.key(), "abnormal"));
+        step("8d", "The annotations turn to A 0, B 100. B's backends fail the CLB's health check (a security group,"
+                + " say): the step that would raise B waits, and says why.", migrating, GROUP_4);
+        ofB.forEach(x -> clb.health(x.key(), "normal"));
+        for (String label : List.of("8e", "8f", "8g", "8h", "8i")) {
+            step(label, "A ramp step: at most 20 points, from what the CLB holds.", migrating, GROUP_4);
+        }
+        String ownerOfA = clb.backends(GROUP_4).stream().filter(x -> x.serverId().contains("demoa")).findFirst()
+                .flatMap(x -> BackendDescription.ownerOf(x.description())).orElseThrow();
+        SyncConfig retired = ramped.withClusters(config.clusters().stream().filter(c -> !c.name().equals(a.name()))
+                .collect(Collectors.toList())).withRetiredOwnerIds(List.of(ownerOfA));
+        SyncService retiring = new SyncService(retired, readers, api, new GlobalWeights(), pool).withEnis(enis);
+        step("9", "Cluster A leaves the configuration and its owner id " + ownerOfA + " goes into retiredOwnerIds."
+                + " In every group visited its backends go: at weight 0 already in " + GROUP_4 + ", they leave; in "
+                + GROUP_2 + " and the NLB's they go to 0 first (20 points: one step). Group " + GROUP_1 + ", which only"
+                + " A's Service used, is not visited (list its CLB in loadBalancerIds to have it cleaned).", retiring,
+                GROUP_4, GROUP_2);
+        step("10", "The next run: A's backends, at 0 since the last, leave too. Nothing is left of cluster A in the"
+                + " groups visited; the hand-added servers are untouched.", retiring, GROUP_2, SERVER_GROUP);
     }
 
     private void step(String label, String what, SyncScope scope, String... show) {
+        step(label, what, global, scope, show);
+    }
+
+    private void step(String label, String what, SyncService service, String... show) {
+        step(label, what, service, SyncScope.full(), show);
+    }
+
+    private void step(String label, String what, SyncService service, SyncScope scope, String... show) {
         clb.clearCalls();
-        SyncReport report = global.run(true, scope);
+        SyncReport report = service.run(true, scope);
         List<ApiCall> made = clb.calls();
         callsPerStep.add(made.stream().collect(Collectors.groupingBy(ApiCall::action, TreeMap::new,
                 Collectors.counting())));
@@ -182,7 +242,11 @@ public final class Demo {
                     g.status().name().toLowerCase().replace('_', ' '), g.added().size(), g.updated().size(),
                     g.removed().size(), g.plan() == null ? 0 : g.plan().foreign().size());
             g.errors().forEach(e -> wrap("  error: ", e));
+            g.ramps().forEach(x -> wrap("  ramp: ", x.toString()));
+            g.health().forEach(h -> wrap("  health: ", h.toString()));
+            g.retiredLeft().forEach((owner, n) -> wrap("  retired owner ", owner + ": " + n + " backend(s) left"));
         }
+        report.notes().forEach(n -> wrap("  note: ", n));
         for (String group : show) {
             List<Backend> now = group.startsWith("sgp-") ? clb.nlb().servers(group) : clb.backends(group);
             if (now.equals(lastShown.get(group))) {

@@ -20,7 +20,7 @@ import java.util.Map;
 final class DemoCluster {
     private final String name;
     private final String nodePrefix;
-    private final List<String> services = new ArrayList<>();
+    private final List<Map<String, Object>> services = new ArrayList<>();
     private final List<String> serviceNames = new ArrayList<>();
     private int nodes;
     private boolean podsReady = true;
@@ -47,10 +47,17 @@ final class DemoCluster {
         for (int i = 0; i < ports.size() && i < nodePorts.length; i++) {
             ports.get(i).put("nodePort", nodePorts[i]);
         }
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        services.add(new Yaml(options).dump(svc));
+        services.add(svc);
         serviceNames.add((String) ((Map<String, Object>) svc.get("metadata")).get("name"));
+        return this;
+    }
+
+    /** Sets the weight annotation of one of its Services, as a user editing it would. */
+    @SuppressWarnings("unchecked")
+    DemoCluster weight(String service, int weight) {
+        Map<String, Object> svc = services.get(serviceNames.indexOf(service));
+        ((Map<String, Object>) ((Map<String, Object>) svc.get("metadata")).get("annotations"))
+                .put(com.clbsync.plan.LbAnnotations.PREFIX + "weight", String.valueOf(weight));
         return this;
     }
 
@@ -80,7 +87,10 @@ final class DemoCluster {
      * namespace kube-system -o yaml} would show them (in parts).
      */
     List<String> documents() {
-        List<String> docs = new ArrayList<>(services);
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        List<String> docs = new ArrayList<>();
+        services.forEach(svc -> docs.add(new Yaml(options).dump(svc)));
         docs.add("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: kube-system\n  uid: " + identity() + "\n");
         StringBuilder nodeList = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
         for (int i = 1; i <= nodes; i++) {
