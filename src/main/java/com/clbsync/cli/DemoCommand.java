@@ -25,7 +25,11 @@ import java.util.concurrent.Callable;
                 "  6. A Terway cluster C: an ENI Service (its pods, at their ENIs) beside a",
                 "     node Service of cluster B in one group, 30/70.",
                 "  7. Scenario 2 on an NLB: clusters A and B at 20/80 in a server group beside",
-                "     a server added by hand; each write a job, awaited."})
+                "     a server added by hand; each write a job, awaited.",
+                "  8. A migration with a 20-point ramp: cluster B's shop joins at weight 0 until",
+                "     the CLB's health check passes it, a step waits while B is abnormal, then",
+                "     20 points a run from A to B.",
+                "  9-10. Cluster A is retired: its backends go to 0, then leave every group visited."})
 final class DemoCommand implements Callable<Integer> {
     private final PrintWriter out;
 
