@@ -121,10 +121,19 @@ class RampEndToEndTest {
                 .contains("default/service-b").contains("1 of 4 backends normal"));
         assertThat(waiting.groups().get(0).warnings()).anySatisfy(w -> assertThat(w).contains("ramp: the step waits"));
         assertThat(waiting.groups().get(0).health()).extracting(h -> h.healthy() + "/" + h.all()).containsExactly("4/4", "1/4");
+        assertThat(b.events("default")).filteredOn(e -> e.getReason().equals("RampWaiting")).singleElement()
+                .satisfies(e -> assertThat(e.getMessage()).contains("1 of its 4 backends pass the load balancer's health check")
+                        .contains("now 10.0%, target 90.0%"));
+        assertThat(a.events("default")).filteredOn(e -> e.getReason().equals("RampWaiting")).singleElement()
+                .satisfies(e -> assertThat(e.getMessage()).as("another namespace's Service is not named")
+                        .contains("another Service's backends").doesNotContain("service-b"));
 
         world.group(GROUP_2).forEach(x -> world.clb.health(x.key(), "normal"));
         apply();
         assertThat(shareOfA()).isCloseTo(0.7, Offset.offset(0.005));
+        assertThat(b.events("default")).filteredOn(e -> e.getReason().equals("SyncedBackends")).last()
+                .satisfies(e -> assertThat(e.getMessage()).containsPattern("ramp 10\\.0% -> (29\\.[5-9]|30\\.[0-4])% of the ramped"
+                        + " traffic \\(target 90\\.0%\\)"));
     }
 
     @Test
