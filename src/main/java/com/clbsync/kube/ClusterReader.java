@@ -18,6 +18,15 @@ public interface ClusterReader {
         return read();
     }
 
+    /**
+     * {@code base} brought up to now from only what changed since the resourceVersions it stands at (a
+     * bounded watch per list), or why that cannot be done for sure: then the caller reads in full. By
+     * default never: a reader that can only read in full.
+     */
+    default Resumed resume(ClusterSnapshot base) {
+        return Resumed.no("this cluster is read in full only");
+    }
+
     /** One harmless read that proves the cluster answers this identity (by default, a whole read). */
     default void probe() throws ClusterReadException {
         read();

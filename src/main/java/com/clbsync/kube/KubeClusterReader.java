@@ -15,9 +15,18 @@ import io.kubernetes.client.openapi.models.V1EndpointSlice;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1Service;
+import com.clbsync.model.ResourceVersions;
 import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Response;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +41,10 @@ import java.util.function.Function;
  */
 public final class KubeClusterReader implements ClusterReader {
     static final int PAGE_SIZE = 500;
+    /** How long the API server may keep a resuming watch open; it ends at the first bookmark, sooner. */
+    static final int WATCH_SECONDS = 2;
+    /** How much longer than that clb-sync waits for a watch's answer. */
+    static final Duration WATCH_GRACE = Duration.ofSeconds(5);
 
     private final ApiClient client;
     private final CoreV1Api core;
@@ -54,13 +67,94 @@ public final class KubeClusterReader implements ClusterReader {
 
     @Override
     public ClusterSnapshot read() throws ClusterReadException {
-        List<KubeService> services = list("list services", cont -> core.listServiceForAllNamespaces()
-                .limit(PAGE_SIZE)._continue(cont).buildCall(null), V1Service.class, KubeMapper::service);
-        List<KubeEndpointSlice> slices = list("list endpointslices", cont -> discovery.listEndpointSliceForAllNamespaces()
-                .limit(PAGE_SIZE)._continue(cont).buildCall(null), V1EndpointSlice.class, KubeMapper::slice);
-        List<KubeNode> nodes = list("list nodes", cont -> core.listNode().limit(PAGE_SIZE)._continue(cont).buildCall(null),
-                V1Node.class, KubeMapper::node);
-        return ClusterSnapshot.of(services, slices, nodes).withIdentity(identity());
+        LongAdder bytes = new LongAdder();
+        Listing<KubeService> services = list("list services", cont -> core.listServiceForAllNamespaces()
+                .limit(PAGE_SIZE)._continue(cont).buildCall(null), V1Service.class, KubeMapper::service, bytes);
+        Listing<KubeEndpointSlice> slices = list("list endpointslices", cont -> discovery.listEndpointSliceForAllNamespaces()
+                .limit(PAGE_SIZE)._continue(cont).buildCall(null), V1EndpointSlice.class, KubeMapper::slice, bytes);
+        Listing<KubeNode> nodes = list("list nodes", cont -> core.listNode().limit(PAGE_SIZE)._continue(cont).buildCall(null),
+                V1Node.class, KubeMapper::node, bytes);
+        return ClusterSnapshot.of(services.items, slices.items, nodes.items).withIdentity(identity())
+                .withVersions(ResourceVersions.of(services.version, slices.version, nodes.version))
+                .withBytesRead(bytes.sum());
+    }
+
+    /**
+     * The changes since {@code base}: one bounded watch per list from its resourceVersion, with bookmarks,
+     * the three at once, each ended by its first bookmark; and which cluster answers, again.
+     */
+    @Override
+    public Resumed resume(ClusterSnapshot base) {
+        ResourceVersions from = base.versions();
+        if (!from.complete()) {
+            return Resumed.no("the snapshot has no resourceVersion to resume from");
+        }
+        LongAdder bytes = new LongAdder();
+        try {
+            CompletableFuture<WatchStream.Changes<KubeService>> services = watch("watch services",
+                    core.listServiceForAllNamespaces().watch(true).allowWatchBookmarks(true).resourceVersion(from.services())
+                            .timeoutSeconds(WATCH_SECONDS).buildCall(null), V1Service.class, KubeMapper::service,
+                    x -> x.namespace() + "/" + x.name(), bytes);
+            CompletableFuture<WatchStream.Changes<KubeEndpointSlice>> slices = watch("watch endpointslices",
+                    discovery.listEndpointSliceForAllNamespaces().watch(true).allowWatchBookmarks(true)
+                            .resourceVersion(from.slices()).timeoutSeconds(WATCH_SECONDS).buildCall(null),
+                    V1EndpointSlice.class, KubeMapper::slice, x -> x.namespace() + "/" + x.name(), bytes);
+            CompletableFuture<WatchStream.Changes<KubeNode>> nodes = watch("watch nodes", core.listNode().watch(true)
+                    .allowWatchBookmarks(true).resourceVersion(from.nodes()).timeoutSeconds(WATCH_SECONDS).buildCall(null),
+                    V1Node.class, KubeMapper::node, KubeNode::name, bytes);
+            WatchStream.Changes<KubeService> s = await(services);
+            WatchStream.Changes<KubeEndpointSlice> e = await(slices);
+            WatchStream.Changes<KubeNode> n = await(nodes);
+            String identity = identity();
+            if (!identity.equals(base.identity())) {
+                return Resumed.no("the API server now answers for another cluster");
+            }
+            return Resumed.of(base.changed(s.changed, e.changed, n.changed, ResourceVersions.of(s.bookmark, e.bookmark,
+                    n.bookmark)).withBytesRead(bytes.sum()), s.changed.size() + e.changed.size() + n.changed.size());
+        } catch (ClusterReadException x) {
+            return Resumed.no(x.getMessage());
+        } catch (ApiException x) {
+            return Resumed.no("a watch could not be started: " + ApiFailures.describe(x));
+        }
+    }
+
+    /** Starts a watch on the client's own threads; its answer is read as it streams in. */
+    private <I, V> CompletableFuture<WatchStream.Changes<V>> watch(String what, Call call, Class<I> itemType,
+                                                                    Function<I, V> map, Function<V, String> key, LongAdder bytes) {
+        CompletableFuture<WatchStream.Changes<V>> done = new CompletableFuture<>();
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call c, IOException e) {
+                done.completeExceptionally(new ClusterReadException(what + ": no answer (" + e.getClass().getSimpleName() + ")",
+                        ClusterReadException.Kind.UNREACHABLE));
+            }
+
+            @Override
+            public void onResponse(Call c, Response response) {
+                try {
+                    done.complete(WatchStream.read(what, response, client.getJSON().getGson(), itemType, map, key, bytes));
+                } catch (ClusterReadException e) {
+                    done.completeExceptionally(e);
+                }
+            }
+        });
+        done.whenComplete((r, e) -> call.cancel()); // ended by its bookmark or a failure: the server may stop sending
+        return done;
+    }
+
+    private static <T> T await(CompletableFuture<T> watch) throws ClusterReadException {
+        try {
+            return watch.get(Duration.ofSeconds(WATCH_SECONDS).plus(WATCH_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof ClusterReadException ? (ClusterReadException) e.getCause()
+                    : new ClusterReadException("a watch failed: " + e.getCause().getClass().getSimpleName());
+        } catch (TimeoutException e) {
+            watch.cancel(true);
+            throw new ClusterReadException("a watch gave no bookmark within " + (WATCH_SECONDS + WATCH_GRACE.toSeconds()) + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterReadException("interrupted");
+        }
     }
 
     /** The UID of the {@code kube-system} namespace: which cluster this API server answers for. */
@@ -95,10 +189,11 @@ public final class KubeClusterReader implements ClusterReader {
                     .map(KubeMapper::service).ifPresent(services::add);
         }
         List<KubeEndpointSlice> slices = new ArrayList<>();
+        LongAdder bytes = new LongAdder();
         for (ServiceName s : what.slicesOf()) {
             slices.addAll(list("list endpointslices of " + s, cont -> discovery.listNamespacedEndpointSlice(s.namespace())
                     .labelSelector(KubeMapper.SERVICE_NAME_LABEL + "=" + s.name()).limit(PAGE_SIZE)._continue(cont)
-                    .buildCall(null), V1EndpointSlice.class, KubeMapper::slice));
+                    .buildCall(null), V1EndpointSlice.class, KubeMapper::slice, bytes).items);
         }
         List<KubeNode> nodes = new ArrayList<>();
         for (String name : what.nodes()) {
@@ -145,19 +240,34 @@ public final class KubeClusterReader implements ClusterReader {
         Call build(String continueToken) throws ApiException;
     }
 
+    /** A list's items and the resourceVersion it stands at. */
+    private static final class Listing<V> {
+        final List<V> items;
+        final String version;
+
+        Listing(List<V> items, String version) {
+            this.items = items;
+            this.version = version;
+        }
+    }
+
     /** Every page of a list, each item reduced and mapped as it streams in ({@link ListStream}). */
-    private <I, V> List<V> list(String what, ListCall call, Class<I> itemType, Function<I, V> map)
+    private <I, V> Listing<V> list(String what, ListCall call, Class<I> itemType, Function<I, V> map, LongAdder bytes)
             throws ClusterReadException {
         List<V> out = new ArrayList<>();
         String cont = null;
+        String version = "";
         boolean restarted = false;
         while (true) {
             List<V> page = new ArrayList<>(); // a failed page is retried whole: nothing of it counts twice
             try {
-                cont = fetch(what, c -> {
+                String from = cont;
+                ListStream.PageEnd end = fetch(what, c -> {
                     page.clear();
-                    return ListStream.read(call.build(c), client.getJSON().getGson(), itemType, map, page::add);
-                }, cont);
+                    return ListStream.read(call.build(c), client.getJSON().getGson(), itemType, map, page::add, bytes);
+                }, from);
+                cont = end.continueToken;
+                version = end.resourceVersion;
             } catch (ClusterReadException e) {
                 if (e.kind() != ClusterReadException.Kind.EXPIRED || cont == null || restarted) {
                     throw e;
@@ -170,7 +280,7 @@ public final class KubeClusterReader implements ClusterReader {
             }
             out.addAll(page);
             if (cont == null) {
-                return out;
+                return new Listing<>(out, version);
             }
         }
     }

@@ -15,6 +15,9 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -32,12 +35,23 @@ final class ListStream {
     private ListStream() {
     }
 
+    /** The end of a page: the list's continue token (null on the last page) and its resourceVersion. */
+    static final class PageEnd {
+        final String continueToken;
+        final String resourceVersion;
+
+        PageEnd(String continueToken, String resourceVersion) {
+            this.continueToken = continueToken;
+            this.resourceVersion = resourceVersion;
+        }
+    }
+
     /**
-     * Executes one list call, hands each item, reduced and mapped, to {@code sink}, and returns the
-     * list's continue token (null on the last page).
+     * Executes one list call, hands each item, reduced and mapped, to {@code sink}, adds the bytes of the
+     * answer to {@code bytes}, and returns where the page ends.
      */
-    static <I, V> String read(Call call, Gson gson, Class<I> itemType, Function<I, V> map, Consumer<V> sink)
-            throws ApiException {
+    static <I, V> PageEnd read(Call call, Gson gson, Class<I> itemType, Function<I, V> map, Consumer<V> sink,
+                               LongAdder bytes) throws ApiException {
         try (Response response = call.execute()) {
             ResponseBody body = response.body();
             if (!response.isSuccessful()) {
@@ -46,10 +60,11 @@ final class ListStream {
                 throw new ApiException(response.code(), response.headers().toMultimap(), text);
             }
             if (body == null) {
-                return null;
+                return new PageEnd(null, "");
             }
-            JsonReader json = new JsonReader(body.charStream());
+            JsonReader json = new JsonReader(new InputStreamReader(new Counted(body.byteStream(), bytes), StandardCharsets.UTF_8));
             String cont = null;
+            String version = "";
             json.beginObject();
             while (json.hasNext()) {
                 String name = json.nextName();
@@ -57,6 +72,8 @@ final class ListStream {
                     JsonElement meta = reduced(json, "metadata");
                     JsonElement c = meta.getAsJsonObject().get("continue");
                     cont = c == null || c.isJsonNull() || c.getAsString().isEmpty() ? null : c.getAsString();
+                    JsonElement v = meta.getAsJsonObject().get("resourceVersion");
+                    version = v == null || v.isJsonNull() ? "" : v.getAsString();
                 } else if (name.equals("items") && json.peek() == JsonToken.BEGIN_ARRAY) {
                     json.beginArray();
                     while (json.hasNext()) {
@@ -68,7 +85,7 @@ final class ListStream {
                 }
             }
             json.endObject();
-            return cont;
+            return new PageEnd(cont, version);
         } catch (IOException | IllegalStateException | com.google.gson.JsonParseException e) {
             throw new ApiException(e); // no answer, a cut answer or a malformed one: a transient failure (code 0)
         }

@@ -2,6 +2,10 @@ package com.clbsync.model;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -16,23 +20,66 @@ public final class ClusterSnapshot {
     private final List<KubeEndpointSlice> slices;
     private final List<KubeNode> nodes;
     private final String identity;
+    private final ResourceVersions versions;
+    private final long bytesRead;
 
     private ClusterSnapshot(List<KubeService> services, List<KubeEndpointSlice> slices, List<KubeNode> nodes,
-                            String identity) {
+                            String identity, ResourceVersions versions, long bytesRead) {
         this.services = List.copyOf(services);
         this.slices = List.copyOf(slices);
         this.nodes = List.copyOf(nodes);
         this.identity = Objects.requireNonNull(identity, "identity");
+        this.versions = Objects.requireNonNull(versions, "versions");
+        this.bytesRead = bytesRead;
     }
 
     /** A snapshot of a cluster whose identity is not known (yet). */
     public static ClusterSnapshot of(List<KubeService> services, List<KubeEndpointSlice> slices, List<KubeNode> nodes) {
-        return new ClusterSnapshot(services, slices, nodes, "");
+        return new ClusterSnapshot(services, slices, nodes, "", ResourceVersions.none(), 0);
     }
 
     /** The same snapshot, of the cluster whose {@code kube-system} namespace has this UID. */
     public ClusterSnapshot withIdentity(String kubeSystemUid) {
-        return new ClusterSnapshot(services, slices, nodes, kubeSystemUid == null ? "" : kubeSystemUid);
+        return new ClusterSnapshot(services, slices, nodes, kubeSystemUid == null ? "" : kubeSystemUid, versions, bytesRead);
+    }
+
+    /** The same snapshot, standing at these resourceVersions (the changes since can be read). */
+    public ClusterSnapshot withVersions(ResourceVersions v) {
+        return new ClusterSnapshot(services, slices, nodes, identity, v, bytesRead);
+    }
+
+    /** The same snapshot, noting how many bytes of answers the read that made it took. */
+    public ClusterSnapshot withBytesRead(long bytes) {
+        return new ClusterSnapshot(services, slices, nodes, identity, versions, bytes);
+    }
+
+    /** Where the snapshot stands: the lists' resourceVersions, or none known. */
+    public ResourceVersions versions() { return versions; }
+
+    /** The bytes of answers the read that made this snapshot took (0 when not counted). */
+    public long bytesRead() { return bytesRead; }
+
+    /**
+     * This snapshot with changes read since it applied: per object key ({@code namespace/name}, a Node's
+     * name), its new state, or empty when it was deleted; standing at {@code now}.
+     */
+    public ClusterSnapshot changed(Map<String, Optional<KubeService>> svc, Map<String, Optional<KubeEndpointSlice>> sl,
+                                   Map<String, Optional<KubeNode>> nd, ResourceVersions now) {
+        return new ClusterSnapshot(apply(services, svc, x -> x.namespace() + "/" + x.name()),
+                apply(slices, sl, x -> x.namespace() + "/" + x.name()), apply(nodes, nd, KubeNode::name), identity, now, 0);
+    }
+
+    private static <T> List<T> apply(List<T> before, Map<String, Optional<T>> changes, Function<T, String> key) {
+        Map<String, T> out = new LinkedHashMap<>();
+        before.forEach(x -> out.put(key.apply(x), x));
+        changes.forEach((k, v) -> {
+            if (v.isPresent()) {
+                out.put(k, v.get());
+            } else {
+                out.remove(k);
+            }
+        });
+        return new ArrayList<>(out.values());
     }
 
     /** The UID of the cluster's {@code kube-system} namespace, or empty when the read could not tell. */
@@ -54,7 +101,8 @@ public final class ClusterSnapshot {
         List<KubeNode> n = new ArrayList<>();
         nodes.stream().filter(x -> !what.nodes().contains(x.name())).forEach(n::add);
         n.addAll(gotNodes);
-        return new ClusterSnapshot(s, e, n, identity);
+        // the versions stay: the changes since them replay every object refreshed here, ending at its newest state
+        return new ClusterSnapshot(s, e, n, identity, versions, 0);
     }
 
     /** Whether the objects {@code what} names are the same here as in {@code other} (gone in both counts as same). */
@@ -77,9 +125,10 @@ public final class ClusterSnapshot {
     @Override public boolean equals(Object o) {
         if (!(o instanceof ClusterSnapshot)) return false;
         ClusterSnapshot s = (ClusterSnapshot) o;
-        return services.equals(s.services) && slices.equals(s.slices) && nodes.equals(s.nodes) && identity.equals(s.identity);
+        return services.equals(s.services) && slices.equals(s.slices) && nodes.equals(s.nodes) && identity.equals(s.identity)
+                && versions.equals(s.versions);
     }
-    @Override public int hashCode() { return Objects.hash(services, slices, nodes, identity); }
+    @Override public int hashCode() { return Objects.hash(services, slices, nodes, identity, versions); }
     @Override public String toString() {
         return services.size() + " services, " + slices.size() + " endpoint slices, " + nodes.size() + " nodes";
     }

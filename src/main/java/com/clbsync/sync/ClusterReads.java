@@ -3,6 +3,7 @@ package com.clbsync.sync;
 import com.clbsync.config.ClusterConfig;
 import com.clbsync.config.SyncConfig;
 import com.clbsync.kube.ClusterReader;
+import com.clbsync.kube.Resumed;
 import com.clbsync.model.ClusterSnapshot;
 import com.clbsync.model.Refresh;
 import com.clbsync.model.ServiceName;
@@ -32,8 +33,10 @@ import java.util.concurrent.TimeoutException;
  * Reads every cluster for a run, in parallel, each bounded by its timeout and the run's deadline. A
  * full run reads everything and renews the snapshots; a targeted run, in a warm instance whose
  * snapshot of a cluster is younger than {@code cacheSeconds}, reads again only what its events name
- * there and takes the rest from the snapshot. Any doubt (no snapshot, an old one, a change not pinned to
- * named objects, a failed targeted read) means a full read.
+ * there and takes the rest from the snapshot; any other run with such a snapshot (a warm timer run) reads
+ * only the changes since it ({@link ClusterReader#resume}). Any doubt (no snapshot, an old one, a change
+ * not pinned to named objects, a failed targeted read, a watch that cannot say every change came) means
+ * a full read.
  */
 final class ClusterReads {
     private final SyncConfig config;
@@ -65,25 +68,36 @@ final class ClusterReads {
             Optional<SnapshotCache.Entry> cached = maxAge.isZero() ? Optional.empty() : snapshots.fresh(c.name(), now, maxAge);
             Optional<Refresh> refresh = cached.flatMap(e -> ScopeResolver.refreshOf(scope, c.name(), e.snapshot));
             reads.put(c, CompletableFuture.supplyAsync(() -> {
+                String fallback = "";
                 if (refresh.isPresent()) {
                     SnapshotCache.Entry e = cached.get();
                     String age = Duration.between(e.fullReadAt, now).toSeconds() + " s old";
                     if (refresh.get().isEmpty()) {
-                        return new Read(e.snapshot, e.fullReadAt, "snapshot " + age + " (nothing named here)", false, true);
+                        return new Read(e.snapshot, e.fullReadAt, "snapshot " + age + " (nothing named here)", false, true,
+                                ReadKind.SNAPSHOT);
                     }
                     try {
                         ClusterSnapshot fresh = reader.refresh(e.snapshot, refresh.get());
                         boolean same = fresh.sameAs(e.snapshot, refresh.get());
                         return new Read(fresh, e.fullReadAt, "snapshot " + age + ", read again: " + refresh.get()
-                                + (same ? " (unchanged)" : ""), false, same)
+                                + (same ? " (unchanged)" : ""), false, same, ReadKind.TARGETED)
                                 .withInstances(instancesOf(refresh.get().nodes(), e.snapshot, fresh));
                     } catch (Exception x) {
                         // doubt: read everything below
                     }
+                } else if (cached.isPresent()) {
+                    // a run that would read in full, from a snapshot young enough: only the changes since it
+                    Instant at = clock.instant();
+                    Resumed resumed = reader.resume(cached.get().snapshot);
+                    if (resumed.snapshot().isPresent()) {
+                        return new Read(resumed.snapshot().get(), at, "changes since the snapshot: " + resumed.changes()
+                                + " objects", true, false, ReadKind.CHANGES);
+                    }
+                    fallback = " (the changes could not be read: " + resumed.why() + ")";
                 }
                 Instant at = clock.instant();
                 try {
-                    return new Read(reader.read(), at, "full read", true, false);
+                    return new Read(reader.read(), at, "full read" + fallback, true, false, ReadKind.FULL);
                 } catch (Exception x) {
                     throw new ReadFailure(x.getMessage() == null ? x.getClass().getSimpleName() : x.getMessage());
                 }
@@ -121,10 +135,11 @@ final class ClusterReads {
                     reports.add(ClusterReport.frozen(c.name(), owner, "the cluster returned no Nodes").withIdentity(s.identity()));
                 } else if (storm.isPresent()) {
                     reports.add(ClusterReport.degraded(c.name(), owner, s.services().size(), s.nodes().size(),
-                            storm.get().toString()).withSource(r.source).withIdentity(s.identity()));
+                            storm.get().toString()).withSource(r.source).withIdentity(s.identity()).withRead(r.kind, s.bytesRead()));
                 } else {
                     reports.add(ClusterReport.read(c.name(), owner, s.services().size(), s.nodes().size())
-                            .withSource(r.source).withReadAfresh(readAfresh(scope, c.name(), s)).withIdentity(s.identity()));
+                            .withSource(r.source).withReadAfresh(readAfresh(scope, c.name(), s)).withIdentity(s.identity())
+                            .withRead(r.kind, s.bytesRead()));
                     views.add(ClusterView.of(c.name(), owner, s).withDefaultBackendType(c.backendType()));
                 }
                 continue;
@@ -206,13 +221,15 @@ final class ClusterReads {
         final boolean full;
         final boolean unchanged;
         final Set<String> instances;
+        final ReadKind kind;
 
-        Read(ClusterSnapshot snapshot, Instant fullReadAt, String source, boolean full, boolean unchanged) {
-            this(snapshot, fullReadAt, source, full, unchanged, Set.of());
+        Read(ClusterSnapshot snapshot, Instant fullReadAt, String source, boolean full, boolean unchanged, ReadKind kind) {
+            this(snapshot, fullReadAt, source, full, unchanged, Set.of(), kind);
         }
 
         private Read(ClusterSnapshot snapshot, Instant fullReadAt, String source, boolean full, boolean unchanged,
-                     Set<String> instances) {
+                     Set<String> instances, ReadKind kind) {
+            this.kind = kind;
             this.snapshot = snapshot;
             this.fullReadAt = fullReadAt;
             this.source = source;
@@ -223,7 +240,7 @@ final class ClusterReads {
 
         /** The same read, naming the instances of the Nodes it got again. */
         Read withInstances(Set<String> nodeInstances) {
-            return new Read(snapshot, fullReadAt, source, full, unchanged, nodeInstances);
+            return new Read(snapshot, fullReadAt, source, full, unchanged, nodeInstances, kind);
         }
     }
 

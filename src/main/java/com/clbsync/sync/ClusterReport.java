@@ -26,6 +26,8 @@ public final class ClusterReport {
     private final String source;
     private final Set<ObjectRef> readAfresh;
     private final String identity;
+    private final ReadKind readKind;
+    private final long bytes;
 
     private ClusterReport(String name, String ownerId, State state, String reason, int services, int nodes) {
         this.name = Objects.requireNonNull(name);
@@ -37,10 +39,19 @@ public final class ClusterReport {
         this.source = "";
         this.readAfresh = Set.of();
         this.identity = "";
+        this.readKind = ReadKind.NONE;
+        this.bytes = 0;
     }
 
     /** {@code r}, saying how the cluster was had, what was read afresh and which cluster answered. */
     private ClusterReport(ClusterReport r, String source, Set<ObjectRef> readAfresh, String identity) {
+        this(r, source, readAfresh, identity, r.readKind, r.bytes);
+    }
+
+    private ClusterReport(ClusterReport r, String source, Set<ObjectRef> readAfresh, String identity, ReadKind kind,
+                          long bytes) {
+        this.readKind = kind;
+        this.bytes = bytes;
         this.name = r.name;
         this.ownerId = r.ownerId;
         this.state = r.state;
@@ -98,6 +109,15 @@ public final class ClusterReport {
     public int nodes() { return nodes; }
     /** How the cluster was had: {@code full read}, or a warm snapshot and what was read again; empty when not read. */
     public String source() { return source; }
+    /** How the run had the cluster: in full, the changes since a snapshot, targeted, or a snapshot as it was. */
+    public ReadKind readKind() { return readKind; }
+    /** The bytes of the answers that read took (0: none, or not counted). */
+    public long bytes() { return bytes; }
+
+    /** The same report, saying how the cluster was read and how many bytes that took. */
+    public ClusterReport withRead(ReadKind kind, long answerBytes) {
+        return new ClusterReport(this, source, readAfresh, identity, kind, answerBytes);
+    }
     /**
      * The objects a targeted run read afresh in this cluster: those its events named, and the
      * EndpointSlices of the Services among them. A clean run covers any older change to them.
@@ -109,15 +129,20 @@ public final class ClusterReport {
         ClusterReport c = (ClusterReport) o;
         return name.equals(c.name) && ownerId.equals(c.ownerId) && state == c.state && reason.equals(c.reason)
                 && services == c.services && nodes == c.nodes && source.equals(c.source)
-                && readAfresh.equals(c.readAfresh) && identity.equals(c.identity);
+                && readAfresh.equals(c.readAfresh) && identity.equals(c.identity) && readKind == c.readKind && bytes == c.bytes;
     }
     @Override public int hashCode() {
-        return Objects.hash(name, ownerId, state, reason, services, nodes, source, readAfresh, identity);
+        return Objects.hash(name, ownerId, state, reason, services, nodes, source, readAfresh, identity, readKind, bytes);
     }
+    private static String kb(long bytes) {
+        return bytes < 10_000 ? bytes + " bytes" : String.format("%.1f KB", bytes / 1000.0);
+    }
+
     @Override public String toString() {
         switch (state) {
             case READ: return name + ": read, " + services + " services, " + nodes + " nodes"
-                    + (source.isEmpty() || source.equals("full read") ? "" : " (" + source + ")");
+                    + (source.isEmpty() || source.equals("full read") ? "" : " (" + source + ")")
+                    + (readKind == ReadKind.NONE ? "" : "; " + readKind.word() + (bytes > 0 ? ", " + kb(bytes) : ""));
             case DEGRADED: return name + ": DEGRADED, read " + services + " services, " + nodes + " nodes; " + reason;
             default: return name + ": FROZEN (" + reason + ")";
         }

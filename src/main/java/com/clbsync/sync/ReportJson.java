@@ -45,6 +45,8 @@ public final class ReportJson {
                 j.addProperty("services", c.services());
                 j.addProperty("nodes", c.nodes());
                 j.addProperty("read", c.source());
+                j.addProperty("readKind", c.readKind().word());
+                j.addProperty("bytesRead", c.bytes());
             }
             clusters.add(j);
         }

@@ -195,8 +195,8 @@ class DeploymentFilesTest {
     @Test
     @SuppressWarnings("unchecked")
     void theRbacGrantsExactlyTheReadsTheCodeMakes() throws Exception {
-        // what a sync makes of a cluster: its reads (full, then a warm instance's targeted ones for a Service,
-        // its slices and a Node), and the Events on a Service it acts on, written twice
+        // what a sync makes of a cluster: its reads (full, then a warm instance's changes since, then its targeted
+        // ones for a Service, its slices and a Node), and the Events on a Service it acts on, written twice
         Set<String> made = new java.util.TreeSet<>();
         try (World world = new World().warm()) {
             FakeCluster a = world.cluster("cluster-a");
@@ -217,7 +217,7 @@ class DeploymentFilesTest {
                 java.util.regex.Matcher m = path.matcher(request);
                 assertThat(m.matches()).as(request).isTrue();
                 String verb = m.group(1).equals("POST") ? "create" : m.group(1).equals("PUT") ? "update"
-                        : m.group(4) == null ? "list" : "get";
+                        : m.group(4) != null ? "get" : m.group(5) != null && m.group(5).contains("watch=true") ? "watch" : "list";
                 made.add((m.group(2) == null ? "" : m.group(2)) + "/" + m.group(3) + ":" + verb);
             }
         }
@@ -234,7 +234,8 @@ class DeploymentFilesTest {
             }
         }
         assertThat(made).containsExactly("/events:create", "/events:get", "/events:update", "/namespaces:get", "/nodes:get",
-                "/nodes:list", "/services:get", "/services:list", "discovery.k8s.io/endpointslices:list");
+                "/nodes:list", "/nodes:watch", "/services:get", "/services:list", "/services:watch",
+                "discovery.k8s.io/endpointslices:list", "discovery.k8s.io/endpointslices:watch");
         assertThat(role.get("rules")).asList().filteredOn(r -> ((Map<String, Object>) r).get("resources").equals(List.of("namespaces")))
                 .as("the one namespace read, its identity").singleElement()
                 .satisfies(r -> assertThat(((Map<String, Object>) r).get("resourceNames")).isEqualTo(List.of("kube-system")));

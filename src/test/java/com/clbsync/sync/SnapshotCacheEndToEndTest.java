@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A warm instance's snapshots: a targeted event reads again only what it names and takes the rest from
- * the snapshot while it is younger than {@code cacheSeconds}; a timer run reads everything; any doubt
+ * the snapshot while it is younger than {@code cacheSeconds}; a timer run reads only the changes since (a bounded watch); any doubt
  * reads everything. Global mode (the default): the weights of a group come from all its Services.
  */
 class SnapshotCacheEndToEndTest {
@@ -136,7 +136,9 @@ class SnapshotCacheEndToEndTest {
 
         SyncReport timer = run(SyncScope.full());
         assertThat(backendsOf("i-a")).isEqualTo(3);
-        assertThat(timer.clusters()).extracting(ClusterReport::source).containsOnly("full read");
+        assertThat(timer.clusters()).as("a warm timer run reads the changes since the snapshot: the Node among them")
+                .extracting(ClusterReport::readKind).containsOnly(ReadKind.CHANGES);
+        assertThat(timer.clusters()).extracting(ClusterReport::source).contains("changes since the snapshot: 1 objects");
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class FakeCluster implements AutoCloseable {
     private BackendType backendType = BackendType.ECS;
     private final KubernetesMockServer server;
     private final NamespacedKubernetesClient client;
+    private final WatchHistory watches = new WatchHistory();
 
     private FakeCluster(String name) {
         this.name = name;
@@ -53,11 +54,47 @@ public final class FakeCluster implements AutoCloseable {
                                     + "\"kind\":\"Namespace\",\"metadata\":{\"name\":\"kube-system\",\"uid\":\""
                                     + identity() + "\"}}");
                         }
+                        java.util.Optional<WatchHistory.Kind> kind = WatchHistory.Kind.ofCollection(r.getPath());
+                        if (r.getMethod().equals("GET") && kind.isPresent()) {
+                            if (WatchHistory.isWatch(r.getPath())) {
+                                return watches.watch(kind.get(), r.getPath(), () -> super.dispatch(new io.fabric8.mockwebserver
+                                        .http.RecordedRequest("HTTP/1.1", io.fabric8.mockwebserver.dsl.HttpMethod.GET,
+                                        kind.get().path, io.fabric8.mockwebserver.http.Headers.builder().build(),
+                                        new io.fabric8.mockwebserver.http.Buffer())));
+                            }
+                            return watches.listed(kind.get(), super.dispatch(r));
+                        }
+                        if (!r.getMethod().equals("GET")) {
+                            watches.written();
+                        }
                         return super.dispatch(r);
                     }
                 }, false);
         server.init();
         this.client = server.createClient();
+    }
+
+    /** From now on, a watch answers 410: the history since any earlier list is compacted. */
+    public FakeCluster compactHistory(boolean v) {
+        watches.compacted = v;
+        return this;
+    }
+
+    /** From now on, a watch is cut short mid-stream (an unreadable event, no bookmark). */
+    public FakeCluster cutWatches(boolean v) {
+        watches.cutShort = v;
+        return this;
+    }
+
+    /** From now on, a watch ends without a bookmark. */
+    public FakeCluster withholdBookmarks(boolean v) {
+        watches.noBookmark = v;
+        return this;
+    }
+
+    /** The watches served so far. */
+    public int watchesServed() {
+        return watches.watches();
     }
 
     /** The UID of this cluster's kube-system namespace: fixed by its name, different for every name. */
