@@ -38,16 +38,25 @@ public final class ColdStartBenchmark {
 
             System.out.printf("jar: %.1f MB, JVM: %s %s, %d runs each (median / min wall time, max peak RSS)%n",
                     Files.size(jar) / 1e6, System.getProperty("java.vm.name"), System.getProperty("java.version"), RUNS);
-            report("bare JVM start (java -version)", List.of(java, "-version"));
+            List<String> flags = FunctionFlags.fromSYaml();
+            List<String> bare = new ArrayList<>(List.of(java));
+            bare.addAll(flags);
+            bare.add("-version");
+            long jvm = report("bare JVM start, the function's flags (java -version)", bare);
             report("invoke timer event, default JVM flags", List.of(java, "-jar", jar.toString(), "invoke", "--config",
                     config.toString(), "--event", event));
-            report("invoke, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC (s.yaml)", List.of(java, "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-jar", jar.toString(), "invoke", "--config", config.toString(), "--event", event));
+            List<String> invoke = new ArrayList<>(List.of(java));
+            invoke.addAll(flags);
+            invoke.addAll(List.of("-jar", jar.toString(), "invoke", "--config", config.toString(), "--event", event));
+            long function = report("invoke timer event, the function's flags (s.yaml)", invoke);
+            System.out.printf("invoke with the function's flags: %.1f x a bare JVM's start (median %d ms / %d ms); flags %s%n",
+                    (double) function / Math.max(1, jvm), function, jvm, flags);
             Files.delete(config);
         }
     }
 
-    private static void report(String label, List<String> command) throws Exception {
+    /** Runs the command {@link #RUNS} times, prints its figures and returns the median wall time in ms. */
+    private static long report(String label, List<String> command) throws Exception {
         List<Long> millis = new ArrayList<>();
         long peakKb = 0;
         for (int i = 0; i < RUNS; i++) {
@@ -76,5 +85,6 @@ public final class ColdStartBenchmark {
         Collections.sort(millis);
         System.out.printf("%-62s %6d ms / %6d ms   %s%n", label, millis.get(millis.size() / 2), millis.get(0),
                 peakKb == 0 ? "" : String.format("%.0f MB", peakKb / 1024.0));
+        return millis.get(millis.size() / 2);
     }
 }

@@ -22,9 +22,11 @@ import java.util.Locale;
  * both (a Local Service of each cluster per group), served by in-process API servers; the CLB is the
  * emulator. One FC instance runs in its own JVM with the function's flags as s.yaml sets them
  * ({@link FunctionFlags}: heap, GC, JIT) and the handler's code path, events fed to it one after
- * another as FC delivers them. Prints, for a cold timer run, a warm timer run, a warm Service event, a
- * warm EndpointSlice event and a storm of 200 queued events after one rollout: wall time, Kubernetes
- * requests and bytes read, CLB calls, peak heap.
+ * another as FC delivers them. Prints, for a cold timer run, warm timer runs (nothing changed, one
+ * Service changed: only the changes since the snapshot are read; a compacted history: a full read), a
+ * warm Service event, a warm EndpointSlice event and a storm of 200 queued events after one rollout:
+ * wall time, Kubernetes requests and bytes read, CLB calls, peak heap; and the warm timer runs' bytes
+ * and wall time as a share of the full read's.
  *
  * <pre>mvn -q -DskipTests clean package && mvn -q test-compile && mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.clbsync.bench.EventStormBenchmark</pre>
  * ({@code -Dexec.args=0}: {@code cacheSeconds: 0}, every event reads everything, as before the snapshots)
@@ -97,7 +99,17 @@ public final class EventStormBenchmark {
         System.out.printf("%-34s %9s %9s %10s %9s %9s  %s%n", "run", "wall", "k8s req", "k8s bytes", "CLB calls", "peak heap",
                 "notes");
         Result cold = invoke("cold timer run", timer());
-        Result warm = invoke("warm timer run", timer());
+        Result warm = invoke("warm timer run, nothing changed", timer());
+        servers.get(0).put("services", "ns-00/svc-0002", BenchObjects.service(0, 2, 40), null); // weight 30 -> 40
+        Result one = invoke("warm timer run, one Service changed", timer());
+        servers.forEach(s -> s.compactHistory(true));
+        servers.get(0).put("services", "ns-00/svc-0002", BenchObjects.service(0, 2, 30), null); // and back
+        Result full = invoke("warm timer run, full read (410)", timer());
+        servers.forEach(s -> s.compactHistory(false));
+        invoke("warm timer run, resumed again", timer());
+        System.out.printf(Locale.ROOT, "warm timer runs against a full read: nothing changed %.1f%% of the bytes, %.0f%% of the"
+                + " wall time; one Service changed %.1f%% of the bytes, %.0f%% of the wall time%n", 100.0 * warm.bytes / full.bytes,
+                100.0 * warm.ms / full.ms, 100.0 * one.bytes / full.bytes, 100.0 * one.ms / full.ms);
 
         servers.get(0).put("services", "ns-00/svc-0003", BenchObjects.service(0, 3, 40), null); // weight 30 -> 40
         invoke("warm Service event", event(0, "Service", "ns-00", "svc-0003", Instant.now()));

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * A read-mostly Kubernetes API server on loopback for benchmarks at scale: objects are held as JSON
  * text and served as the real API server serves them (paginated lists with {@code limit} and
  * {@code continue}, gets by name with 404, EndpointSlices by {@code kubernetes.io/service-name}
- * label, Events accepted). Counts the requests and the bytes it sends. The benchmark changes objects
+ * label, watches from a list's resourceVersion with a bookmark, Events accepted). Counts the requests and
+ * the bytes it sends. The benchmark changes objects
  * between runs with {@link #put}; tests make it slow ({@link #delay}), strict about the token
  * ({@link #acceptOnlyToken}) or expire continue tokens ({@link #expireContinues}).
  */
@@ -37,6 +38,11 @@ public final class BenchApiServer implements AutoCloseable {
     private final AtomicLong bytes = new AtomicLong();
     private final Map<String, Long> delays = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String onlyToken;
+    /** The count of writes so far: the resourceVersion lists stand at. */
+    private long version = 1;
+    /** resource -> key -> the version of its last write: what a watch from an earlier version sends. */
+    private final Map<String, Map<String, Long>> writtenAt = new LinkedHashMap<>();
+    private volatile boolean compacted;
     private final java.util.concurrent.atomic.AtomicInteger expireContinues = new java.util.concurrent.atomic.AtomicInteger();
 
     private BenchApiServer(HttpServer server) {
@@ -72,6 +78,7 @@ public final class BenchApiServer implements AutoCloseable {
      */
     public synchronized void put(String resource, String key, String json, String service) {
         objects.get(resource).put(key, json);
+        writtenAt.computeIfAbsent(resource, r -> new LinkedHashMap<>()).put(key, ++version);
         if (service != null) {
             serviceOfSlice.put(key, service);
         }
@@ -92,6 +99,12 @@ public final class BenchApiServer implements AutoCloseable {
     /** The next {@code times} list requests with a continue token answer 410 Expired, as a real server does. */
     public BenchApiServer expireContinues(int times) {
         expireContinues.set(times);
+        return this;
+    }
+
+    /** While set, a watch answers 410: the history since any earlier list is compacted. */
+    public BenchApiServer compactHistory(boolean v) {
+        compacted = v;
         return this;
     }
 
@@ -146,8 +159,11 @@ public final class BenchApiServer implements AutoCloseable {
                     body = list(ns.group(2), items, q);
                 } else if (all.matches() && all.group(2) != null) {
                     body = objects.getOrDefault(all.group(1), Map.of()).get(all.group(2));
+                } else if (all.matches() && "true".equals(q.get("watch"))) {
+                    body = watch(all.group(1), q.getOrDefault("resourceVersion", ""));
                 } else if (all.matches()) {
-                    body = list(all.group(1), new ArrayList<>(objects.getOrDefault(all.group(1), Map.of()).values()), q);
+                    body = list(all.group(1), new ArrayList<>(objects.getOrDefault(all.group(1), Map.of()).values()), q)
+                            .replace("\"resourceVersion\":\"1\"", "\"resourceVersion\":\"" + version + "\"");
                 } else {
                     body = null;
                 }
@@ -160,6 +176,23 @@ public final class BenchApiServer implements AutoCloseable {
         } finally {
             ex.close();
         }
+    }
+
+    /** The objects written since {@code from}, one MODIFIED event per line, then a BOOKMARK at the present version. */
+    private String watch(String resource, String from) {
+        if (compacted || !from.matches("\\d+")) {
+            return "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                    + "\"reason\":\"Expired\",\"message\":\"too old resource version\",\"code\":410}}\n";
+        }
+        long since = Long.parseLong(from);
+        StringBuilder lines = new StringBuilder();
+        writtenAt.getOrDefault(resource, Map.of()).forEach((key, at) -> {
+            if (at > since) {
+                lines.append("{\"type\":\"MODIFIED\",\"object\":").append(objects.get(resource).get(key)).append("}\n");
+            }
+        });
+        return lines.append("{\"type\":\"BOOKMARK\",\"object\":{\"metadata\":{\"resourceVersion\":\"").append(version)
+                .append("\"}}}\n").toString();
     }
 
     private void reply(HttpExchange ex, int status, String body) throws IOException {
