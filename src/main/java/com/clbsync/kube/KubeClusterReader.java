@@ -11,10 +11,6 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.DiscoveryV1Api;
-import io.kubernetes.client.openapi.models.V1EndpointSlice;
-import io.kubernetes.client.openapi.models.V1Namespace;
-import io.kubernetes.client.openapi.models.V1Node;
-import io.kubernetes.client.openapi.models.V1Service;
 import com.clbsync.model.ResourceVersions;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -69,12 +65,12 @@ public final class KubeClusterReader implements ClusterReader {
     public ClusterSnapshot read() throws ClusterReadException {
         LongAdder bytes = new LongAdder();
         Listing<KubeService> services = list("list services", cont -> core.listServiceForAllNamespaces()
-                .limit(PAGE_SIZE)._continue(cont).buildCall(null), V1Service.class, KubeMapper::service, bytes);
+                .limit(PAGE_SIZE)._continue(cont).buildCall(null), KubeObjects::service, bytes);
         Listing<KubeEndpointSlice> slices = list("list endpointslices", cont -> discovery.listEndpointSliceForAllNamespaces()
-                .limit(PAGE_SIZE)._continue(cont).buildCall(null), V1EndpointSlice.class, KubeMapper::slice, bytes);
+                .limit(PAGE_SIZE)._continue(cont).buildCall(null), KubeObjects::slice, bytes);
         Listing<KubeNode> nodes = list("list nodes", cont -> core.listNode().limit(PAGE_SIZE)._continue(cont).buildCall(null),
-                V1Node.class, KubeMapper::node, bytes);
-        return ClusterSnapshot.of(services.items, slices.items, nodes.items).withIdentity(identity())
+                KubeObjects::node, bytes);
+        return ClusterSnapshot.of(services.items, slices.items, nodes.items).withIdentity(identity(bytes))
                 .withVersions(ResourceVersions.of(services.version, slices.version, nodes.version))
                 .withBytesRead(bytes.sum());
     }
@@ -93,19 +89,19 @@ public final class KubeClusterReader implements ClusterReader {
         try {
             CompletableFuture<WatchStream.Changes<KubeService>> services = watch("watch services",
                     core.listServiceForAllNamespaces().watch(true).allowWatchBookmarks(true).resourceVersion(from.services())
-                            .timeoutSeconds(WATCH_SECONDS).buildCall(null), V1Service.class, KubeMapper::service,
+                            .timeoutSeconds(WATCH_SECONDS).buildCall(null), KubeObjects::service,
                     x -> x.namespace() + "/" + x.name(), bytes);
             CompletableFuture<WatchStream.Changes<KubeEndpointSlice>> slices = watch("watch endpointslices",
                     discovery.listEndpointSliceForAllNamespaces().watch(true).allowWatchBookmarks(true)
                             .resourceVersion(from.slices()).timeoutSeconds(WATCH_SECONDS).buildCall(null),
-                    V1EndpointSlice.class, KubeMapper::slice, x -> x.namespace() + "/" + x.name(), bytes);
+                    KubeObjects::slice, x -> x.namespace() + "/" + x.name(), bytes);
             CompletableFuture<WatchStream.Changes<KubeNode>> nodes = watch("watch nodes", core.listNode().watch(true)
                     .allowWatchBookmarks(true).resourceVersion(from.nodes()).timeoutSeconds(WATCH_SECONDS).buildCall(null),
-                    V1Node.class, KubeMapper::node, KubeNode::name, bytes);
+                    KubeObjects::node, KubeNode::name, bytes);
             WatchStream.Changes<KubeService> s = await(services);
             WatchStream.Changes<KubeEndpointSlice> e = await(slices);
             WatchStream.Changes<KubeNode> n = await(nodes);
-            String identity = identity();
+            String identity = identity(bytes);
             if (!identity.equals(base.identity())) {
                 return Resumed.no("the API server now answers for another cluster");
             }
@@ -119,8 +115,8 @@ public final class KubeClusterReader implements ClusterReader {
     }
 
     /** Starts a watch on the client's own threads; its answer is read as it streams in. */
-    private <I, V> CompletableFuture<WatchStream.Changes<V>> watch(String what, Call call, Class<I> itemType,
-                                                                    Function<I, V> map, Function<V, String> key, LongAdder bytes) {
+    private <V> CompletableFuture<WatchStream.Changes<V>> watch(String what, Call call, Function<Map<?, ?>, V> map,
+                                                                Function<V, String> key, LongAdder bytes) {
         CompletableFuture<WatchStream.Changes<V>> done = new CompletableFuture<>();
         call.enqueue(new Callback() {
             @Override
@@ -132,7 +128,7 @@ public final class KubeClusterReader implements ClusterReader {
             @Override
             public void onResponse(Call c, Response response) {
                 try {
-                    done.complete(WatchStream.read(what, response, client.getJSON().getGson(), itemType, map, key, bytes));
+                    done.complete(WatchStream.read(what, response, map, key, bytes));
                 } catch (ClusterReadException e) {
                     done.completeExceptionally(e);
                 }
@@ -158,11 +154,12 @@ public final class KubeClusterReader implements ClusterReader {
     }
 
     /** The UID of the {@code kube-system} namespace: which cluster this API server answers for. */
-    private String identity() throws ClusterReadException {
-        String what = "get namespace " + KubeMapper.IDENTITY_NAMESPACE;
-        V1Namespace ns;
+    private String identity(LongAdder bytes) throws ClusterReadException {
+        String what = "get namespace " + KubeObjects.IDENTITY_NAMESPACE;
+        Map<?, ?> ns;
         try {
-            ns = fetch(what, c -> core.readNamespace(KubeMapper.IDENTITY_NAMESPACE).execute(), null);
+            ns = fetch(what, c -> ListStream.object(core.readNamespace(KubeObjects.IDENTITY_NAMESPACE).buildCall(null), bytes),
+                    null);
         } catch (ClusterReadException e) {
             if (e.kind() != ClusterReadException.Kind.FORBIDDEN) {
                 throw e;
@@ -170,9 +167,9 @@ public final class KubeClusterReader implements ClusterReader {
             throw new ClusterReadException(e.getMessage() + ": which cluster answers is unknown without it; apply"
                     + " src/deploy/rbac.yaml (get on namespaces/kube-system)", e.kind());
         }
-        String uid = ns.getMetadata() == null ? null : ns.getMetadata().getUid();
-        if (uid == null || uid.isBlank()) {
-            throw new ClusterReadException("get namespace " + KubeMapper.IDENTITY_NAMESPACE + ": the answer has no UID");
+        String uid = KubeObjects.uid(ns);
+        if (uid.isBlank()) {
+            throw new ClusterReadException("get namespace " + KubeObjects.IDENTITY_NAMESPACE + ": the answer has no UID");
         }
         return uid;
     }
@@ -184,22 +181,23 @@ public final class KubeClusterReader implements ClusterReader {
     @Override
     public ClusterSnapshot refresh(ClusterSnapshot base, Refresh what) throws ClusterReadException {
         List<KubeService> services = new ArrayList<>();
+        LongAdder bytes = new LongAdder();
         for (ServiceName s : what.services()) {
-            get("service " + s, () -> core.readNamespacedService(s.name(), s.namespace()).execute())
-                    .map(KubeMapper::service).ifPresent(services::add);
+            get("service " + s, () -> ListStream.object(core.readNamespacedService(s.name(), s.namespace()).buildCall(null), bytes))
+                    .map(KubeObjects::service).ifPresent(services::add);
         }
         List<KubeEndpointSlice> slices = new ArrayList<>();
-        LongAdder bytes = new LongAdder();
         for (ServiceName s : what.slicesOf()) {
             slices.addAll(list("list endpointslices of " + s, cont -> discovery.listNamespacedEndpointSlice(s.namespace())
-                    .labelSelector(KubeMapper.SERVICE_NAME_LABEL + "=" + s.name()).limit(PAGE_SIZE)._continue(cont)
-                    .buildCall(null), V1EndpointSlice.class, KubeMapper::slice, bytes).items);
+                    .labelSelector(KubeObjects.SERVICE_NAME_LABEL + "=" + s.name()).limit(PAGE_SIZE)._continue(cont)
+                    .buildCall(null), KubeObjects::slice, bytes).items);
         }
         List<KubeNode> nodes = new ArrayList<>();
         for (String name : what.nodes()) {
-            get("node " + name, () -> core.readNode(name).execute()).map(KubeMapper::node).ifPresent(nodes::add);
+            get("node " + name, () -> ListStream.object(core.readNode(name).buildCall(null), bytes)).map(KubeObjects::node)
+                    .ifPresent(nodes::add);
         }
-        return base.refreshed(what, services, slices, nodes);
+        return base.refreshed(what, services, slices, nodes).withBytesRead(bytes.sum());
     }
 
     /** Cancels every call of this cluster's client in flight (each cluster has a client, and a dispatcher, of its own). */
@@ -215,7 +213,7 @@ public final class KubeClusterReader implements ClusterReader {
     }
 
     /** One object by name, or empty when the API server answers 404 (it is gone). */
-    private <T> Optional<T> get(String what, Get<T> call) throws ClusterReadException {
+    private Optional<Map<?, ?>> get(String what, Get<Map<?, ?>> call) throws ClusterReadException {
         try {
             return Optional.of(fetch("get " + what, cont -> call.fetch(), null));
         } catch (ClusterReadException e) {
@@ -229,7 +227,8 @@ public final class KubeClusterReader implements ClusterReader {
     /** {@code list nodes?limit=1}: reachability, the CA, the credentials and the RBAC's list, in one call. */
     @Override
     public void probe() throws ClusterReadException {
-        fetch("list nodes", cont -> core.listNode().limit(1).execute(), null);
+        fetch("list nodes", cont -> ListStream.read(core.listNode().limit(1).buildCall(null), KubeObjects::node, n -> { },
+                new LongAdder()), null);
     }
 
     private interface Page<L> {
@@ -252,7 +251,7 @@ public final class KubeClusterReader implements ClusterReader {
     }
 
     /** Every page of a list, each item reduced and mapped as it streams in ({@link ListStream}). */
-    private <I, V> Listing<V> list(String what, ListCall call, Class<I> itemType, Function<I, V> map, LongAdder bytes)
+    private <V> Listing<V> list(String what, ListCall call, Function<Map<?, ?>, V> map, LongAdder bytes)
             throws ClusterReadException {
         List<V> out = new ArrayList<>();
         String cont = null;
@@ -264,7 +263,7 @@ public final class KubeClusterReader implements ClusterReader {
                 String from = cont;
                 ListStream.PageEnd end = fetch(what, c -> {
                     page.clear();
-                    return ListStream.read(call.build(c), client.getJSON().getGson(), itemType, map, page::add, bytes);
+                    return ListStream.read(call.build(c), map, page::add, bytes);
                 }, from);
                 cont = end.continueToken;
                 version = end.resourceVersion;

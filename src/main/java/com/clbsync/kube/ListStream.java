@@ -1,12 +1,5 @@
 package com.clbsync.kube;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
-import com.google.gson.internal.LazilyParsedNumber;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import io.kubernetes.client.openapi.ApiException;
@@ -15,6 +8,10 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.LongAdder;
@@ -50,15 +47,10 @@ final class ListStream {
      * Executes one list call, hands each item, reduced and mapped, to {@code sink}, adds the bytes of the
      * answer to {@code bytes}, and returns where the page ends.
      */
-    static <I, V> PageEnd read(Call call, Gson gson, Class<I> itemType, Function<I, V> map, Consumer<V> sink,
-                               LongAdder bytes) throws ApiException {
+    static <V> PageEnd read(Call call, Function<Map<?, ?>, V> map, Consumer<V> sink, LongAdder bytes) throws ApiException {
         try (Response response = call.execute()) {
             ResponseBody body = response.body();
-            if (!response.isSuccessful()) {
-                String text = body == null ? "" : body.source().readUtf8(Math.min(MAX_ERROR_BODY,
-                        Math.max(0, body.contentLength() < 0 ? MAX_ERROR_BODY : body.contentLength())));
-                throw new ApiException(response.code(), response.headers().toMultimap(), text);
-            }
+            failUnlessSuccessful(response);
             if (body == null) {
                 return new PageEnd(null, "");
             }
@@ -69,15 +61,15 @@ final class ListStream {
             while (json.hasNext()) {
                 String name = json.nextName();
                 if (name.equals("metadata") && json.peek() == JsonToken.BEGIN_OBJECT) {
-                    JsonElement meta = reduced(json, "metadata");
-                    JsonElement c = meta.getAsJsonObject().get("continue");
-                    cont = c == null || c.isJsonNull() || c.getAsString().isEmpty() ? null : c.getAsString();
-                    JsonElement v = meta.getAsJsonObject().get("resourceVersion");
-                    version = v == null || v.isJsonNull() ? "" : v.getAsString();
+                    Map<?, ?> meta = (Map<?, ?>) reduced(json, "metadata");
+                    cont = KubeObjects.string(meta, "continue");
+                    cont = cont.isEmpty() ? null : cont;
+                    version = KubeObjects.string(meta, "resourceVersion");
                 } else if (name.equals("items") && json.peek() == JsonToken.BEGIN_ARRAY) {
                     json.beginArray();
                     while (json.hasNext()) {
-                        sink.accept(map.apply(gson.fromJson(reduced(json, ""), itemType)));
+                        Object item = reduced(json, "");
+                        sink.accept(map.apply(item instanceof Map ? (Map<?, ?>) item : Map.of()));
                     }
                     json.endArray();
                 } else {
@@ -91,25 +83,54 @@ final class ListStream {
         }
     }
 
-    /** The value at {@code path} (dotted, from the item), with what clb-sync never reads skipped unread. */
-    static JsonElement reduced(JsonReader json, String path) throws IOException {
+    /** One object's answer (a get), read whole as plain maps; its bytes added to {@code bytes}. */
+    static Map<?, ?> object(Call call, LongAdder bytes) throws ApiException {
+        try (Response response = call.execute()) {
+            failUnlessSuccessful(response);
+            ResponseBody body = response.body();
+            if (body == null) {
+                return Map.of();
+            }
+            Object o = reduced(new JsonReader(new InputStreamReader(new Counted(body.byteStream(), bytes),
+                    StandardCharsets.UTF_8)), "");
+            return o instanceof Map ? (Map<?, ?>) o : Map.of();
+        } catch (IOException | IllegalStateException | com.google.gson.JsonParseException e) {
+            throw new ApiException(e);
+        }
+    }
+
+    /** An answer that is not a success, as client-java reports it: its code, headers and the start of its body. */
+    private static void failUnlessSuccessful(Response response) throws ApiException, IOException {
+        if (!response.isSuccessful()) {
+            ResponseBody body = response.body();
+            String text = body == null ? "" : body.source().readUtf8(Math.min(MAX_ERROR_BODY,
+                    Math.max(0, body.contentLength() < 0 ? MAX_ERROR_BODY : body.contentLength())));
+            throw new ApiException(response.code(), response.headers().toMultimap(), text);
+        }
+    }
+
+    /**
+     * The value at {@code path} (dotted, from the item) as plain Java (maps, lists, strings, numbers,
+     * booleans, null), with what clb-sync never reads skipped unread.
+     */
+    static Object reduced(JsonReader json, String path) throws IOException {
         switch (json.peek()) {
             case BEGIN_OBJECT: {
-                JsonObject o = new JsonObject();
+                Map<String, Object> o = new LinkedHashMap<>();
                 json.beginObject();
                 while (json.hasNext()) {
                     String name = json.nextName();
                     if (skipped(path, name)) {
                         json.skipValue();
                     } else {
-                        o.add(name, reduced(json, path.isEmpty() ? name : path + "." + name));
+                        o.put(name, reduced(json, path.isEmpty() ? name : path + "." + name));
                     }
                 }
                 json.endObject();
                 return o;
             }
             case BEGIN_ARRAY: {
-                JsonArray a = new JsonArray();
+                List<Object> a = new ArrayList<>();
                 json.beginArray();
                 while (json.hasNext()) {
                     a.add(reduced(json, path));
@@ -118,14 +139,20 @@ final class ListStream {
                 return a;
             }
             case STRING:
-                return new JsonPrimitive(json.nextString());
-            case NUMBER:
-                return new JsonPrimitive(new LazilyParsedNumber(json.nextString()));
+                return json.nextString();
+            case NUMBER: {
+                String n = json.nextString();
+                try {
+                    return Long.parseLong(n);
+                } catch (NumberFormatException e) {
+                    return Double.parseDouble(n);
+                }
+            }
             case BOOLEAN:
-                return new JsonPrimitive(json.nextBoolean());
+                return json.nextBoolean();
             case NULL:
                 json.nextNull();
-                return JsonNull.INSTANCE;
+                return null;
             default:
                 throw new IOException("unexpected " + json.peek() + " at " + json.getPath());
         }

@@ -5,8 +5,6 @@ import com.clbsync.model.ClusterSnapshot;
 import com.clbsync.model.KubeEndpointSlice;
 import com.clbsync.model.KubeNode;
 import com.clbsync.model.KubeService;
-import com.clbsync.model.ServicePort;
-import com.clbsync.model.SliceEndpoint;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -16,11 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -70,17 +65,17 @@ public final class ManifestClusterReader implements ClusterReader {
                     for (Map<?, ?> object : objects(doc)) {
                         switch (string(object, "kind")) {
                             case "Service":
-                                services.add(service(object));
+                                services.add(KubeObjects.service(object));
                                 break;
                             case "EndpointSlice":
-                                slices.add(slice(object));
+                                slices.add(KubeObjects.slice(object));
                                 break;
                             case "Node":
-                                nodes.add(node(object));
+                                nodes.add(KubeObjects.node(object));
                                 break;
                             case "Namespace":
                                 Map<?, ?> meta = map(object, "metadata");
-                                if (KubeMapper.IDENTITY_NAMESPACE.equals(string(meta, "name"))) {
+                                if (KubeObjects.IDENTITY_NAMESPACE.equals(string(meta, "name"))) {
                                     identity = string(meta, "uid");
                                 }
                                 break;
@@ -117,89 +112,11 @@ public final class ManifestClusterReader implements ClusterReader {
         return out;
     }
 
-    private static KubeService service(Map<?, ?> o) {
-        Map<?, ?> meta = map(o, "metadata");
-        Map<?, ?> spec = map(o, "spec");
-        List<ServicePort> ports = new ArrayList<>();
-        for (Map<?, ?> p : maps(spec, "ports")) {
-            ports.add(ServicePort.of(string(p, "name"), integer(p, "port"),
-                    p.get("nodePort") == null ? null : integer(p, "nodePort"),
-                    p.get("targetPort") == null ? null : String.valueOf(p.get("targetPort"))).withProtocol(string(p, "protocol")));
-        }
-        return KubeService.of(namespace(meta), string(meta, "name"), strings(meta, "annotations"),
-                "Local".equals(string(spec, "externalTrafficPolicy")), ports)
-                .withLoadBalancerClass(string(spec, "loadBalancerClass"));
-    }
-
-    private static KubeEndpointSlice slice(Map<?, ?> o) {
-        Map<?, ?> meta = map(o, "metadata");
-        List<SliceEndpoint> endpoints = new ArrayList<>();
-        for (Map<?, ?> e : maps(o, "endpoints")) {
-            Object addresses = e.get("addresses");
-            if (!(addresses instanceof List) || ((List<?>) addresses).isEmpty()) {
-                continue;
-            }
-            Map<?, ?> c = map(e, "conditions");
-            boolean ready = c.get("ready") == null || Boolean.TRUE.equals(c.get("ready"));
-            boolean serving = c.get("serving") == null ? ready : Boolean.TRUE.equals(c.get("serving"));
-            endpoints.add(SliceEndpoint.of(String.valueOf(((List<?>) addresses).get(0)), ready, serving,
-                    Boolean.TRUE.equals(c.get("terminating")), string(e, "nodeName")));
-        }
-        Map<String, Integer> ports = new HashMap<>();
-        maps(o, "ports").forEach(p -> ports.put(p.get("name") == null ? "" : String.valueOf(p.get("name")),
-                p.get("port") == null ? 0 : integer(p, "port")));
-        return KubeEndpointSlice.of(namespace(meta), string(meta, "name"),
-                strings(meta, "labels").get("kubernetes.io/service-name"), endpoints).withPorts(ports)
-                .withAddressType(string(o, "addressType"));
-    }
-
-    private static KubeNode node(Map<?, ?> o) {
-        Map<?, ?> meta = map(o, "metadata");
-        Map<?, ?> spec = map(o, "spec");
-        boolean ready = maps(map(o, "status"), "conditions").stream()
-                .anyMatch(c -> "Ready".equals(string(c, "type")) && "True".equals(string(c, "status")));
-        Set<String> taints = new HashSet<>();
-        maps(spec, "taints").forEach(t -> taints.add(string(t, "key")));
-        return KubeNode.of(string(meta, "name"), string(spec, "providerID"), strings(meta, "labels"), ready,
-                Boolean.TRUE.equals(spec.get("unschedulable")), taints);
-    }
-
-    private static String namespace(Map<?, ?> meta) {
-        String ns = string(meta, "namespace");
-        return ns.isEmpty() ? "default" : ns;
-    }
-
     private static Map<?, ?> map(Map<?, ?> m, String key) {
-        Object v = m.get(key);
-        return v instanceof Map ? (Map<?, ?>) v : Map.of();
-    }
-
-    private static List<Map<?, ?>> maps(Map<?, ?> m, String key) {
-        Object v = m.get(key);
-        List<Map<?, ?>> out = new ArrayList<>();
-        if (v instanceof List) {
-            for (Object item : (List<?>) v) {
-                if (item instanceof Map) {
-                    out.add((Map<?, ?>) item);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, String> strings(Map<?, ?> m, String key) {
-        Map<String, String> out = new HashMap<>();
-        map(m, key).forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-        return out;
+        return KubeObjects.map(m, key);
     }
 
     private static String string(Map<?, ?> m, String key) {
-        Object v = m.get(key);
-        return v == null ? "" : String.valueOf(v);
-    }
-
-    private static int integer(Map<?, ?> m, String key) {
-        Object v = m.get(key);
-        return v instanceof Number ? ((Number) v).intValue() : Integer.parseInt(String.valueOf(v));
+        return KubeObjects.string(m, key);
     }
 }

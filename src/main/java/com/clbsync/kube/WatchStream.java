@@ -1,8 +1,5 @@
 package com.clbsync.kube;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -41,8 +38,8 @@ final class WatchStream {
         }
     }
 
-    static <I, V> Changes<V> read(String what, Response response, Gson gson, Class<I> itemType, Function<I, V> map,
-                                  Function<V, String> key, LongAdder bytes) throws ClusterReadException {
+    static <V> Changes<V> read(String what, Response response, Function<Map<?, ?>, V> map, Function<V, String> key,
+                               LongAdder bytes) throws ClusterReadException {
         try (response) {
             ResponseBody body = response.body();
             if (!response.isSuccessful() || body == null) {
@@ -54,14 +51,14 @@ final class WatchStream {
             Map<String, Optional<V>> changed = new LinkedHashMap<>();
             while (!atEnd(json)) {
                 String type = "";
-                JsonObject object = null;
+                Map<?, ?> object = null;
                 json.beginObject();
                 while (json.hasNext()) {
                     String name = json.nextName();
                     if (name.equals("type") && json.peek() == JsonToken.STRING) {
                         type = json.nextString();
                     } else if (name.equals("object") && json.peek() == JsonToken.BEGIN_OBJECT) {
-                        object = ListStream.reduced(json, "").getAsJsonObject();
+                        object = (Map<?, ?>) ListStream.reduced(json, "");
                     } else {
                         json.skipValue();
                     }
@@ -73,12 +70,12 @@ final class WatchStream {
                 switch (type) {
                     case "ADDED":
                     case "MODIFIED": {
-                        V v = map.apply(gson.fromJson(object, itemType));
+                        V v = map.apply(object);
                         changed.put(key.apply(v), Optional.of(v));
                         break;
                     }
                     case "DELETED":
-                        changed.put(key.apply(map.apply(gson.fromJson(object, itemType))), Optional.empty());
+                        changed.put(key.apply(map.apply(object)), Optional.empty());
                         break;
                     case "BOOKMARK":
                         return new Changes<>(changed, versionOf(what, object));
@@ -109,21 +106,19 @@ final class WatchStream {
         }
     }
 
-    private static String versionOf(String what, JsonObject object) throws ClusterReadException {
-        JsonElement meta = object.get("metadata");
-        JsonElement v = meta == null || !meta.isJsonObject() ? null : meta.getAsJsonObject().get("resourceVersion");
-        if (v == null || !v.isJsonPrimitive() || v.getAsString().isEmpty()) {
+    private static String versionOf(String what, Map<?, ?> object) throws ClusterReadException {
+        String v = KubeObjects.string(KubeObjects.map(object, "metadata"), "resourceVersion");
+        if (v.isEmpty()) {
             throw new ClusterReadException(what + ": a bookmark without a resourceVersion");
         }
-        return v.getAsString();
+        return v;
     }
 
     /** An ERROR event: its Status says why (410: the history since the resourceVersion is compacted). */
-    private static ClusterReadException error(String what, JsonObject status) {
-        JsonElement code = status.get("code");
-        int c = code != null && code.isJsonPrimitive() && code.getAsJsonPrimitive().isNumber() ? code.getAsInt() : 0;
-        JsonElement reason = status.get("reason");
-        String r = reason != null && reason.isJsonPrimitive() ? " " + reason.getAsString() : "";
+    private static ClusterReadException error(String what, Map<?, ?> status) {
+        Object code = status.get("code");
+        int c = code instanceof Number ? ((Number) code).intValue() : 0;
+        String r = KubeObjects.string(status, "reason").isEmpty() ? "" : " " + KubeObjects.string(status, "reason");
         return new ClusterReadException(what + ": the watch answered " + c + r + (c == 410
                 ? " (the history since the snapshot is compacted)" : ""), c == 410 ? ClusterReadException.Kind.EXPIRED
                 : ClusterReadException.Kind.OTHER);
