@@ -3,15 +3,10 @@ package com.clbsync.kube;
 import com.clbsync.redact.Redactor;
 import com.clbsync.sync.ServiceEvent;
 import com.clbsync.sync.ServiceEvents;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.models.CoreV1Event;
-import io.kubernetes.client.openapi.models.V1EventSource;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
-import io.kubernetes.client.openapi.models.V1ObjectReference;
-import io.kubernetes.client.openapi.models.V1Service;
-
 import okhttp3.Call;
 
 import java.io.InterruptedIOException;
@@ -20,8 +15,10 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,16 +29,15 @@ import java.util.concurrent.TimeUnit;
  * names the Service by its UID too: {@code kubectl describe svc} selects Events by it (the run's read
  * gives it; else the Service is got for it). Every call is bounded by the time the run gives the
  * Event, not by the cluster's timeout. Needs get on services, and create, get and update on events.
+ * The Event is plain JSON: client-java's generated models cost a cold start their whole graph.
  */
 public final class KubeServiceEvents implements ServiceEvents {
     static final String COMPONENT = "clb-sync";
     private final ApiClient client;
-    private final CoreV1Api core;
     private final Clock clock;
 
     public KubeServiceEvents(ApiClient client, Clock clock) {
         this.client = client;
-        this.core = new CoreV1Api(client);
         this.clock = clock;
     }
 
@@ -50,38 +46,63 @@ public final class KubeServiceEvents implements ServiceEvents {
         Instant end = clock.instant().plus(within);
         String namespace = e.service().namespace();
         String name = name(e);
-        OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+        String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
         String uid = e.uid().isEmpty() ? uidOf(namespace, e.service().name(), end) : e.uid();
-        CoreV1Event event = new CoreV1Event().apiVersion("v1").kind("Event")
-                .metadata(new V1ObjectMeta().name(name).namespace(namespace))
-                .involvedObject(new V1ObjectReference().apiVersion("v1").kind("Service").namespace(namespace)
-                        .name(e.service().name()).uid(uid))
-                .type(e.type().name()).reason(e.reason())
-                .message(message(e))
-                .source(new V1EventSource().component(COMPONENT)).reportingComponent(COMPONENT)
-                .firstTimestamp(now).lastTimestamp(now).count(1);
+        JsonObject involved = object("apiVersion", "v1", "kind", "Service", "namespace", namespace, "name", e.service().name());
+        if (uid != null) {
+            involved.addProperty("uid", uid);
+        }
+        JsonObject event = object("apiVersion", "v1", "kind", "Event", "type", e.type().name(), "reason", e.reason(),
+                "message", message(e), "reportingComponent", COMPONENT, "firstTimestamp", now, "lastTimestamp", now);
+        event.add("metadata", object("name", name, "namespace", namespace));
+        event.add("involvedObject", involved);
+        event.add("source", object("component", COMPONENT));
+        event.addProperty("count", 1);
+        String events = "/api/v1/namespaces/" + client.escapeString(namespace) + "/events";
         try {
-            execute(core.createNamespacedEvent(namespace, event).buildCall(null), CoreV1Event.class, end);
+            execute(call("POST", events, event), end);
         } catch (ApiException created) {
             if (created.getCode() != 409) {
                 throw created;
             }
-            CoreV1Event existing = execute(core.readNamespacedEvent(name, namespace).buildCall(null), CoreV1Event.class, end);
-            existing.count((existing.getCount() == null ? 1 : existing.getCount()) + 1).lastTimestamp(now)
-                    .message(event.getMessage());
-            execute(core.replaceNamespacedEvent(name, namespace, existing).buildCall(null), CoreV1Event.class, end);
+            String path = events + "/" + client.escapeString(name);
+            JsonObject existing = execute(call("GET", path, null), end);
+            JsonElement count = existing.get("count");
+            existing.addProperty("count", (count == null || count.isJsonNull() ? 1 : count.getAsInt()) + 1);
+            existing.addProperty("lastTimestamp", now);
+            existing.addProperty("message", message(e));
+            execute(call("PUT", path, existing), end);
         }
     }
 
+    private static JsonObject object(String... keysAndValues) {
+        JsonObject o = new JsonObject();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            o.addProperty(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return o;
+    }
+
+    /** A call on the cluster's client, its body (if any) JSON, authenticated as every other. */
+    private Call call(String method, String path, JsonObject body) throws ApiException {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Accept", "application/json");
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return client.buildCall(client.getBasePath(), path, method, new ArrayList<>(), new ArrayList<>(), body, headers,
+                new HashMap<>(), new HashMap<>(), new String[] {"BearerToken"}, null);
+    }
+
     /** One call, bounded by what is left until {@code end} (okhttp's call timeout: connect, write and read). */
-    private <T> T execute(Call call, Class<T> type, Instant end) throws ApiException, TimedOut {
+    private JsonObject execute(Call call, Instant end) throws ApiException, TimedOut {
         long left = Duration.between(clock.instant(), end).toMillis();
         if (left <= 0) {
             throw new TimedOut("no time left for the Event's calls");
         }
         call.timeout().timeout(left, TimeUnit.MILLISECONDS);
         try {
-            return client.<T>execute(call, type).getData();
+            return client.<JsonObject>execute(call, JsonObject.class).getData();
         } catch (ApiException x) {
             if (x.getCode() == 0 && x.getCause() instanceof InterruptedIOException) {
                 throw new TimedOut("the Event API did not answer within " + Duration.ofMillis(left).toSeconds() + " s");
@@ -99,8 +120,11 @@ public final class KubeServiceEvents implements ServiceEvents {
     /** The Service's UID, or null when it is gone (a Warning about a deleted Service still goes out). */
     private String uidOf(String namespace, String service, Instant end) throws ApiException, TimedOut {
         try {
-            V1Service s = execute(core.readNamespacedService(service, namespace).buildCall(null), V1Service.class, end);
-            return s.getMetadata() == null ? null : s.getMetadata().getUid();
+            JsonObject s = execute(call("GET", "/api/v1/namespaces/" + client.escapeString(namespace) + "/services/"
+                    + client.escapeString(service), null), end);
+            JsonElement meta = s == null ? null : s.get("metadata");
+            JsonElement uid = meta == null || !meta.isJsonObject() ? null : meta.getAsJsonObject().get("uid");
+            return uid == null || uid.isJsonNull() ? null : uid.getAsString();
         } catch (ApiException e) {
             if (e.getCode() == 404) {
                 return null;
