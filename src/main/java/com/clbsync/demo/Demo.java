@@ -19,9 +19,7 @@ import com.clbsync.kube.ClusterReader;
 import com.clbsync.kube.ManifestClusterReader;
 import com.clbsync.plan.Backend;
 import com.clbsync.plan.CcmWeights;
-import com.clbsync.plan.BackendDescription;
 import com.clbsync.plan.GlobalWeights;
-import com.clbsync.plan.Ramp;
 import com.clbsync.plan.LbKind;
 import com.clbsync.plan.ServiceShare;
 import com.clbsync.sync.GroupReport;
@@ -39,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -64,10 +63,8 @@ public final class Demo {
     private final SyncService global;
     private final SyncService ccm;
     private final SyncConfig config;
-    private final Map<String, ClusterReader> readers = new LinkedHashMap<>();
-    private final VServerGroupApi api;
-    private final EniLookup enis;
-    private final ExecutorService pool;
+    /** A sync service of this demo's clusters and CLB for a configuration (the migration's, with a ramp). */
+    private final Function<SyncConfig, SyncService> services;
     private final DemoCluster a;
     private final DemoCluster b;
     private final DemoCluster c;
@@ -84,8 +81,8 @@ public final class Demo {
         this.a = a;
         this.b = b;
         this.c = c;
-        this.pool = pool;
         List<ClusterConfig> clusters = new ArrayList<>();
+        Map<String, ClusterReader> readers = new LinkedHashMap<>();
         for (DemoCluster d : List.of(a, b, c)) {
             clusters.add(ClusterConfig.builder(d.name()).build());
             readers.put(d.name(), new ManifestClusterReader(d::documents));
@@ -95,13 +92,14 @@ public final class Demo {
         // the emulator on loopback has no API quota: pace the demo's calls far above the real one
         Quotas fast = Quotas.of(Stream.concat(Quotas.ACTIONS.stream(), Quotas.NLB_ACTIONS.stream()).collect(Collectors.toMap(
                 x -> x, x -> Rate.of(10_000, Duration.ofSeconds(1)))), 1.0);
-        this.api = GroupApis.of(SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), credentials).withQuotas(fast),
+        VServerGroupApi api = GroupApis.of(SlbVServerGroupApi.create("cn-hangzhou", clb.endpoint(), credentials).withQuotas(fast),
                 () -> NlbServerGroupApi.create("cn-hangzhou", clb.endpoint(), credentials, NlbServerGroupApi.DEFAULT_BATCH)
                         .withQuotas(fast));
         // the emulator answers ECS DescribeNetworkInterfaces too: the ENIs of cluster C's pods
-        this.enis = EcsEniLookup.create("cn-hangzhou", clb.endpoint(), credentials, RetryPolicy.standard());
+        EniLookup enis = EcsEniLookup.create("cn-hangzhou", clb.endpoint(), credentials, RetryPolicy.standard());
         this.global = new SyncService(config, readers, api, new GlobalWeights(), pool).withEnis(enis);
         this.ccm = new SyncService(config, readers, api, new CcmWeights(), pool).withEnis(enis);
+        this.services = cfg -> new SyncService(cfg, readers, api, new GlobalWeights(), pool).withEnis(enis);
     }
 
     /** Runs every step, printing as it goes; returns the CLB calls of each step and the final groups. */
@@ -175,54 +173,14 @@ public final class Demo {
                 + SERVER_GROUP + ", beside a server added by hand; each write is a job, awaited.", SyncScope.full(),
                 SERVER_GROUP);
 
-        migration();
-    }
-
-    /**
-     * Service shop moves from cluster A to cluster B in group 4: B joins at weight 0 until the CLB's health
-     * check passes it, the shares move 20 points per run (here each run is a step: everySeconds 0), a step
-     * waits while B's backends fail the health check, and A is retired once it carries nothing.
-     */
-    private void migration() throws Exception {
-        SyncConfig ramped = config.withRamp(Ramp.of(20, 0, true));
-        SyncService migrating = new SyncService(ramped, readers, api, new GlobalWeights(), pool).withEnis(enis);
-        a.service("shop-a.yaml", 30090);
-        step("8a", "Migration, with ramp {stepPercent: 20, everySeconds: 0}: shop serves from cluster A (weight 90)"
-                + " in group " + GROUP_4 + ", alone so far: nothing to ramp from, A takes all of it.",
-                migrating, GROUP_4);
-        b.service("shop-b.yaml", 31090);
-        step("8b", "Cluster A and cluster B in the same group: B's backends join at weight 0 until the CLB's"
-                + " health check finds them normal.", migrating, GROUP_4);
-        step("8c", "The health check passes B's backends: B takes its 10%.", migrating, GROUP_4);
-        a.weight("shop", 0);
-        b.weight("shop", 100);
-        List<Backend> ofB = clb.backends(GROUP_4).stream().filter(x -> x.serverId().contains("demob"))
-                .collect(Collectors.toList());
-        ofB.forEach(x -> clb.health(x.key(), "abnormal"));
-        step("8d", "The annotations turn to A 0, B 100. B's backends fail the CLB's health check (a security group,"
-                + " say): the step that would raise B waits, and says why.", migrating, GROUP_4);
-        ofB.forEach(x -> clb.health(x.key(), "normal"));
-        for (String label : List.of("8e", "8f", "8g", "8h", "8i")) {
-            step(label, "A ramp step: at most 20 points, from what the CLB holds.", migrating, GROUP_4);
-        }
-        String ownerOfA = clb.backends(GROUP_4).stream().filter(x -> x.serverId().contains("demoa")).findFirst()
-                .flatMap(x -> BackendDescription.ownerOf(x.description())).orElseThrow();
-        SyncConfig retired = ramped.withClusters(config.clusters().stream().filter(c -> !c.name().equals(a.name()))
-                .collect(Collectors.toList())).withRetiredOwnerIds(List.of(ownerOfA));
-        SyncService retiring = new SyncService(retired, readers, api, new GlobalWeights(), pool).withEnis(enis);
-        step("9", "Cluster A leaves the configuration and its owner id " + ownerOfA + " goes into retiredOwnerIds."
-                + " In every group visited its backends go: at weight 0 already in " + GROUP_4 + ", they leave; in "
-                + GROUP_2 + " and the NLB's they go to 0 first (20 points: one step). Group " + GROUP_1 + ", which only"
-                + " A's Service used, is not visited (list its CLB in loadBalancerIds to have it cleaned).", retiring,
-                GROUP_4, GROUP_2);
-        step("10", "The next run: A's backends, at 0 since the last, leave too. Nothing is left of cluster A in the"
-                + " groups visited; the hand-added servers are untouched.", retiring, GROUP_2, SERVER_GROUP);
+        new DemoMigration(clb, a, b, config, services, this::step).run();
     }
 
     private void step(String label, String what, SyncScope scope, String... show) {
         step(label, what, global, scope, show);
     }
 
+    /** A full applied run of {@code service}, printed as a step. */
     private void step(String label, String what, SyncService service, String... show) {
         step(label, what, service, SyncScope.full(), show);
     }

@@ -13,15 +13,8 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.DiscoveryV1Api;
 import com.clbsync.model.ResourceVersions;
 import okhttp3.Call;
-import okhttp3.Callback;
-import okhttp3.Response;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,15 +30,12 @@ import java.util.function.Function;
  */
 public final class KubeClusterReader implements ClusterReader {
     static final int PAGE_SIZE = 500;
-    /** How long the API server may keep a resuming watch open; it ends at the first bookmark, sooner. */
-    static final int WATCH_SECONDS = 2;
-    /** How much longer than that clb-sync waits for a watch's answer. */
-    static final Duration WATCH_GRACE = Duration.ofSeconds(5);
 
     private final ApiClient client;
     private final CoreV1Api core;
     private final DiscoveryV1Api discovery;
     private final Sleeper sleeper;
+    private final KubeWatches watches;
     /** When {@link #cancel} was last called (System.nanoTime): a call that failed after it is not retried. */
     private volatile long cancelledAt;
     private volatile boolean everCancelled;
@@ -59,6 +49,7 @@ public final class KubeClusterReader implements ClusterReader {
         this.core = new CoreV1Api(client);
         this.discovery = new DiscoveryV1Api(client);
         this.sleeper = sleeper;
+        this.watches = new KubeWatches(core, discovery);
     }
 
     @Override
@@ -75,10 +66,7 @@ public final class KubeClusterReader implements ClusterReader {
                 .withBytesRead(bytes.sum());
     }
 
-    /**
-     * The changes since {@code base}: one bounded watch per list from its resourceVersion, with bookmarks,
-     * the three at once, each ended by its first bookmark; and which cluster answers, again.
-     */
+    /** The changes since {@code base} ({@link KubeWatches}), and which cluster answers, again. */
     @Override
     public Resumed resume(ClusterSnapshot base) {
         ResourceVersions from = base.versions();
@@ -87,69 +75,16 @@ public final class KubeClusterReader implements ClusterReader {
         }
         LongAdder bytes = new LongAdder();
         try {
-            CompletableFuture<WatchStream.Changes<KubeService>> services = watch("watch services",
-                    core.listServiceForAllNamespaces().watch(true).allowWatchBookmarks(true).resourceVersion(from.services())
-                            .timeoutSeconds(WATCH_SECONDS).buildCall(null), KubeObjects::service,
-                    x -> x.namespace() + "/" + x.name(), bytes);
-            CompletableFuture<WatchStream.Changes<KubeEndpointSlice>> slices = watch("watch endpointslices",
-                    discovery.listEndpointSliceForAllNamespaces().watch(true).allowWatchBookmarks(true)
-                            .resourceVersion(from.slices()).timeoutSeconds(WATCH_SECONDS).buildCall(null),
-                    KubeObjects::slice, x -> x.namespace() + "/" + x.name(), bytes);
-            CompletableFuture<WatchStream.Changes<KubeNode>> nodes = watch("watch nodes", core.listNode().watch(true)
-                    .allowWatchBookmarks(true).resourceVersion(from.nodes()).timeoutSeconds(WATCH_SECONDS).buildCall(null),
-                    KubeObjects::node, KubeNode::name, bytes);
-            WatchStream.Changes<KubeService> s = await(services);
-            WatchStream.Changes<KubeEndpointSlice> e = await(slices);
-            WatchStream.Changes<KubeNode> n = await(nodes);
-            String identity = identity(bytes);
-            if (!identity.equals(base.identity())) {
+            KubeWatches.Since since = watches.since(from, bytes);
+            if (!identity(bytes).equals(base.identity())) {
                 return Resumed.no("the API server now answers for another cluster");
             }
-            return Resumed.of(base.changed(s.changed, e.changed, n.changed, ResourceVersions.of(s.bookmark, e.bookmark,
-                    n.bookmark)).withBytesRead(bytes.sum()), s.changed.size() + e.changed.size() + n.changed.size());
+            return Resumed.of(base.changed(since.services.changed, since.slices.changed, since.nodes.changed,
+                    since.versions()).withBytesRead(bytes.sum()), since.count());
         } catch (ClusterReadException x) {
             return Resumed.no(x.getMessage());
         } catch (ApiException x) {
             return Resumed.no("a watch could not be started: " + ApiFailures.describe(x));
-        }
-    }
-
-    /** Starts a watch on the client's own threads; its answer is read as it streams in. */
-    private <V> CompletableFuture<WatchStream.Changes<V>> watch(String what, Call call, Function<Map<?, ?>, V> map,
-                                                                Function<V, String> key, LongAdder bytes) {
-        CompletableFuture<WatchStream.Changes<V>> done = new CompletableFuture<>();
-        call.enqueue(new Callback() {
-            @Override
-            public void onFailure(Call c, IOException e) {
-                done.completeExceptionally(new ClusterReadException(what + ": no answer (" + e.getClass().getSimpleName() + ")",
-                        ClusterReadException.Kind.UNREACHABLE));
-            }
-
-            @Override
-            public void onResponse(Call c, Response response) {
-                try {
-                    done.complete(WatchStream.read(what, response, map, key, bytes));
-                } catch (ClusterReadException e) {
-                    done.completeExceptionally(e);
-                }
-            }
-        });
-        done.whenComplete((r, e) -> call.cancel()); // ended by its bookmark or a failure: the server may stop sending
-        return done;
-    }
-
-    private static <T> T await(CompletableFuture<T> watch) throws ClusterReadException {
-        try {
-            return watch.get(Duration.ofSeconds(WATCH_SECONDS).plus(WATCH_GRACE).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof ClusterReadException ? (ClusterReadException) e.getCause()
-                    : new ClusterReadException("a watch failed: " + e.getCause().getClass().getSimpleName());
-        } catch (TimeoutException e) {
-            watch.cancel(true);
-            throw new ClusterReadException("a watch gave no bookmark within " + (WATCH_SECONDS + WATCH_GRACE.toSeconds()) + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClusterReadException("interrupted");
         }
     }
 
