@@ -99,10 +99,7 @@ final class VServerGroups {
     }
 
     private JsonObject listGroups(String lbId) throws ApiError {
-        List<String> ids = groupsByLb.get(lbId);
-        if (ids == null) {
-            throw new ApiError(404, "InvalidLoadBalancerId.NotFound", "The specified LoadBalancerId does not exist.");
-        }
+        List<String> ids = groupIdsOf(lbId);
         JsonArray list = new JsonArray();
         for (String id : ids) {
             JsonObject j = new JsonObject();
@@ -117,12 +114,18 @@ final class VServerGroups {
         return o;
     }
 
-    /** Every backend of the CLB's groups with its health check state, on one listener port per group. */
-    private JsonObject healthOf(String lbId) throws ApiError {
+    /** The groups of a CLB, or the documented error for a CLB that does not exist. */
+    private List<String> groupIdsOf(String lbId) throws ApiError {
         List<String> ids = groupsByLb.get(lbId);
         if (ids == null) {
             throw new ApiError(404, "InvalidLoadBalancerId.NotFound", "The specified LoadBalancerId does not exist.");
         }
+        return ids;
+    }
+
+    /** Every backend of the CLB's groups with its health check state, on one listener port per group. */
+    private JsonObject healthOf(String lbId) throws ApiError {
+        List<String> ids = groupIdsOf(lbId);
         JsonArray list = new JsonArray();
         int listener = 80;
         for (String id : ids) {
