@@ -52,6 +52,11 @@ final class ClusterOwners {
                                    Map<String, List<Backend>> groups) {
         Map<String, ClusterView> viewByName = new HashMap<>();
         views.forEach(v -> viewByName.put(v.name(), v));
+        // a retired cluster's backends are no evidence about any configured one (a new cluster under the old name)
+        Set<String> retired = Set.copyOf(config.retiredOwnerIds());
+        Map<String, List<Backend>> evidence = new HashMap<>();
+        groups.forEach((g, backends) -> evidence.put(g, backends.stream().filter(b -> BackendDescription.ownerOf(
+                b.description()).filter(retired::contains).isEmpty()).collect(java.util.stream.Collectors.toList())));
         Map<String, ClusterReport> reportByName = new HashMap<>();
         reports.forEach(r -> reportByName.put(r.name(), r));
         List<ClusterReport> outReports = new ArrayList<>();
@@ -71,7 +76,7 @@ final class ClusterOwners {
             }
             String identity = view.snapshot().identity();
             OwnerClaim claim = OwnerClaim.of(c.name(), c.ownerId(), identity, OwnerClaim.serversOf(view.snapshot(), enis));
-            Optional<String> refusal = ClusterRecognition.refusal(claim, identity, c.identity(), groups);
+            Optional<String> refusal = ClusterRecognition.refusal(claim, identity, c.identity(), evidence);
             if (refusal.isPresent()) {
                 refused.add(c.name());
                 outReports.add(report.unrecognised(refusal.get()));
@@ -81,7 +86,7 @@ final class ClusterOwners {
                 outViews.add(view);
                 claims.add(claim);
                 if (c.ownerId().isEmpty()) {
-                    unadopted(c.name(), claim, groups).ifPresent(warnings::add);
+                    unadopted(c.name(), claim, evidence).ifPresent(warnings::add);
                 }
             }
         }

@@ -125,4 +125,25 @@ class RetireEndToEndTest {
         apply();
         assertThat(ofA()).as("a configured cluster's claim comes first").extracting(Backend::weight).doesNotContain(0);
     }
+
+    @Test
+    void aNewClusterUnderTheRetiredOnesEntryNameActsAndTheOldBackendsLeave() throws Exception {
+        FakeCluster successor = world.cluster("cluster-a-new"); // another cluster: another identity
+        successor.service(FakeCluster.SEED.resolve("service-a.yaml"), 30080);
+        successor.nodes("n", 2);
+        successor.readyPods("default", "service-a", successor.nodeNames("n", 2), true);
+        String old = a.owner();
+        world.entries(successor.entry("cluster-a").build(), b.config()).retired(old);
+        a.unreachable(true);
+
+        SyncReport first = apply();
+        assertThat(first.clusters()).as("the retired cluster's backends are no evidence against the new one")
+                .allSatisfy(c -> assertThat(c.frozen()).isFalse());
+        assertThat(ofA()).extracting(Backend::weight).containsOnly(0);
+        assertThat(world.group(GROUP_2)).filteredOn(x -> x.serverId().startsWith("i-n")).hasSize(2)
+                .allSatisfy(x -> assertThat(x.description()).endsWith(successor.ownerAs("cluster-a")));
+        apply();
+        assertThat(ofA()).isEmpty();
+        assertThat(world.group(GROUP_2)).contains(hand);
+    }
 }
