@@ -14,6 +14,7 @@ import com.clbsync.model.ClusterSnapshot;
 import com.clbsync.model.KubeService;
 import com.clbsync.plan.AnnotationException;
 import com.clbsync.plan.Backend;
+import com.clbsync.plan.BackendDescription;
 import com.clbsync.plan.ClusterRecognition;
 import com.clbsync.plan.ClusterView;
 import com.clbsync.plan.DesiredStateBuilder;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A deployment's preflight: the configuration's resolved endpoints, then one harmless read per
@@ -117,18 +119,33 @@ public final class Preflight {
             }
         }
         Map<String, List<Backend>> described = new TreeMap<>();
+        Map<String, VServerGroup> healthOn = new TreeMap<>(); // a described CLB group per CLB: its health check, once
         groups.forEach((group, service) -> {
             String name = LbKind.ofGroup(group) == LbKind.NLB ? "server group " + group + " (" + service + "): ListServerGroups,"
                     + " ListServerGroupServers" : "group " + group + " (" + service + "): DescribeVServerGroupAttribute";
             try {
                 VServerGroup g = clb.describe(group);
-                described.put(group, g.backends());
+                described.put(group, g.backends().stream().filter(b -> BackendDescription.ownerOf(b.description())
+                        .filter(config.retiredOwnerIds()::contains).isEmpty()).collect(Collectors.toList()));
+                if (g.kind() == LbKind.CLB && !g.loadBalancerId().isEmpty()) {
+                    healthOn.putIfAbsent(g.loadBalancerId(), g);
+                }
                 checks.add(Check.ok(name, "of " + g.kind().label() + " " + String.join(", ", g.loadBalancerIds())));
             } catch (ClbException e) {
                 checks.add(clbFailure(name, e, "the vgroup-port annotation of " + service + " names a group that does not"
                         + " exist in " + config.region()));
             }
         });
+        if (config.ramp().isOn() && config.ramp().healthGate()) {
+            healthOn.forEach((lb, g) -> {
+                String name = "CLB " + lb + ": DescribeHealthStatus (the ramp's health gate)";
+                try {
+                    checks.add(Check.ok(name, clb.health(g).size() + " backends in its health check"));
+                } catch (ClbException e) {
+                    checks.add(clbFailure(name, e, "the CLB " + lb + " does not exist in " + config.region()));
+                }
+            });
+        }
         for (ClusterConfig c : config.clusters()) {
             for (ClusterView v : views) {
                 if (v.name().equals(c.name())) {

@@ -117,6 +117,21 @@ class PreflightTest {
     }
 
     @Test
+    void aHealthGatedRampGetsTheHealthCheckCheckedAndARamRefusalNamesTheAction() throws Exception {
+        world.ramp(com.clbsync.plan.Ramp.of(20, 60, true));
+        String name = "CLB " + World.LB + ": DescribeHealthStatus (the ramp's health gate)";
+        assertThat(check()).filteredOn(c -> c.name().equals(name)).singleElement().satisfies(c -> assertThat(c.ok()).isTrue());
+
+        world.clb.failNext("DescribeHealthStatus", 1, "Forbidden.RAM");
+        Check refused = failed(check());
+        assertThat(refused.name()).isEqualTo(name);
+        assertThat(refused.fix()).contains("grant slb:DescribeHealthStatus");
+
+        world.ramp(com.clbsync.plan.Ramp.of(20, 60, false));
+        assertThat(check()).as("no gate, no health check read").noneMatch(c -> c.name().equals(name));
+    }
+
+    @Test
     void anUnreachableClusterNamesTheNetworkFix() throws Exception {
         a.unreachable(true);
         Check c = failed(check());
