@@ -107,8 +107,8 @@ public final class EventStormBenchmark {
         Result full = invoke("warm timer run, full read (410)", timer());
         servers.forEach(s -> s.compactHistory(false));
         invoke("warm timer run, resumed again", timer());
-        System.out.printf(Locale.ROOT, "warm timer runs against a full read: nothing changed %.1f%% of the bytes, %.0f%% of the"
-                + " wall time; one Service changed %.1f%% of the bytes, %.0f%% of the wall time%n", 100.0 * warm.bytes / full.bytes,
+        System.out.printf(Locale.ROOT, "warm timer runs against a full read: nothing changed %.3f%% of the bytes, %.0f%% of the"
+                + " wall time; one Service changed %.3f%% of the bytes, %.0f%% of the wall time%n", 100.0 * warm.bytes / full.bytes,
                 100.0 * warm.ms / full.ms, 100.0 * one.bytes / full.bytes, 100.0 * one.ms / full.ms);
 
         servers.get(0).put("services", "ns-00/svc-0003", BenchObjects.service(0, 3, 40), null); // weight 30 -> 40
