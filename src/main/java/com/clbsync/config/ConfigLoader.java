@@ -102,10 +102,14 @@ public final class ConfigLoader {
                 }
             }
         }
+        Map<?, ?> ramp = Values.map(top, ConfigSchema.RAMP);
+        if (!ramp.isEmpty() && Values.choice(top, ConfigSchema.WEIGHT_MODE).equals(WeightMode.CCM.key())) {
+            problems.add(ConfigSchema.RAMP.name + ": ramps move the shares of weightMode global; with weightMode ccm each"
+                    + " Service keeps the CCM's own weights, so a ramp would do nothing");
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        Map<?, ?> ramp = Values.map(top, ConfigSchema.RAMP);
         SyncConfig config = SyncConfig.of(Values.string(top, ConfigSchema.REGION).orElseThrow(), clbEndpoint,
                         WeightMode.valueOf(Values.choice(top, ConfigSchema.WEIGHT_MODE).toUpperCase(java.util.Locale.ROOT)),
                         lbIds, clusters)

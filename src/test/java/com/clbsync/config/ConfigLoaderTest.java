@@ -169,6 +169,8 @@ class ConfigLoaderTest {
                                 + " by removing its entry",
                         "retiredOwnerIds[2]: \"bad id\" must be 1..48 letters, digits, '.', '_' or '-'");
         assertThat(problems(base + "ramp: {everySeconds: 60}\n" + clusters)).containsExactly("ramp.stepPercent: required");
+        assertThat(problems(base + "weightMode: ccm\nramp: {stepPercent: 20}\n" + clusters)).singleElement()
+                .satisfies(p -> assertThat(p).startsWith("ramp: ramps move the shares of weightMode global"));
     }
 
     @Test
