@@ -125,6 +125,11 @@ final class GroupSync {
         GroupPlan plan = GroupDiff.compute(group.backends(), desired, ownership, groupFreeze, drain);
         report.plan(plan).shares(desired.shares()).warnings(desired.notes()).ramps(desired.ramps())
                 .retiredLeft(RetiredLeft.of(group.backends(), plan, ownership));
+        if (desired.stepped() && ramp.everySeconds() > 0 && desired.ramps().stream().anyMatch(r -> Math.abs(r.to() - r.target())
+                > 0.005)) {
+            report.warning("ramp: the next step comes at " + clock.instant().plusSeconds(ramp.everySeconds())
+                    + " at the earliest (everySeconds " + ramp.everySeconds() + ")");
+        }
         gate.health().ifPresent(h -> report.health(matching.stream().map(t -> ServiceHealth.measure(t, held, gate))
                 .collect(Collectors.toList())));
         if (!plan.draining().isEmpty()) {

@@ -186,8 +186,10 @@ class RampEndToEndTest {
         assertThat(shareOfA()).as("a new instance does not know when the last step was: it waits").isCloseTo(0.9, Offset.offset(0.005));
         assertThat(fresh.groups().get(0).ramps().get(0).waiting()).contains("the next step may come at");
         clock.advance(Duration.ofSeconds(60));
-        apply();
+        SyncReport stepped = apply();
         assertThat(shareOfA()).isCloseTo(0.7, Offset.offset(0.005));
+        assertThat(stepped.groups().get(0).warnings()).contains("ramp: the next step comes at "
+                + clock.instant().plusSeconds(60) + " at the earliest (everySeconds 60)");
         clock.advance(Duration.ofSeconds(30));
         apply();
         assertThat(shareOfA()).as("one step per 60 s").isCloseTo(0.7, Offset.offset(0.005));
