@@ -70,7 +70,7 @@ public final class KubeServiceEvents implements ServiceEvents {
             JsonElement count = existing.get("count");
             existing.addProperty("count", (count == null || count.isJsonNull() ? 1 : count.getAsInt()) + 1);
             existing.addProperty("lastTimestamp", now);
-            existing.addProperty("message", message(e));
+            existing.add("message", event.get("message"));
             execute(call("PUT", path, existing), end);
         }
     }

@@ -162,7 +162,12 @@ public final class GlobalWeights implements WeightPolicy {
         if (t.weight() == null) {
             throw new IllegalArgumentException(t.service() + " has no weight annotation");
         }
-        return t.servingEndpoints() == 0 || t.podsByBackend().isEmpty() ? 0 : t.weight();
+        return nothingServes(t) ? 0 : t.weight();
+    }
+
+    /** Whether nothing serves the Service in its cluster (failover): its share goes to 0 at once, whatever a ramp. */
+    static boolean nothingServes(ServiceTarget t) {
+        return t.servingEndpoints() == 0 || t.podsByBackend().isEmpty();
     }
 
     /** The largest total these backends of a Service can carry with none above 100. */

@@ -44,7 +44,7 @@ final class Ramping {
     static Result weigh(List<ServiceTarget> balanced, HeldWeights held, RampGate gate, GlobalWeights solver) {
         Map<ServiceRef, Double> wanted = GlobalWeights.wantedFractions(balanced);
         GlobalWeights.Solved free = solver.solve(balanced, held, wanted, 0);
-        List<ServiceTarget> ramped = balanced.stream().filter(t -> !failover(t)).collect(Collectors.toList());
+        List<ServiceTarget> ramped = balanced.stream().filter(t -> !GlobalWeights.nothingServes(t)).collect(Collectors.toList());
         long current = ramped.stream().mapToLong(t -> held.currentOf(t.service())).sum() + held.retiredWeight();
         double wantedSum = ramped.stream().mapToDouble(t -> wanted.get(t.service())).sum();
         if (!gate.ramp().isOn() || current == 0 || wantedSum == 0) {
@@ -53,23 +53,19 @@ final class Ramping {
         Map<ServiceRef, Double> now = new LinkedHashMap<>();
         ramped.forEach(t -> now.put(t.service(), (double) held.currentOf(t.service()) / current));
         double retiredNow = (double) held.retiredWeight() / current;
-        if (move(fractions(ramped, free), now, retiredNow) <= GlobalWeights.REPORT_ERROR) {
+        double whole = move(fractions(ramped, free), now, retiredNow);
+        if (whole <= GlobalWeights.REPORT_ERROR) {
             return new Result(free, List.of(), false, List.of()); // at the target (within rounding): no ramp
         }
         double step = gate.ramp().step();
         List<String> waits = new ArrayList<>();
         gate.nextStepAt().ifPresent(at -> waits.add("the next step may come at " + at));
-        GlobalWeights.Solved next = free;
-        if (waits.isEmpty() && move(fractions(ramped, free), now, retiredNow) > step + EPSILON) {
-            next = shortStep(balanced, ramped, held, solver, wanted, now, retiredNow, step);
-        }
-        Map<ServiceRef, Double> to = fractions(ramped, next);
-        boolean forHealth = false;
-        if (waits.isEmpty() && gate.ramp().healthGate()) {
-            waits.addAll(healthWaits(ramped, held, gate, to, now));
-            forHealth = !waits.isEmpty();
-        }
-        boolean health = forHealth;
+        GlobalWeights.Solved next = waits.isEmpty() && whole > step + EPSILON
+                ? shortStep(balanced, ramped, held, solver, wanted, now, retiredNow, step) : free;
+        List<String> unhealthy = waits.isEmpty() && gate.ramp().healthGate()
+                ? healthWaits(ramped, held, gate, fractions(ramped, next), now) : List.of();
+        waits.addAll(unhealthy);
+        boolean health = !unhealthy.isEmpty();
         boolean stepping = waits.isEmpty();
         GlobalWeights.Solved chosen = stepping ? next : hold(balanced, held, free);
         Map<ServiceRef, Double> reached = fractions(ramped, chosen);
@@ -85,11 +81,6 @@ final class Ramping {
                     100 * retiredNow, 100 * retiredOf(chosen, reached)));
         }
         return new Result(chosen, ramps, stepping, notes);
-    }
-
-    /** Whether nothing serves the Service in its cluster: it goes to 0 at once, whatever the ramp. */
-    private static boolean failover(ServiceTarget t) {
-        return t.servingEndpoints() == 0 || t.podsByBackend().isEmpty();
     }
 
     /** A step of at most {@code step} from {@code now} along the line to the wanted fractions, shortened until the integer weights keep to it. */
@@ -145,7 +136,7 @@ final class Ramping {
         for (ServiceTarget t : balanced) {
             List<Backend> backends = new ArrayList<>();
             for (BackendKey key : t.podsByBackend().keySet()) {
-                int weight = held.holds(key) ? held.weightOf(key) : failover(t) ? 0 : held.presentWeight(key).orElse(0);
+                int weight = held.holds(key) ? held.weightOf(key) : GlobalWeights.nothingServes(t) ? 0 : held.presentWeight(key).orElse(0);
                 backends.add(t.backend(key, weight));
             }
             out.put(t.service(), backends);

@@ -26,6 +26,11 @@ public abstract class ServiceRamp {
         return new AutoValue_ServiceRamp(service, from, to, target, waiting, waitsForHealth);
     }
 
+    /** Whether this run brings the Service to its target (within rounding): the ramp ends here. */
+    public boolean done() {
+        return Math.abs(to() - target()) <= GlobalWeights.REPORT_ERROR;
+    }
+
     @Override public String toString() {
         return String.format("%s: %.1f%% -> %.1f%% (target %.1f%%)%s", service(), 100 * from(), 100 * to(),
                 100 * target(), waiting().isEmpty() ? "" : ", waiting: " + waiting());

@@ -22,6 +22,7 @@ import com.clbsync.plan.LbKind;
 import com.clbsync.plan.Ramp;
 import com.clbsync.plan.RampGate;
 import com.clbsync.plan.ServiceHealth;
+import com.clbsync.plan.ServiceRamp;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -125,8 +126,7 @@ final class GroupSync {
         GroupPlan plan = GroupDiff.compute(group.backends(), desired, ownership, groupFreeze, drain);
         report.plan(plan).shares(desired.shares()).warnings(desired.notes()).ramps(desired.ramps())
                 .retiredLeft(RetiredLeft.of(group.backends(), plan, ownership));
-        if (desired.stepped() && ramp.everySeconds() > 0 && desired.ramps().stream().anyMatch(r -> Math.abs(r.to() - r.target())
-                > 0.005)) {
+        if (desired.stepped() && ramp.everySeconds() > 0 && !desired.ramps().stream().allMatch(ServiceRamp::done)) {
             report.warning("ramp: the next step comes at " + clock.instant().plusSeconds(ramp.everySeconds())
                     + " at the earliest (everySeconds " + ramp.everySeconds() + ")");
         }
