@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -36,12 +35,7 @@ public final class Ownership {
      * claim comes first: a retired id it also claims stays the cluster's.
      */
     public Ownership withRetired(Collection<String> ownerIds) {
-        return new Ownership(claims, new TreeSet<>(ownerIds));
-    }
-
-    /** Whether this owner id is a retired cluster's (its backends are drained, then removed). */
-    public boolean isRetired(String ownerId) {
-        return retired.contains(ownerId) && claims.stream().noneMatch(c -> c.ownerId().equals(ownerId));
+        return new Ownership(claims, Set.copyOf(ownerIds));
     }
 
     /** Clusters with these configured owner ids, all acted on. */

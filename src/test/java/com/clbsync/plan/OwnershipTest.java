@@ -59,7 +59,7 @@ class OwnershipTest {
         assertThat(o.ownerOf(retired)).contains("cluster-a.3f2a1b4c");
         assertThat(o.retiredOf(retired)).contains("cluster-a.3f2a1b4c");
         assertThat(o.retiredOf(live)).as("a configured cluster's claim comes first").isEmpty();
-        assertThat(o.isRetired("cluster-b")).isFalse();
+        assertThat(o.ownerOf(live)).contains("cluster-b");
         assertThat(o.ownerOf(hand)).isEmpty();
         assertThat(o.retiredOf(Backend.ecs("i-c", 30080, 50, "k8s/30080/web/default/cluster-c"))).isEmpty();
     }
