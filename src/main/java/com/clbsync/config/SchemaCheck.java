@@ -1,13 +1,14 @@
 package com.clbsync.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonNodePath;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.google.gson.Gson;
+import com.google.gson.JsonParser;
+import dev.harrel.jsonschema.Dialects;
+import dev.harrel.jsonschema.Error;
+import dev.harrel.jsonschema.Validator;
+import dev.harrel.jsonschema.ValidatorFactory;
+import dev.harrel.jsonschema.providers.GsonNode;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,14 +17,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Validates a configuration document against {@link ConfigSchema}'s JSON Schema (networknt's validator)
- * and words every problem from the key's own declaration, with its path ({@code clusters[1].server}):
- * the validator's own texts are never shown, and a hidden key's value never is.
+ * Validates a configuration document against {@link ConfigSchema}'s JSON Schema (harrel's validator, on
+ * the Gson trees the jar has anyway) and words every problem from the key's own declaration, with its path
+ * ({@code clusters[1].server}): the validator's own texts are never shown, and a hidden key's value never is.
  */
 final class SchemaCheck {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
-            .getSchema(toNode(ConfigSchema.jsonSchemaText()));
+    private static final Validator VALIDATOR = new ValidatorFactory().withDefaultDialect(new Dialects.Draft7Dialect())
+            .withJsonNodeFactory(new GsonNode.Factory()).createValidator();
+    private static final URI SCHEMA = VALIDATOR.registerSchema(JsonParser.parseString(ConfigSchema.jsonSchemaText()));
     /** The keyword whose problem is said first when a value has several (a wrong type makes the rest moot). */
     private static final List<String> ORDER = List.of("type", "required", "additionalProperties", "minItems");
 
@@ -32,45 +33,55 @@ final class SchemaCheck {
 
     /** Every problem of {@code document} (as SnakeYAML loaded it), one per place, in document order. */
     static List<String> problems(Object document) {
-        List<ValidationMessage> messages = new ArrayList<>(SCHEMA.validate(JSON.valueToTree(document)));
-        messages.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
-                .thenComparing(m -> ORDER.contains(m.getType()) ? ORDER.indexOf(m.getType()) : ORDER.size()));
+        List<Error> errors = new ArrayList<>(VALIDATOR.validate(SCHEMA, new Gson().toJsonTree(document)).getErrors());
+        errors.sort(Comparator.comparing(Error::getInstanceLocation)
+                .thenComparing(e -> ORDER.contains(keyword(e)) ? ORDER.indexOf(keyword(e)) : ORDER.size()));
         Map<String, String> byPlace = new LinkedHashMap<>();
-        for (ValidationMessage m : messages) {
-            List<Object> path = path(m.getInstanceLocation());
+        for (Error e : errors) {
+            List<Object> path = path(e.getInstanceLocation(), document);
             String at = text(path);
-            switch (m.getType()) {
+            Object value = valueAt(document, path);
+            switch (keyword(e)) {
                 case "required":
-                    byPlace.putIfAbsent(join(at, m.getProperty()), join(at, m.getProperty()) + ": required");
+                    ConfigSchema.ROOT.at(path).ifPresent(k -> k.fields().values().stream()
+                            .filter(f -> f.isRequired() && !(value instanceof Map && ((Map<?, ?>) value).containsKey(f.name)))
+                            .forEach(f -> byPlace.putIfAbsent(join(at, f.name), join(at, f.name) + ": required")));
                     break;
                 case "additionalProperties": {
-                    Key owner = ConfigSchema.ROOT.at(path).orElse(ConfigSchema.ROOT);
+                    Key owner = ConfigSchema.ROOT.at(path.subList(0, path.size() - 1)).orElse(ConfigSchema.ROOT);
                     String unknown = owner.unknownKey();
-                    byPlace.putIfAbsent(join(at, m.getProperty()), join(at, m.getProperty()) + ": " + unknown
-                            + (unknown.equals("unknown key") ? " (known: " + String.join(", ", owner.fieldNames().stream()
-                            .sorted().toArray(String[]::new)) + ")" : ""));
+                    byPlace.putIfAbsent(at, at + ": " + unknown + (unknown.equals("unknown key") ? " (known: "
+                            + String.join(", ", owner.fieldNames().stream().sorted().toArray(String[]::new)) + ")" : ""));
                     break;
                 }
                 default:
-                    byPlace.putIfAbsent(at, at + ": " + wrong(ConfigSchema.ROOT.at(path), m.getType(), m.getInstanceNode()));
+                    byPlace.putIfAbsent(at, at + ": " + wrong(ConfigSchema.ROOT.at(path), keyword(e), value));
             }
         }
         return new ArrayList<>(byPlace.values());
     }
 
+    /** The keyword that failed; a key no mapping declares fails the {@code additionalProperties: false} schema. */
+    private static String keyword(Error e) {
+        if (e.getKeyword() != null) {
+            return e.getKeyword();
+        }
+        return e.getEvaluationPath().endsWith("/additionalProperties") ? "additionalProperties" : "";
+    }
+
     /** What is wrong with a value, in its key's words; a hidden key's value by its kind only. */
-    private static String wrong(Optional<Key> key, String keyword, JsonNode value) {
+    private static String wrong(Optional<Key> key, String keyword, Object value) {
         if (key.isEmpty()) {
             return "not valid";
         }
         Key k = key.get();
         boolean type = keyword.equals("type");
         if (k.isHidden()) {
-            String kind = Values.kindOf(JSON.convertValue(value, Object.class));
+            String kind = Values.kindOf(value);
             return type ? (k.expectation().startsWith("must be a string") ? k.expectation() : "must be a string") + ", not "
                     + kind + " (not shown)" : k.expectation() + " (" + kind + " given; not shown)";
         }
-        String raw = value.isTextual() ? value.asText() : value.toString();
+        String raw = value instanceof String ? (String) value : new Gson().toJson(value);
         switch (k.type) {
             case INTEGER:
             case BOOLEAN:
@@ -85,12 +96,25 @@ final class SchemaCheck {
         }
     }
 
-    private static List<Object> path(JsonNodePath p) {
+    /** {@code /clusters/1/server} as names and list indexes: a step is an index where the document has a list. */
+    private static List<Object> path(String pointer, Object document) {
         List<Object> out = new ArrayList<>();
-        for (int i = 0; i < p.getNameCount(); i++) {
-            out.add(p.getElement(i));
+        Object v = document;
+        for (String step : pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1)) {
+            String name = step.replace("~1", "/").replace("~0", "~");
+            out.add(v instanceof List ? (Object) Integer.valueOf(name) : name);
+            v = v instanceof List ? ((List<?>) v).get(Integer.parseInt(name)) : v instanceof Map ? ((Map<?, ?>) v).get(name) : null;
         }
         return out;
+    }
+
+    /** The value at {@code path} in the document, or null. */
+    private static Object valueAt(Object document, List<Object> path) {
+        Object v = document;
+        for (Object step : path) {
+            v = step instanceof Integer ? ((List<?>) v).get((Integer) step) : v instanceof Map ? ((Map<?, ?>) v).get(step) : null;
+        }
+        return v;
     }
 
     /** {@code clusters[1].server}: names joined by dots, indexes in brackets. */
@@ -108,13 +132,5 @@ final class SchemaCheck {
 
     private static String join(String at, String property) {
         return at.isEmpty() ? property : at + "." + property;
-    }
-
-    private static JsonNode toNode(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("the declared schema is not JSON", e);
-        }
     }
 }
