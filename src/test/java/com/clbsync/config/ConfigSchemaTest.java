@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.harrel.jsonschema.Dialects;
+import dev.harrel.jsonschema.InvalidSchemaException;
+import dev.harrel.jsonschema.ValidatorFactory;
+import dev.harrel.jsonschema.providers.GsonNode;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -34,6 +38,16 @@ class ConfigSchemaTest {
     void theFileIsWhatTheDeclarationsMake() throws Exception {
         assertThat(Files.readString(FILE)).as("regenerate: java -jar target/clb-sync.jar schema > " + FILE)
                 .isEqualTo(ConfigLoader.jsonSchema());
+    }
+
+    @Test
+    void theSchemaIsValidDraft07() throws Exception {
+        // the loader skips this check at each start; a schema the meta-schema refuses fails registration here
+        new ValidatorFactory().withDefaultDialect(new Dialects.Draft7Dialect()).withJsonNodeFactory(new GsonNode.Factory()).createValidator()
+                .registerSchema(Files.readString(FILE));
+        String broken = Files.readString(FILE).replaceFirst("\"type\": \"integer\"", "\"type\": \"whole\"");
+        assertThatThrownBy(() -> new ValidatorFactory().withDefaultDialect(new Dialects.Draft7Dialect()).withJsonNodeFactory(new GsonNode.Factory()).createValidator()
+                .registerSchema(broken)).as("the check can fail").isInstanceOf(InvalidSchemaException.class);
     }
 
     @Test
