@@ -107,6 +107,19 @@ class WatchResumeEndToEndTest {
     }
 
     @Test
+    void anErrorAfterSomeChangesFallsBackToAFullListWithTheSameResult() throws Exception {
+        World.assertComplete(world.apply());
+        a.failWatchesMidway(true);
+        a.node("a-3", "i-a-3");
+        a.deleteNode("a-0");
+        SyncReport r = World.assertComplete(world.apply());
+        assertThat(clusterA(r).readKind()).isEqualTo(ReadKind.FULL);
+        assertThat(clusterA(r).source()).contains("500 InternalError");
+        assertThat(instances()).as("the changes the watch sent before its error are not taken alone: the list decides")
+                .contains("i-a-3").doesNotContain("i-a-0");
+    }
+
+    @Test
     void aMissingBookmarkFallsBackToAFullListWithTheSameResult() throws Exception {
         fallsBackToAFullList(() -> a.withholdBookmarks(true), "without a bookmark");
 

@@ -86,6 +86,12 @@ public final class FakeCluster implements AutoCloseable {
         return this;
     }
 
+    /** From now on, a watch sends its changes, then an ERROR event (500) instead of the bookmark. */
+    public FakeCluster failWatchesMidway(boolean v) {
+        watches.failMidway = v;
+        return this;
+    }
+
     /** From now on, a watch ends without a bookmark. */
     public FakeCluster withholdBookmarks(boolean v) {
         watches.noBookmark = v;

@@ -54,6 +54,7 @@ final class WatchHistory {
     volatile boolean compacted;
     volatile boolean cutShort;
     volatile boolean noBookmark;
+    volatile boolean failMidway;
 
     static boolean isWatch(String path) {
         return path.contains("watch=true");
@@ -108,7 +109,10 @@ final class WatchHistory {
                 lines.append(event("DELETED", kind, o));
             }
         });
-        if (cutShort) {
+        if (failMidway) {
+            lines.append("{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                    + "\"message\":\"etcd leader changed\",\"reason\":\"InternalError\",\"code\":500}}\n");
+        } else if (cutShort) {
             lines.append("{\"type\":\"MODIFIED\",\"object\":{\"kind\":\"").append(kind.kind).append("\",\"metadata\":{\"na");
         } else if (!noBookmark) {
             lines.append("{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"").append(kind.kind)
