@@ -83,7 +83,7 @@ public final class EventStormBenchmark {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(FunctionFlags.fromSYaml());
         command.add("-Dsun.net.httpserver.nodelay=true");
-        String extra = System.getenv("BENCH_JVM_ARGS"); // e.g. a flight recording, to see where the time goes
+        String extra = System.getenv("BENCH_JVM_ARGS"); // e.g. -Xmx128m, or a flight recording with -Xlog:jfr+startup=error (its notice would end up among the reports)
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
