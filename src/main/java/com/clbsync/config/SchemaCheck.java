@@ -38,9 +38,9 @@ final class SchemaCheck {
                 .thenComparing(e -> ORDER.contains(keyword(e)) ? ORDER.indexOf(keyword(e)) : ORDER.size()));
         Map<String, String> byPlace = new LinkedHashMap<>();
         for (Error e : errors) {
-            List<Object> path = path(e.getInstanceLocation(), document);
+            List<Object> path = new ArrayList<>();
+            Object value = walk(e.getInstanceLocation(), document, path);
             String at = text(path);
-            Object value = valueAt(document, path);
             switch (keyword(e)) {
                 case "required":
                     ConfigSchema.ROOT.at(path).ifPresent(k -> k.fields().values().stream()
@@ -96,23 +96,16 @@ final class SchemaCheck {
         }
     }
 
-    /** {@code /clusters/1/server} as names and list indexes: a step is an index where the document has a list. */
-    private static List<Object> path(String pointer, Object document) {
-        List<Object> out = new ArrayList<>();
+    /**
+     * The value at a JSON pointer ({@code /clusters/1/server}) of the document, or null; its steps are added
+     * to {@code path} as names and list indexes (a step is an index where the document has a list).
+     */
+    private static Object walk(String pointer, Object document, List<Object> path) {
         Object v = document;
         for (String step : pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1)) {
             String name = step.replace("~1", "/").replace("~0", "~");
-            out.add(v instanceof List ? (Object) Integer.valueOf(name) : name);
+            path.add(v instanceof List ? (Object) Integer.valueOf(name) : name);
             v = v instanceof List ? ((List<?>) v).get(Integer.parseInt(name)) : v instanceof Map ? ((Map<?, ?>) v).get(name) : null;
-        }
-        return out;
-    }
-
-    /** The value at {@code path} in the document, or null. */
-    private static Object valueAt(Object document, List<Object> path) {
-        Object v = document;
-        for (Object step : path) {
-            v = step instanceof Integer ? ((List<?>) v).get((Integer) step) : v instanceof Map ? ((Map<?, ?>) v).get(step) : null;
         }
         return v;
     }
