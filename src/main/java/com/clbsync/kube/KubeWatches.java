@@ -27,7 +27,12 @@ import java.util.function.Function;
  * threads, each ended by its first bookmark ({@link WatchStream}).
  */
 final class KubeWatches {
-    /** How long the API server may keep a watch open; it ends at the first bookmark, sooner. */
+    /**
+     * How long the API server may keep a watch open; it ends at the first bookmark, sooner. The API server's
+     * watch cache sends a requested bookmark 2 s before a watch's deadline (and about every minute; kubernetes
+     * PR #90249), so with 2 s it is due at once and comes with its next bookmark tick, about a second. The
+     * API documentation promises no bookmark at all: without one, the read falls back to a full list.
+     */
     static final int WATCH_SECONDS = 2;
     /** How much longer than that clb-sync waits for a watch's answer. */
     static final Duration WATCH_GRACE = Duration.ofSeconds(5);
