@@ -1,6 +1,8 @@
 package com.clbsync.config;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import dev.harrel.jsonschema.Dialects;
 import dev.harrel.jsonschema.Error;
 import dev.harrel.jsonschema.Validator;
@@ -33,9 +35,12 @@ final class SchemaCheck {
 
     /** Every problem of {@code document} (as SnakeYAML loaded it), one per place, in document order. */
     static List<String> problems(Object document) {
-        List<Error> errors = new ArrayList<>(VALIDATOR.validate(SCHEMA, new Gson().toJsonTree(document)).getErrors());
-        errors.sort(Comparator.comparing(Error::getInstanceLocation)
-                .thenComparing(e -> ORDER.contains(keyword(e)) ? ORDER.indexOf(keyword(e)) : ORDER.size()));
+        // nulls kept: "cacheSeconds: null" is a wrong value, not a missing key
+        JsonElement tree = new GsonBuilder().serializeNulls().create().toJsonTree(document);
+        List<Error> errors = new ArrayList<>(VALIDATOR.validate(SCHEMA, tree).getErrors());
+        errors.sort(Comparator.comparing(SchemaCheck::mapping)
+                .thenComparing(e -> ORDER.contains(keyword(e)) ? ORDER.indexOf(keyword(e)) : ORDER.size())
+                .thenComparing(Error::getInstanceLocation));
         Map<String, String> byPlace = new LinkedHashMap<>();
         for (Error e : errors) {
             List<Object> path = new ArrayList<>();
@@ -59,6 +64,12 @@ final class SchemaCheck {
             }
         }
         return new ArrayList<>(byPlace.values());
+    }
+
+    /** Where a problem is said: an unknown key with its mapping, before the problems of the mapping's values. */
+    private static String mapping(Error e) {
+        String at = e.getInstanceLocation();
+        return keyword(e).equals("additionalProperties") ? at.substring(0, at.lastIndexOf('/')) : at;
     }
 
     /** The keyword that failed; a key no mapping declares fails the {@code additionalProperties: false} schema. */

@@ -1,7 +1,6 @@
 package com.clbsync.config;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,8 +56,14 @@ final class Values {
         if (v instanceof List) {
             return "a list";
         }
-        if (v instanceof Number || v instanceof Boolean) {
-            return "a " + v.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+        if (v == null) {
+            return "nothing (null)";
+        }
+        if (v instanceof Boolean) {
+            return "true or false";
+        }
+        if (v instanceof Number) {
+            return v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal ? "a number" : "a whole number";
         }
         String s = String.valueOf(v);
         return "a text of " + s.length() + (s.length() == 1 ? " character" : " characters");

@@ -60,6 +60,7 @@ class ConfigSchemaTest {
         String valid = "region: cn-hangzhou\nclusters:\n  - {name: a, server: 'https://k:6443', token: x}\n";
         List<String[]> mistakes = List.of(
                 new String[] {"cacheSeconds: 9999\n", "cacheSeconds"},
+                new String[] {"cacheSeconds: null\n", "cacheSeconds"},
                 new String[] {"weightMode: fair\n", "weightMode"},
                 new String[] {"network: 1\n", "network"},
                 new String[] {"clb: {quotaShare: 0}\n", "clb.quotaShare"},
@@ -87,6 +88,7 @@ class ConfigSchemaTest {
                 "clusters[0].timeoutSeconds: must be a whole number 1..300, not 0",
                 "clusters[0].token: must be a string, not a mapping (not shown)");
         assertThat(p).anyMatch(s -> s.startsWith("clusters[0].tokn: unknown key (known: ackClusterId, backendType,"));
+        assertThat(p.get(0)).as("a mapping's unknown keys are said before its values' problems").startsWith("clusters[0].tokn:");
         assertThat(p).anyMatch(s -> s.startsWith("clusters[0].identity: not a cluster identity") && s.contains("not shown"));
         assertThat(String.join("\n", p)).doesNotContain(token);
         assertThat(SchemaCheck.problems(yaml("clusters: [{}]\n"))).contains("region: required", "clusters[0].name: required");
