@@ -30,8 +30,8 @@ final class KubeWatches {
     /**
      * How long the API server may keep a watch open; it ends at the first bookmark, sooner. The API server's
      * watch cache sends a requested bookmark 2 s before a watch's deadline (and about every minute; kubernetes
-     * PR #90249), so with 2 s it is due at once and comes with the cache's next bookmark tick (every 1 to 1.25 s). The
-     * API documentation promises no bookmark at all: without one, the read falls back to a full list.
+     * PR #90249), so with 2 s it is due at once and comes with the cache's next bookmark tick (every 1 to
+     * 1.25 s). The API documentation promises no bookmark at all: without one, the read lists in full.
      */
     static final int WATCH_SECONDS = 2;
     /** How much longer than that clb-sync waits for a watch's answer. */
