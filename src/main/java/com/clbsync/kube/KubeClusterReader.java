@@ -104,7 +104,7 @@ public final class KubeClusterReader implements ClusterReader {
         }
         String uid = KubeObjects.uid(ns);
         if (uid.isBlank()) {
-            throw new ClusterReadException("get namespace " + KubeObjects.IDENTITY_NAMESPACE + ": the answer has no UID");
+            throw new ClusterReadException(what + ": the answer has no UID");
         }
         return uid;
     }

@@ -1,5 +1,6 @@
 package com.clbsync.kube;
 
+import com.clbsync.model.ClusterSnapshot;
 import com.clbsync.model.KubeEndpointSlice;
 import com.clbsync.model.KubeNode;
 import com.clbsync.model.KubeService;
@@ -72,15 +73,15 @@ final class KubeWatches {
     Since since(ResourceVersions from, LongAdder bytes) throws ClusterReadException, ApiException {
         CompletableFuture<WatchStream.Changes<KubeService>> services = watch("watch services",
                 core.listServiceForAllNamespaces().watch(true).allowWatchBookmarks(true).resourceVersion(from.services())
-                        .timeoutSeconds(WATCH_SECONDS).buildCall(null), KubeObjects::service, x -> x.namespace() + "/" + x.name(),
+                        .timeoutSeconds(WATCH_SECONDS).buildCall(null), KubeObjects::service, ClusterSnapshot::key,
                 bytes);
         CompletableFuture<WatchStream.Changes<KubeEndpointSlice>> slices = watch("watch endpointslices",
                 discovery.listEndpointSliceForAllNamespaces().watch(true).allowWatchBookmarks(true)
                         .resourceVersion(from.slices()).timeoutSeconds(WATCH_SECONDS).buildCall(null),
-                KubeObjects::slice, x -> x.namespace() + "/" + x.name(), bytes);
+                KubeObjects::slice, ClusterSnapshot::key, bytes);
         CompletableFuture<WatchStream.Changes<KubeNode>> nodes = watch("watch nodes", core.listNode().watch(true)
                 .allowWatchBookmarks(true).resourceVersion(from.nodes()).timeoutSeconds(WATCH_SECONDS).buildCall(null),
-                KubeObjects::node, KubeNode::name, bytes);
+                KubeObjects::node, ClusterSnapshot::key, bytes);
         try {
             return new Since(await(services), await(slices), await(nodes));
         } finally {

@@ -65,9 +65,16 @@ public final class ClusterSnapshot {
      */
     public ClusterSnapshot changed(Map<String, Optional<KubeService>> svc, Map<String, Optional<KubeEndpointSlice>> sl,
                                    Map<String, Optional<KubeNode>> nd, ResourceVersions now) {
-        return new ClusterSnapshot(apply(services, svc, x -> x.namespace() + "/" + x.name()),
-                apply(slices, sl, x -> x.namespace() + "/" + x.name()), apply(nodes, nd, KubeNode::name), identity, now, 0);
+        return new ClusterSnapshot(apply(services, svc, ClusterSnapshot::key), apply(slices, sl, ClusterSnapshot::key),
+                apply(nodes, nd, ClusterSnapshot::key), identity, now, 0);
     }
+
+    /** A Service's key in {@link #changed}: {@code namespace/name}. */
+    public static String key(KubeService s) { return s.namespace() + "/" + s.name(); }
+    /** An EndpointSlice's key in {@link #changed}: {@code namespace/name}. */
+    public static String key(KubeEndpointSlice s) { return s.namespace() + "/" + s.name(); }
+    /** A Node's key in {@link #changed}: its name. */
+    public static String key(KubeNode n) { return n.name(); }
 
     private static <T> List<T> apply(List<T> before, Map<String, Optional<T>> changes, Function<T, String> key) {
         Map<String, T> out = new LinkedHashMap<>();
